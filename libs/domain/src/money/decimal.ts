@@ -1,0 +1,21 @@
+import Decimal from 'decimal.js';
+
+/**
+ * The engine's own Decimal constructor. A private clone, so nothing else in the process can
+ * change its precision or rounding. 60 significant digits hold any amount and weight product
+ * we accept without loss; the default rounding is half-up, as Swedish accounting expects.
+ */
+export const Dec = Decimal.clone({
+  precision: 60,
+  rounding: Decimal.ROUND_HALF_UP,
+  toExpNeg: -60,
+  toExpPos: 60,
+});
+export type Dec = InstanceType<typeof Dec>;
+
+/** Rounding modes the engine uses, by name. */
+export const Rounding = {
+  halfUp: Decimal.ROUND_HALF_UP,
+  floor: Decimal.ROUND_FLOOR,
+  ceil: Decimal.ROUND_CEIL,
+} as const;
