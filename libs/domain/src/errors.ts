@@ -6,9 +6,16 @@ export interface Problem {
 
 /**
  * What kind of failure a domain error is; the API maps a kind to an HTTP status in one place.
- * invalid → 400, not-found → 404, conflict → 409, forbidden → 403, unprocessable → 422.
+ * invalid 400, unauthenticated 401, forbidden 403, not-found 404, conflict 409, too-large 413, unprocessable 422.
  */
-export type DomainErrorKind = 'invalid' | 'not-found' | 'conflict' | 'forbidden' | 'unprocessable';
+export type DomainErrorKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'not-found'
+  | 'conflict'
+  | 'forbidden'
+  | 'too-large'
+  | 'unprocessable';
 
 /** A business rule was broken; `code` is stable and documented, `message` is Swedish for users. */
 export class DomainError extends Error {

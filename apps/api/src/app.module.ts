@@ -1,0 +1,36 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { AuditController } from './audit/audit.controller';
+import { AuthGuard } from './common/auth.guard';
+import { CorrelationMiddleware } from './common/correlation.middleware';
+import { AppExceptionFilter } from './common/exception.filter';
+import { CoreDependencies, CoreModule } from './core.module';
+import { HealthController } from './health/health.controller';
+import { TokensController } from './tokens/tokens.controller';
+import { AREA_MODULES } from './areas';
+
+/** The HTTP application: core, rate limit, the one guard and filter, and one module per area. */
+@Module({})
+export class AppModule implements NestModule {
+  static register(deps: CoreDependencies): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.register(deps),
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: deps.env.rateLimitPerMinute }]),
+        ...AREA_MODULES,
+      ],
+      controllers: [HealthController, TokensController, AuditController],
+      providers: [
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: AppExceptionFilter },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(CorrelationMiddleware).forRoutes('*path');
+  }
+}

@@ -1,0 +1,26 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { PageRequest } from '@it-samverkan/application';
+
+/** `?page=1&pageSize=50` on every list endpoint. */
+export class PageQuery {
+  @ApiPropertyOptional({ description: 'Sidnummer, från 1', default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'page måste vara ett heltal' })
+  @Min(1, { message: 'page måste vara minst 1' })
+  page?: number;
+
+  @ApiPropertyOptional({ description: 'Antal per sida (högst 500)', default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'pageSize måste vara ett heltal' })
+  @Min(1, { message: 'pageSize måste vara minst 1' })
+  @Max(500, { message: 'pageSize får vara högst 500' })
+  pageSize?: number;
+}
+
+export function pageRequest(query: PageQuery): PageRequest {
+  return { page: query.page ?? 1, pageSize: query.pageSize ?? 50 };
+}

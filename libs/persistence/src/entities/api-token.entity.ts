@@ -1,0 +1,36 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { timestampColumn } from '../columns';
+
+export const ROLES = ['admin', 'tjanstefiering', 'finance', 'drift', 'utveckling', 'styrgrupp', 'readonly'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** An API token; only the SHA-256 hash of the secret is stored. */
+@Entity('api_token')
+export class ApiTokenEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  role: Role;
+
+  /** A municipality id that limits whose data the token sees; null sees everything. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  scope: string | null;
+
+  @Index({ unique: true })
+  @Column({ name: 'token_hash', type: 'varchar', length: 64 })
+  tokenHash: string;
+
+  /** The first characters of the token, so a person can tell tokens apart in a list. */
+  @Column({ type: 'varchar', length: 12 })
+  prefix: string;
+
+  @Column({ name: 'created_at', ...timestampColumn() })
+  createdAt: Date;
+
+  @Column({ name: 'revoked_at', ...timestampColumn({ nullable: true }) })
+  revokedAt: Date | null;
+}
