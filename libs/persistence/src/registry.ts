@@ -4,8 +4,11 @@ import { CompanyEntity, JointCommitteeEntity, MunicipalityEntity, UnitEntity } f
 import { Foundation1763900000000 } from './migrations/1763900000000-foundation';
 import { Organisation1763900100000 } from './migrations/1763900100000-organisation';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type EntityClass = new (...args: any[]) => unknown;
+
 /** Every entity and migration, listed once; areas add theirs here. */
-export const ENTITIES: Function[] = [
+export const ENTITIES: EntityClass[] = [
   ApiTokenEntity,
   AuditEntryEntity,
   MunicipalityEntity,
@@ -13,4 +16,4 @@ export const ENTITIES: Function[] = [
   CompanyEntity,
   JointCommitteeEntity,
 ];
-export const MIGRATIONS: Function[] = [Foundation1763900000000, Organisation1763900100000];
+export const MIGRATIONS: EntityClass[] = [Foundation1763900000000, Organisation1763900100000];

@@ -1,0 +1,59 @@
+import { Command } from 'commander';
+import { cliActor, loadDemo, TokenService } from '@it-samverkan/application';
+import { CliContext, printJson, printTable } from '../context';
+
+/** migrate, demo and token commands. */
+export function registerAdminCommands(program: Command, ctx: CliContext): void {
+  program
+    .command('migrate')
+    .description('Kör databasmigreringar (sker också vid start av API:t)')
+    .action(async () => {
+      const ds = await ctx.db();
+      process.stdout.write(`Databasen är uppdaterad (${ds.migrations.length} migreringar kända).\n`);
+    });
+
+  program
+    .command('demo')
+    .description('Läs in demosamverkan (Ulricehamn–Tranemo) i en tom databas')
+    .action(async () => {
+      const loaded = await loadDemo(await ctx.db(), ctx.now());
+      process.stdout.write(loaded ? 'Demosamverkan inläst.\n' : 'Databasen är inte tom; inget läst in.\n');
+    });
+
+  const token = program.command('token').description('Hantera API-token');
+  token
+    .command('create')
+    .description('Skapa en token; hemligheten skrivs ut en gång')
+    .requiredOption('--name <namn>', 'vem eller vad tokenen är för')
+    .requiredOption('--role <roll>', 'admin, tjanstefiering, finance, drift, utveckling, styrgrupp eller readonly')
+    .option('--scope <kommun>', 'begränsa till en kommuns data, t.ex. tranemo')
+    .option('--json', 'skriv JSON')
+    .action(async (opts: { name: string; role: string; scope?: string; json?: boolean }) => {
+      const created = await new TokenService(await ctx.db()).create(
+        { name: opts.name, role: opts.role, scope: opts.scope ?? null },
+        cliActor(),
+        ctx.now(),
+      );
+      if (opts.json) printJson(created);
+      else process.stdout.write(`${created.token}\n`);
+    });
+  token
+    .command('list')
+    .description('Lista token (utan hemligheter)')
+    .option('--json', 'skriv JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const list = await new TokenService(await ctx.db()).list();
+      if (opts.json) return printJson(list);
+      printTable(
+        ['id', 'namn', 'roll', 'omfattning', 'prefix', 'skapad', 'återkallad'],
+        list.map((t) => [t.id, t.name, t.role, t.scope ?? '-', t.prefix, t.createdAt, t.revokedAt ?? '-']),
+      );
+    });
+  token
+    .command('revoke <id>')
+    .description('Återkalla en token')
+    .action(async (id: string) => {
+      await new TokenService(await ctx.db()).revoke(id, cliActor(), ctx.now());
+      process.stdout.write(`Token ${id} återkallad.\n`);
+    });
+}

@@ -1,0 +1,6 @@
+import { Command } from 'commander';
+import { CliContext } from '../context';
+import { registerAdminCommands } from './admin.command';
+
+/** Every command group, registered in the order `--help` lists them. */
+export const COMMAND_GROUPS: ((program: Command, ctx: CliContext) => void)[] = [registerAdminCommands];
