@@ -4,3 +4,7 @@ export * from './registry';
 export * from './entities/api-token.entity';
 export * from './entities/audit-entry.entity';
 export * from './entities/organisation.entity';
+export * from './entities/decision.entity';
+export * from './entities/cost-model.entity';
+export * from './entities/on-call.entity';
+export * from './entities/invoicing.entity';

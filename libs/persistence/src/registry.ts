@@ -1,6 +1,21 @@
 import { ApiTokenEntity } from './entities/api-token.entity';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
 import { CompanyEntity, JointCommitteeEntity, MunicipalityEntity, UnitEntity } from './entities/organisation.entity';
+import { DecisionEntity } from './entities/decision.entity';
+import { CostModelVersionEntity, SplitRunEntity } from './entities/cost-model.entity';
+import { CostModel1763900200000 } from './migrations/1763900200000-cost-model';
+import { IncidentEntity, OnCallTariffEntity } from './entities/on-call.entity';
+import {
+  IdempotencyRecordEntity,
+  InternalChargeEntity,
+  InvoiceCounterEntity,
+  InvoiceEntity,
+  InvoiceLineEntity,
+  PeriodCloseEntity,
+  ServiceAgreementEntity,
+} from './entities/invoicing.entity';
+import { OnCall1763900300000 } from './migrations/1763900300000-on-call';
+import { Invoicing1763900400000 } from './migrations/1763900400000-invoicing';
 import { Foundation1763900000000 } from './migrations/1763900000000-foundation';
 import { Organisation1763900100000 } from './migrations/1763900100000-organisation';
 
@@ -15,5 +30,23 @@ export const ENTITIES: EntityClass[] = [
   UnitEntity,
   CompanyEntity,
   JointCommitteeEntity,
+  DecisionEntity,
+  CostModelVersionEntity,
+  SplitRunEntity,
+  OnCallTariffEntity,
+  IncidentEntity,
+  PeriodCloseEntity,
+  ServiceAgreementEntity,
+  InvoiceEntity,
+  InvoiceLineEntity,
+  InvoiceCounterEntity,
+  InternalChargeEntity,
+  IdempotencyRecordEntity,
 ];
-export const MIGRATIONS: EntityClass[] = [Foundation1763900000000, Organisation1763900100000];
+export const MIGRATIONS: EntityClass[] = [
+  Foundation1763900000000,
+  Organisation1763900100000,
+  CostModel1763900200000,
+  OnCall1763900300000,
+  Invoicing1763900400000,
+];

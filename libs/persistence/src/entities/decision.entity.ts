@@ -1,0 +1,45 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { jsonColumn, timestampColumn } from '../columns';
+
+export const FORUMS = ['styrgrupp', 'drift', 'utveckling', 'tjanstefiering', 'informationssakerhet'] as const;
+export type Forum = (typeof FORUMS)[number];
+
+/** What a decision approves: a model version, a framework assignment, a tariff or an agreement version. */
+export interface ApprovedObject {
+  type: 'cost-model-version' | 'framework-assignment' | 'on-call-tariff' | 'agreement-version' | 'development-request';
+  id: string;
+}
+
+/** A forum's decision (beslut) with date and paragraph (§), and the objects it approves. */
+@Entity('decision')
+@Index(['forum', 'year', 'paragraph'], { unique: true })
+export class DecisionEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ type: 'varchar', length: 30 })
+  forum: Forum;
+
+  /** The meeting date, YYYY-MM-DD. */
+  @Column({ type: 'varchar', length: 10 })
+  date: string;
+
+  @Column({ type: 'integer' })
+  year: number;
+
+  /** The paragraph, e.g. "§ 12". */
+  @Column({ type: 'varchar', length: 20 })
+  paragraph: string;
+
+  @Column({ type: 'varchar', length: 500 })
+  subject: string;
+
+  @Column({ ...jsonColumn() })
+  approves: ApprovedObject[];
+
+  @Column({ name: 'created_at', ...timestampColumn() })
+  createdAt: Date;
+
+  @Column({ name: 'created_by', type: 'varchar', length: 100 })
+  createdBy: string;
+}
