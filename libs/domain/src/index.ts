@@ -1,3 +1,5 @@
 export * from './errors';
 export * from './money';
 export * from './organisation/identifiers';
+export * from './calendar';
+export * from './on-call';
