@@ -1,0 +1,3 @@
+export * from './invoice-sheets';
+export * from './report-sheets';
+export * from './line-vat';
