@@ -3,3 +3,4 @@ export * from './money';
 export * from './organisation/identifiers';
 export * from './calendar';
 export * from './on-call';
+export * from './cost-model';
