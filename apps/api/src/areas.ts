@@ -1,4 +1,7 @@
 import { Type } from '@nestjs/common';
+import { AgreementsModule } from './agreements/agreements.module';
+import { InvoicingModule } from './invoicing/invoicing.module';
+import { FilesModule } from './files/files.module';
 
 /** One module per area of the organisation (cost model, on-call, invoicing, agreements, forums). */
-export const AREA_MODULES: Type<unknown>[] = [];
+export const AREA_MODULES: Type<unknown>[] = [AgreementsModule, InvoicingModule, FilesModule];

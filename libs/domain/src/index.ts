@@ -4,3 +4,4 @@ export * from './organisation/identifiers';
 export * from './calendar';
 export * from './on-call';
 export * from './cost-model';
+export * from './invoicing';

@@ -8,3 +8,4 @@ export * from './entities/decision.entity';
 export * from './entities/cost-model.entity';
 export * from './entities/on-call.entity';
 export * from './entities/invoicing.entity';
+export * from './entities/agreement.entity';

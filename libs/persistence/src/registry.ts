@@ -16,6 +16,8 @@ import {
 } from './entities/invoicing.entity';
 import { OnCall1763900300000 } from './migrations/1763900300000-on-call';
 import { Invoicing1763900400000 } from './migrations/1763900400000-invoicing';
+import { CooperationAgreementEntity } from './entities/agreement.entity';
+import { CooperationAgreement1763900450000 } from './migrations/1763900450000-cooperation-agreement';
 import { Foundation1763900000000 } from './migrations/1763900000000-foundation';
 import { Organisation1763900100000 } from './migrations/1763900100000-organisation';
 
@@ -42,6 +44,7 @@ export const ENTITIES: EntityClass[] = [
   InvoiceCounterEntity,
   InternalChargeEntity,
   IdempotencyRecordEntity,
+  CooperationAgreementEntity,
 ];
 export const MIGRATIONS: EntityClass[] = [
   Foundation1763900000000,
@@ -49,4 +52,5 @@ export const MIGRATIONS: EntityClass[] = [
   CostModel1763900200000,
   OnCall1763900300000,
   Invoicing1763900400000,
+  CooperationAgreement1763900450000,
 ];

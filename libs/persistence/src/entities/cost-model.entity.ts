@@ -25,7 +25,7 @@ export class CostModelVersionEntity {
 
   /** The canonical model document (it-samverkan/cost-model@1). */
   @Column({ ...jsonColumn() })
-  document: unknown;
+  document: object;
 
   /** SHA-256 of the canonical document. */
   @Column({ name: 'document_hash', type: 'varchar', length: 64 })
@@ -64,10 +64,10 @@ export class SplitRunEntity {
   resultHash: string;
 
   @Column({ ...jsonColumn() })
-  input: unknown;
+  input: object;
 
   @Column({ ...jsonColumn() })
-  result: unknown;
+  result: object;
 
   @Column({ name: 'created_at', ...timestampColumn() })
   createdAt: Date;

@@ -266,7 +266,7 @@ export class IdempotencyRecordEntity {
   status: number;
 
   @Column({ ...jsonColumn() })
-  response: unknown;
+  response: object;
 
   @Column({ name: 'created_at', ...timestampColumn() })
   createdAt: Date;

@@ -14,7 +14,7 @@ export class OnCallTariffEntity {
 
   /** The tariff document (it-samverkan/on-call-tariff@1). */
   @Column({ ...jsonColumn() })
-  document: unknown;
+  document: object;
 
   @Column({ name: 'decision_id', type: 'varchar', length: 36, nullable: true })
   decisionId: string | null;
@@ -55,7 +55,7 @@ export class IncidentEntity {
 
   /** Rounded minutes per class and the raw minutes, as billed. */
   @Column({ ...jsonColumn() })
-  bill: unknown;
+  bill: object;
 
   @Column({ ...moneyColumn() })
   amount: Money;

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, AgreementService } from '@it-samverkan/application';
+import { CurrentActor } from '../common/actor.decorator';
+import { Roles } from '../common/roles.decorator';
+import { CLOCK, Clock } from '../common/tokens';
+import { CooperationDto, EndAgreementDto, ServiceAgreementDto } from './agreements.dto';
+
+@ApiTags('Organisation och avtal')
+@ApiBearerAuth()
+@Controller()
+export class AgreementsController {
+  constructor(
+    @Inject(AgreementService) private readonly agreements: AgreementService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('organisation')
+  @ApiOperation({ summary: 'Kommuner, enheter, bolag och gemensamma nämnder' })
+  organisation(@CurrentActor() actor: Actor) {
+    return this.agreements.organisation(actor.principal.scope);
+  }
+
+  @Get('cooperation-agreements')
+  @ApiOperation({ summary: 'Samverkansavtalets versioner' })
+  cooperation() {
+    return this.agreements.listCooperation();
+  }
+
+  @Post('cooperation-agreements')
+  @Roles('styrgrupp')
+  @ApiOperation({ summary: 'Ny version av samverkansavtalet (föregående version avslutas dagen före)' })
+  addCooperation(@Body() body: CooperationDto, @CurrentActor() actor: Actor) {
+    return this.agreements.addCooperationVersion(body, actor, this.clock.now());
+  }
+
+  @Get('service-agreements')
+  @ApiOperation({ summary: 'Separata tjänsteavtal med bolag och gemensamma nämnder' })
+  list(@CurrentActor() actor: Actor) {
+    return this.agreements.listServiceAgreements(actor.principal.scope);
+  }
+
+  @Post('service-agreements')
+  @Roles('finance')
+  @ApiOperation({ summary: 'Skapa ett tjänsteavtal (prismodell, frekvens, moms, referens, betalningsvillkor, indexering)' })
+  create(@Body() body: ServiceAgreementDto, @CurrentActor() actor: Actor) {
+    return this.agreements.createServiceAgreement(body, actor, this.clock.now());
+  }
+
+  @Post('service-agreements/:id/end')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiOperation({ summary: 'Avsluta ett tjänsteavtal per ett datum' })
+  end(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: EndAgreementDto, @CurrentActor() actor: Actor) {
+    return this.agreements.endServiceAgreement(id, body.validTo, actor, this.clock.now());
+  }
+}

@@ -1,0 +1,79 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsIn, Matches } from 'class-validator';
+import type { Response } from 'express';
+import { Actor, FileOut, FinanceFilesService } from '@it-samverkan/application';
+import { CurrentActor } from '../common/actor.decorator';
+import { CLOCK, Clock } from '../common/tokens';
+
+const PERIOD = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|T[1-3]))?$/;
+
+export class FilePeriodQuery {
+  @ApiProperty({ example: '2025-Q1' })
+  @Matches(PERIOD, { message: 'period skrivs 2025-03, 2025-Q1, 2025-T1 eller 2025' })
+  period: string;
+}
+
+export class SheetQuery extends FilePeriodQuery {
+  @ApiProperty({ enum: ['csv', 'xlsx'], example: 'xlsx' })
+  @IsIn(['csv', 'xlsx'], { message: 'format måste vara csv eller xlsx' })
+  format: 'csv' | 'xlsx';
+}
+
+function send(response: Response, file: FileOut): StreamableFile {
+  response.setHeader('Content-Type', file.contentType);
+  response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+  return new StreamableFile(file.body);
+}
+
+@ApiTags('Filer för ekonomi')
+@ApiBearerAuth()
+@Controller('files')
+export class FilesController {
+  constructor(
+    @Inject(FinanceFilesService) private readonly files: FinanceFilesService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get('sie')
+  @ApiProduces('text/plain')
+  @ApiOperation({ summary: 'SIE 4 (PC8) med periodens utfärdade fakturor, kreditfakturor och interndebiteringar' })
+  async sie(@Query() q: FilePeriodQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    return send(res, await this.files.sie(q.period, actor.principal, this.clock.now()));
+  }
+
+  @Get('invoices/:id/peppol')
+  @ApiProduces('application/xml')
+  @ApiOperation({ summary: 'Peppol BIS Billing 3.0 (UBL 2.1) för en utfärdad faktura eller kreditfaktura' })
+  async peppol(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    return send(res, await this.files.peppol(id, actor.principal));
+  }
+
+  @Get('invoices/:id/pdf')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Fakturan som PDF' })
+  async pdf(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    return send(res, await this.files.pdf(id, actor.principal, this.clock.now()));
+  }
+
+  @Get('invoices')
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: 'Periodens fakturor med rader som CSV (semikolon) eller XLSX' })
+  async invoices(@Query() q: SheetQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    return send(res, await this.files.invoices(q.period, q.format, actor.principal, this.clock.now()));
+  }
+
+  @Get('internal-charges')
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: 'Periodens interndebiteringar som CSV eller XLSX' })
+  async internalCharges(@Query() q: SheetQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    return send(res, await this.files.internalCharges(q.period, q.format, actor.principal, this.clock.now()));
+  }
+
+  @Get('appropriation')
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: 'Anslagsrapporten som CSV eller XLSX' })
+  async appropriation(@Query() q: SheetQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+    return send(res, await this.files.appropriation(q.period, q.format, actor.principal, this.clock.now()));
+  }
+}

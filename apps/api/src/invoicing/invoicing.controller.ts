@@ -1,0 +1,113 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, InvoiceService } from '@it-samverkan/application';
+import { CurrentActor } from '../common/actor.decorator';
+import { Idempotent, IdempotencyInterceptor } from '../common/idempotency.interceptor';
+import { pageRequest } from '../common/pagination.dto';
+import { Roles } from '../common/roles.decorator';
+import { CLOCK, Clock } from '../common/tokens';
+import { CreditDto, InvoiceListQuery, PeriodBody, PeriodQuery, UpdateLineDto } from './invoicing.dto';
+
+const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Samma nyckel ger samma svar; annan begäran med samma nyckel ger 422' };
+
+@ApiTags('Fakturering')
+@ApiBearerAuth()
+@Controller()
+@UseInterceptors(IdempotencyInterceptor)
+export class InvoicingController {
+  constructor(
+    @Inject(InvoiceService) private readonly invoices: InvoiceService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post('invoice-runs')
+  @Roles('finance')
+  @Idempotent()
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Kör en period: utkast till externa fakturor och interndebiteringar (upprepad körning skapar inget två gånger)' })
+  run(@Body() body: PeriodBody, @CurrentActor() actor: Actor) {
+    return this.invoices.run(body.period, actor, this.clock.now());
+  }
+
+  @Get('invoices')
+  @ApiOperation({ summary: 'Lista fakturor och kreditfakturor (en token med omfattning ser bara sin kommuns)' })
+  list(@Query() query: InvoiceListQuery, @CurrentActor() actor: Actor) {
+    return this.invoices.list(
+      { period: query.period, status: query.status, kind: query.kind, buyerId: query.buyerId },
+      pageRequest(query),
+      actor.principal,
+    );
+  }
+
+  @Get('invoices/:id')
+  @ApiOperation({ summary: 'En faktura med rader och moms per sats' })
+  get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
+    return this.invoices.get(id, actor.principal);
+  }
+
+  @Patch('invoices/:id/lines/:lineId')
+  @Roles('finance')
+  @ApiOperation({ summary: 'Ändra en rad på ett utkast' })
+  updateLine(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('lineId', new ParseUUIDPipe()) lineId: string,
+    @Body() body: UpdateLineDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.invoices.updateDraftLine(id, lineId, body, actor, this.clock.now());
+  }
+
+  @Delete('invoices/:id/lines/:lineId')
+  @Roles('finance')
+  @ApiOperation({ summary: 'Ta bort en rad från ett utkast' })
+  removeLine(@Param('id', new ParseUUIDPipe()) id: string, @Param('lineId', new ParseUUIDPipe()) lineId: string, @CurrentActor() actor: Actor) {
+    return this.invoices.removeDraftLine(id, lineId, actor, this.clock.now());
+  }
+
+  @Post('invoices/:id/issue')
+  @HttpCode(200)
+  @Roles('finance')
+  @Idempotent()
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Utfärda ett utkast: nästa nummer i serien, utan lucka eller dubblett' })
+  issue(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
+    return this.invoices.issue(id, actor, this.clock.now());
+  }
+
+  @Post('invoices/:id/credit')
+  @Roles('finance')
+  @Idempotent()
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Kreditera en utfärdad faktura (aldrig mer än fakturans belopp)' })
+  credit(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CreditDto, @CurrentActor() actor: Actor) {
+    return this.invoices.credit(id, body, actor, this.clock.now());
+  }
+
+  @Post('periods/:period/close')
+  @HttpCode(200)
+  @Roles('finance')
+  @ApiOperation({ summary: 'Stäng en period: inga nya utkast, ärenden eller volymer i den' })
+  close(@Param() params: PeriodQuery, @CurrentActor() actor: Actor) {
+    return this.invoices.close(params.period, actor, this.clock.now());
+  }
+
+  @Post('periods/:period/reopen')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Öppna en stängd period igen (endast admin, loggas)' })
+  reopen(@Param() params: PeriodQuery, @CurrentActor() actor: Actor) {
+    return this.invoices.reopen(params.period, actor, this.clock.now());
+  }
+
+  @Get('reports/internal-charges')
+  @ApiOperation({ summary: 'Interndebiteringar för en period (överföringar mellan enheter, utan moms)' })
+  internalCharges(@Query() query: PeriodQuery, @CurrentActor() actor: Actor) {
+    return this.invoices.internalCharges(query.period, actor.principal);
+  }
+
+  @Get('reports/appropriation')
+  @ApiOperation({ summary: 'Anslagsrapport: andelar som det centrala anslaget ska täcka' })
+  appropriation(@Query() query: PeriodQuery, @CurrentActor() actor: Actor) {
+    return this.invoices.appropriationReport(query.period, actor.principal);
+  }
+}

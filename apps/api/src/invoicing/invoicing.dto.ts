@@ -1,0 +1,80 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { PageQuery } from '../common/pagination.dto';
+
+const PERIOD = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|T[1-3]))?$/;
+const PERIOD_MESSAGE = 'period skrivs 2025-03, 2025-Q1, 2025-T1 eller 2025';
+
+export class PeriodBody {
+  @ApiProperty({ example: '2025-Q1', description: 'Månad (2025-03), kvartal (2025-Q1), tertial (2025-T1) eller år (2025)' })
+  @Matches(PERIOD, { message: PERIOD_MESSAGE })
+  period: string;
+}
+
+export class InvoiceListQuery extends PageQuery {
+  @ApiPropertyOptional({ example: '2025-Q1' })
+  @IsOptional()
+  @Matches(PERIOD, { message: PERIOD_MESSAGE })
+  period?: string;
+
+  @ApiPropertyOptional({ enum: ['draft', 'issued'] })
+  @IsOptional()
+  @IsIn(['draft', 'issued'], { message: 'status måste vara draft eller issued' })
+  status?: 'draft' | 'issued';
+
+  @ApiPropertyOptional({ enum: ['invoice', 'credit-note'] })
+  @IsOptional()
+  @IsIn(['invoice', 'credit-note'], { message: 'kind måste vara invoice eller credit-note' })
+  kind?: 'invoice' | 'credit-note';
+
+  @ApiPropertyOptional({ example: 'tranemo' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  buyerId?: string;
+}
+
+export class PeriodQuery {
+  @ApiProperty({ example: '2025-Q1' })
+  @Matches(PERIOD, { message: PERIOD_MESSAGE })
+  period: string;
+}
+
+export class UpdateLineDto {
+  @ApiPropertyOptional({ example: 'Arbetsplatstjänst, justerad' })
+  @IsOptional()
+  @IsString({ message: 'description måste vara text' })
+  @Length(1, 300, { message: 'description måste vara 1–300 tecken' })
+  description?: string;
+
+  @ApiPropertyOptional({ example: '1250.00', description: 'Nytt nettobelopp (kronor, högst två decimaler)' })
+  @IsOptional()
+  @IsString({ message: 'net anges som text, t.ex. "1250.00"' })
+  net?: string;
+}
+
+export class CreditLineDto {
+  @ApiProperty()
+  @IsString({ message: 'lineId måste vara text' })
+  lineId: string;
+
+  @ApiProperty({ example: '500.00' })
+  @IsString({ message: 'amount anges som text, t.ex. "500.00"' })
+  amount: string;
+}
+
+export class CreditDto {
+  @ApiProperty({ example: 'Felaktigt antal datorer i underlaget' })
+  @IsString({ message: 'reason måste vara text' })
+  @Length(1, 200, { message: 'reason måste vara 1–200 tecken' })
+  reason: string;
+
+  @ApiPropertyOptional({ type: [CreditLineDto], description: 'Utelämnas för att kreditera allt som återstår' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'lines måste ha minst en rad' })
+  @ValidateNested({ each: true })
+  @Type(() => CreditLineDto)
+  lines?: CreditLineDto[];
+}

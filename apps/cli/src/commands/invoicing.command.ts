@@ -1,0 +1,116 @@
+import { Command } from 'commander';
+import { cliActor, InvoiceService, InvoiceView } from '@it-samverkan/application';
+import { CliContext, printJson, printTable } from '../context';
+
+function invoiceRows(items: InvoiceView[]): (string | number)[][] {
+  return items.map((i) => [i.number ?? '(utkast)', i.kind === 'credit-note' ? 'kredit' : 'faktura', i.period, `${i.buyer.kind}:${i.buyer.id}`, i.lines.length, i.net, i.vat, i.gross, i.id]);
+}
+
+const INVOICE_HEADERS = ['nummer', 'typ', 'period', 'köpare', 'rader', 'netto', 'moms', 'brutto', 'id'];
+
+/** Invoice runs, issuing, credit notes, periods and reports, so finance can script a month end. */
+export function registerInvoicingCommands(program: Command, ctx: CliContext): void {
+  const service = async () => new InvoiceService(await ctx.db());
+  const invoice = program.command('invoice').description('Fakturering: kör period, lista, utfärda, kreditera');
+
+  invoice
+    .command('run <period>')
+    .description('Kör en period (2025-03, 2025-Q1, 2025-T1 eller 2025): utkast och interndebiteringar; upprepad körning skapar inget två gånger')
+    .option('--json', 'skriv JSON')
+    .action(async (period: string, opts: { json?: boolean }) => {
+      const result = await (await service()).run(period, cliActor(), ctx.now());
+      if (opts.json) return printJson(result);
+      process.stdout.write(
+        `Period ${result.period}: ${result.createdInvoices} nya utkast, ${result.updatedInvoices} uppdaterade, ${result.addedLines} nya rader, ` +
+          `${result.addedInternalCharges} interndebiteringar, ${result.skippedExisting} redan debiterade.\n`,
+      );
+      for (const w of result.warnings) process.stdout.write(`Obs: ${w}\n`);
+    });
+
+  invoice
+    .command('list')
+    .description('Lista fakturor')
+    .option('--period <period>', 'bara denna period')
+    .option('--status <status>', 'draft eller issued')
+    .option('--json', 'skriv JSON')
+    .action(async (opts: { period?: string; status?: 'draft' | 'issued'; json?: boolean }) => {
+      const page = await (await service()).list({ period: opts.period, status: opts.status }, { page: 1, pageSize: 500 }, cliActor().principal);
+      if (opts.json) return printJson(page.items);
+      printTable(INVOICE_HEADERS, invoiceRows(page.items), [4, 5, 6, 7]);
+    });
+
+  invoice
+    .command('show <id>')
+    .description('Visa en faktura med rader')
+    .option('--json', 'skriv JSON')
+    .action(async (id: string, opts: { json?: boolean }) => {
+      const inv = await (await service()).get(id, cliActor().principal);
+      if (opts.json) return printJson(inv);
+      printTable(INVOICE_HEADERS, invoiceRows([inv]), [4, 5, 6, 7]);
+      process.stdout.write('\n');
+      printTable(['rad', 'beskrivning', 'netto', 'moms %'], inv.lines.map((l) => [l.lineNo, l.description, l.net, l.vatRate]), [0, 2]);
+    });
+
+  invoice
+    .command('issue [id]')
+    .description('Utfärda ett utkast, eller alla utkast i en period med --period')
+    .option('--period <period>', 'utfärda alla utkast i perioden')
+    .option('--json', 'skriv JSON')
+    .action(async (id: string | undefined, opts: { period?: string; json?: boolean }) => {
+      const s = await service();
+      const ids = id ? [id] : (await s.list({ period: opts.period, status: 'draft' }, { page: 1, pageSize: 500 }, cliActor().principal)).items.map((i) => i.id);
+      const issued: InvoiceView[] = [];
+      for (const one of ids) issued.push(await s.issue(one, cliActor(), ctx.now()));
+      if (opts.json) return printJson(issued);
+      printTable(INVOICE_HEADERS, invoiceRows(issued), [4, 5, 6, 7]);
+    });
+
+  invoice
+    .command('credit <id>')
+    .description('Kreditera det som återstår av en utfärdad faktura')
+    .requiredOption('--reason <text>', 'orsak')
+    .option('--json', 'skriv JSON')
+    .action(async (id: string, opts: { reason: string; json?: boolean }) => {
+      const note = await (await service()).credit(id, { reason: opts.reason }, cliActor(), ctx.now());
+      if (opts.json) return printJson(note);
+      printTable(INVOICE_HEADERS, invoiceRows([note]), [4, 5, 6, 7]);
+    });
+
+  const period = program.command('period').description('Stäng eller öppna perioder');
+  period
+    .command('close <period>')
+    .description('Stäng en period')
+    .action(async (p: string) => {
+      const r = await (await service()).close(p, cliActor(), ctx.now());
+      process.stdout.write(`Stängd: ${r.closedMonths.join(', ')}\n`);
+    });
+  period
+    .command('reopen <period>')
+    .description('Öppna en stängd period (loggas)')
+    .action(async (p: string) => {
+      const r = await (await service()).reopen(p, cliActor(), ctx.now());
+      process.stdout.write(`Öppnad: ${r.reopenedMonths.join(', ') || '(inget var stängt)'}\n`);
+    });
+
+  const report = program.command('report').description('Anslagsrapport och interndebiteringar');
+  report
+    .command('appropriation <period>')
+    .description('Andelar som det centrala anslaget ska täcka')
+    .option('--json', 'skriv JSON')
+    .action(async (p: string, opts: { json?: boolean }) => {
+      const r = await (await service()).appropriationReport(p, cliActor().principal);
+      if (opts.json) return printJson(r);
+      printTable(['kommun', 'enhet', 'ansvar', 'tjänst', 'belopp'], r.rows.map((x) => [x.municipalityId, x.unitName, x.responsibilityCode, x.serviceId, x.amount]), [4]);
+      process.stdout.write(`Summa ${r.period}: ${r.total}\n`);
+    });
+  report
+    .command('internal-charges <period>')
+    .description('Interndebiteringar (utan moms)')
+    .option('--json', 'skriv JSON')
+    .action(async (p: string, opts: { json?: boolean }) => {
+      const r = await (await service()).internalCharges(p, cliActor().principal);
+      if (opts.json) return printJson(r);
+      printTable(['enhet', 'tjänst', 'källa', 'belopp'], r.charges.map((c) => [c.unitId, c.serviceId ?? '-', c.source, c.amount]), [3]);
+      process.stdout.write(`Summa ${r.period}: ${r.total}\n`);
+    });
+}

@@ -1,0 +1,148 @@
+import { DataSource, In } from 'typeorm';
+import {
+  Dec,
+  Money,
+  Period,
+  spreadEvenly,
+  splitCostModel,
+  toSplitResultDocument,
+  validateCostModel,
+} from '@it-samverkan/domain';
+import { CostModelVersionEntity, IncidentEntity, LineSource, ServiceAgreementEntity } from '@it-samverkan/persistence';
+import { ConsumerInfo, Directory } from './directory';
+
+/** One amount to charge in a period, before it becomes an invoice line or an internal charge. */
+export interface Charge {
+  source: LineSource;
+  sourceKey: string;
+  consumer: ConsumerInfo;
+  serviceId: string | null;
+  description: string;
+  quantity: string;
+  unit: string;
+  unitPrice: Money;
+  net: Money;
+}
+
+/** The approved budget model of a year (latest approval wins), or null. */
+export async function approvedBudgetModel(db: DataSource, year: number): Promise<CostModelVersionEntity | null> {
+  const rows = await db.getRepository(CostModelVersionEntity).find({
+    where: { year, kind: 'budget', status: 'approved' },
+    order: { approvedAt: 'DESC', id: 'ASC' },
+    take: 1,
+  });
+  return rows[0] ?? null;
+}
+
+/**
+ * Every consumer's yearly amount per service from the approved budget split, in model order:
+ * the price list the year is charged on (DOMAIN.md 5.6).
+ */
+export function yearlySharesOf(model: CostModelVersionEntity): { consumerId: string; serviceId: string; amount: Money; serviceName: string }[] {
+  const parsed = validateCostModel(model.document);
+  const doc = toSplitResultDocument(parsed, splitCostModel(parsed));
+  const names = new Map((model.document as { services: { id: string; name: string }[] }).services.map((s) => [s.id, s.name]));
+  return doc.consumers.flatMap((c) =>
+    Object.entries(c.services).map(([serviceId, amount]) => ({
+      consumerId: c.id,
+      serviceId,
+      amount: Money.parse(amount),
+      serviceName: names.get(serviceId) ?? serviceId,
+    })),
+  );
+}
+
+/** A consumer's share of the period: the yearly amount spread over the year's periods, earliest first. */
+export function periodShare(yearly: Money, period: Period): Money {
+  return spreadEvenly(yearly, period.perYear)[period.index - 1];
+}
+
+/** Cost-model shares of the period for consumers with a share in the approved budget. */
+export function costShareCharges(
+  shares: ReturnType<typeof yearlySharesOf>,
+  directory: Directory,
+  period: Period,
+  warnings: string[],
+): Charge[] {
+  const charges: Charge[] = [];
+  for (const share of shares) {
+    const consumer = directory.consumers.get(share.consumerId);
+    if (!consumer) {
+      if (!warnings.some((w) => w.includes(`"${share.consumerId}"`))) {
+        warnings.push(`Förbrukaren "${share.consumerId}" i kostnadsmodellen finns inte i organisationen och debiteras inte`);
+      }
+      continue;
+    }
+    const net = periodShare(share.amount, period);
+    if (net.isZero()) continue;
+    charges.push({
+      source: 'cost-share',
+      sourceKey: `cost-share:${period.key}:${consumer.id}:${share.serviceId}`,
+      consumer,
+      serviceId: share.serviceId,
+      description: `${share.serviceName}, ${consumer.name}, ${period.key}`,
+      quantity: '1',
+      unit: 'C62',
+      unitPrice: net,
+      net,
+    });
+  }
+  return charges;
+}
+
+/** The yearly amount of a fixed-fee or unit-price agreement, indexed for the year. */
+export function agreementYearlyAmount(agreement: ServiceAgreementEntity, year: number): Money {
+  const base =
+    agreement.priceModel === 'fixed-yearly'
+      ? agreement.yearlyFee!
+      : agreement.unitPrice!.timesHalfUp(new Dec(agreement.volume ?? '0'));
+  const index = agreement.indexation[String(year)];
+  return index ? base.timesHalfUp(new Dec(1).plus(new Dec(index).dividedBy(100))) : base;
+}
+
+/** Agreement fees of the period for agreements invoiced at the period's frequency. */
+export function agreementCharges(directory: Directory, period: Period): Charge[] {
+  const charges: Charge[] = [];
+  for (const agreement of directory.activeAgreements()) {
+    if (agreement.frequency !== period.kind || agreement.priceModel === 'hourly') continue;
+    const consumer = directory.consumers.get(agreement.partyId);
+    if (!consumer) continue;
+    const net = periodShare(agreementYearlyAmount(agreement, period.year), period);
+    const perUnit = agreement.priceModel === 'unit-price';
+    charges.push({
+      source: 'agreement-fee',
+      sourceKey: `agreement:${agreement.id}:${period.key}`,
+      consumer,
+      serviceId: null,
+      description: `${agreement.name}, ${period.key}`,
+      quantity: '1',
+      unit: perUnit ? 'C62' : 'C62',
+      unitPrice: net,
+      net,
+    });
+  }
+  return charges;
+}
+
+/** On-call incidents billed in the period's months (one charge per incident). */
+export async function onCallCharges(db: DataSource, directory: Directory, period: Period): Promise<Charge[]> {
+  const incidents = await db.getRepository(IncidentEntity).find({ where: { period: In(period.months) }, order: { startAt: 'ASC', id: 'ASC' } });
+  const charges: Charge[] = [];
+  for (const incident of incidents) {
+    const consumer = directory.consumers.get(incident.consumerId);
+    if (!consumer || incident.amount.isZero()) continue;
+    const bill = incident.bill as { billableMinutes?: number };
+    charges.push({
+      source: 'on-call',
+      sourceKey: `on-call:${incident.id}`,
+      consumer,
+      serviceId: null,
+      description: `Beredskapsärende ${incident.id} ${incident.startAt.toISOString().slice(0, 10)} (${bill.billableMinutes ?? 0} min), ${incident.system}`,
+      quantity: '1',
+      unit: 'EA',
+      unitPrice: incident.amount,
+      net: incident.amount,
+    });
+  }
+  return charges;
+}

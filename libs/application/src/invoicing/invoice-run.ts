@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { computeInvoiceTotals, Money, Period, VatRate } from '@it-samverkan/domain';
+import { InternalChargeEntity, InvoiceEntity, InvoiceLineEntity } from '@it-samverkan/persistence';
+import { Actor } from '../common/principal';
+import { inTransaction } from '../common/transaction';
+import { recordAudit } from '../audit/audit';
+import { agreementCharges, approvedBudgetModel, Charge, costShareCharges, onCallCharges, yearlySharesOf } from './charge-sources';
+import { BuyerTerms, Directory } from './directory';
+import { assertOpen } from './periods';
+
+export interface RunResult {
+  period: string;
+  model: { id: string; name: string } | null;
+  createdInvoices: number;
+  updatedInvoices: number;
+  addedLines: number;
+  addedInternalCharges: number;
+  skippedExisting: number;
+  invoiceIds: string[];
+  warnings: string[];
+}
+
+/** Recomputes an invoice's totals from its lines (VAT per rate on the sum of nets). */
+export async function refreshTotals(m: EntityManager, invoice: InvoiceEntity): Promise<InvoiceEntity> {
+  const lines = await m.getRepository(InvoiceLineEntity).find({ where: { invoiceId: invoice.id } });
+  const totals = computeInvoiceTotals(lines.map((l) => ({ net: l.net, vatRate: l.vatRate as VatRate })));
+  invoice.net = totals.net;
+  invoice.vat = totals.vat;
+  invoice.gross = totals.gross;
+  await m.update(InvoiceEntity, { id: invoice.id }, { net: totals.net, vat: totals.vat, gross: totals.gross });
+  return invoice;
+}
+
+/**
+ * Runs a period (DOMAIN.md 7): drafts for external parties, internal charges for the host's own
+ * units. Every line carries a unique source key, so running the period again adds nothing twice.
+ */
+export async function runInvoicePeriod(db: DataSource, period: Period, actor: Actor, now: Date): Promise<RunResult> {
+  await assertOpen(db, period);
+  const directory = await Directory.load(db, period.firstDay, period.lastDay);
+  const warnings: string[] = [];
+  const model = await approvedBudgetModel(db, period.year);
+  if (!model) warnings.push(`Ingen godkänd budgetmodell för ${period.year}: inga andelar ur tjänstefieringen debiteras`);
+  const shares = model ? yearlySharesOf(model) : [];
+
+  const external = new Map<string, { buyer: BuyerTerms; charges: Charge[] }>();
+  const internal: Charge[] = [];
+  const hostRuns = directory.hostFrequency() === period.kind;
+  const add = (charge: Charge, byFrequency: boolean) => {
+    const consumer = charge.consumer;
+    if (consumer.fundingMode === 'appropriation') return;
+    if (consumer.fundingMode === 'internal-charge') {
+      if (!byFrequency || hostRuns) internal.push(charge);
+      return;
+    }
+    const buyer = directory.buyerFor(consumer);
+    if ('missing' in buyer) {
+      if (!warnings.includes(buyer.missing)) warnings.push(buyer.missing);
+      return;
+    }
+    if (byFrequency && buyer.frequency !== period.kind) return;
+    const key = `${buyer.kind}:${buyer.id}`;
+    const entry = external.get(key) ?? { buyer, charges: [] };
+    entry.charges.push(charge);
+    external.set(key, entry);
+  };
+  // A company or committee pays the services its agreement covers by the agreement (all of them
+  // when the agreement lists none), and any other service by its model share.
+  for (const c of costShareCharges(shares, directory, period, warnings)) {
+    const agreement = c.consumer.kind === 'unit' ? null : directory.agreementOf(c.consumer.kind === 'company' ? 'company' : 'joint-committee', c.consumer.id);
+    const covered = agreement !== null && (agreement.services.length === 0 || agreement.services.includes(c.serviceId ?? ''));
+    if (!covered) add(c, true);
+  }
+  for (const c of agreementCharges(directory, period)) add(c, false);
+  for (const c of await onCallCharges(db, directory, period)) add(c, false);
+
+  return inTransaction(db, async (m) => {
+    await assertOpen(m, period);
+    const allKeys = [...[...external.values()].flatMap((e) => e.charges), ...internal].map((c) => c.sourceKey);
+    const existing = new Set<string>();
+    for (let i = 0; i < allKeys.length; i += 500) {
+      const slice = allKeys.slice(i, i + 500);
+      for (const r of await m.getRepository(InvoiceLineEntity).find({ select: { sourceKey: true }, where: { sourceKey: In(slice) } })) existing.add(r.sourceKey);
+      for (const r of await m.getRepository(InternalChargeEntity).find({ select: { sourceKey: true }, where: { sourceKey: In(slice) } })) existing.add(r.sourceKey);
+    }
+    const result: RunResult = {
+      period: period.key,
+      model: model ? { id: model.id, name: model.name } : null,
+      createdInvoices: 0,
+      updatedInvoices: 0,
+      addedLines: 0,
+      addedInternalCharges: 0,
+      skippedExisting: 0,
+      invoiceIds: [],
+      warnings,
+    };
+    for (const { buyer, charges } of external.values()) {
+      const fresh = charges.filter((c) => !existing.has(c.sourceKey));
+      result.skippedExisting += charges.length - fresh.length;
+      let invoice = await m.getRepository(InvoiceEntity).findOne({
+        where: { period: period.key, buyerKind: buyer.kind, buyerId: buyer.id, kind: 'invoice', status: 'draft' },
+      });
+      if (fresh.length === 0) {
+        if (invoice) result.invoiceIds.push(invoice.id);
+        continue;
+      }
+      let nextLineNo = 1;
+      if (!invoice) {
+        invoice = Object.assign(new InvoiceEntity(), {
+          id: randomUUID(),
+          kind: 'invoice',
+          status: 'draft',
+          issuerId: directory.host.id,
+          buyerKind: buyer.kind,
+          buyerId: buyer.id,
+          buyerMunicipalityId: buyer.municipalityId,
+          period: period.key,
+          number: null,
+          creditedInvoiceId: null,
+          buyerReference: buyer.buyerReference,
+          paymentTermsDays: buyer.paymentTermsDays,
+          issueDate: null,
+          dueDate: null,
+          net: Money.ZERO,
+          vat: Money.ZERO,
+          gross: Money.ZERO,
+          createdAt: now,
+          issuedAt: null,
+        });
+        await m.insert(InvoiceEntity, invoice);
+        result.createdInvoices++;
+      } else {
+        const max = await m.getRepository(InvoiceLineEntity).maximum('lineNo', { invoiceId: invoice.id });
+        nextLineNo = (max ?? 0) + 1;
+        result.updatedInvoices++;
+      }
+      const lines = fresh.map((c, i) =>
+        Object.assign(new InvoiceLineEntity(), {
+          id: randomUUID(),
+          invoiceId: invoice!.id,
+          lineNo: nextLineNo + i,
+          source: c.source,
+          sourceKey: c.sourceKey,
+          description: c.description.slice(0, 300),
+          consumerId: c.consumer.id,
+          serviceId: c.serviceId,
+          quantity: c.quantity,
+          unit: c.unit,
+          unitPrice: c.unitPrice,
+          net: c.net,
+          vatRate: buyer.vatRate,
+          responsibilityCode: c.consumer.responsibilityCode,
+        }),
+      );
+      for (let i = 0; i < lines.length; i += 200) await m.insert(InvoiceLineEntity, lines.slice(i, i + 200));
+      await refreshTotals(m, invoice);
+      result.addedLines += lines.length;
+      result.invoiceIds.push(invoice.id);
+    }
+    const freshInternal = internal.filter((c) => !existing.has(c.sourceKey));
+    result.skippedExisting += internal.length - freshInternal.length;
+    const rows = freshInternal.map((c) =>
+      Object.assign(new InternalChargeEntity(), {
+        id: randomUUID(),
+        period: period.key,
+        municipalityId: c.consumer.municipalityId,
+        unitId: c.consumer.id,
+        serviceId: c.serviceId,
+        source: c.source,
+        sourceKey: c.sourceKey,
+        description: c.description.slice(0, 300),
+        amount: c.net,
+        createdAt: now,
+      }),
+    );
+    for (let i = 0; i < rows.length; i += 200) await m.insert(InternalChargeEntity, rows.slice(i, i + 200));
+    result.addedInternalCharges = rows.length;
+    await recordAudit(m, actor, {
+      action: 'run',
+      entityType: 'invoice-run',
+      entityId: period.key,
+      after: { ...result, invoiceIds: result.invoiceIds.length },
+    }, now);
+    return result;
+  });
+}

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { addDays, DomainError, Money, ProblemList } from '@it-samverkan/domain';
+import { InvoiceCounterEntity, InvoiceEntity, InvoiceLineEntity } from '@it-samverkan/persistence';
+import { Actor } from '../common/principal';
+import { inTransaction, lockMode } from '../common/transaction';
+import { recordAudit } from '../audit/audit';
+import { refreshTotals } from './invoice-run';
+import { invoiceView, InvoiceView } from './views';
+
+/** The local date in Sweden of an instant, YYYY-MM-DD (accounting dates are Swedish dates). */
+export function swedishDate(instant: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/**
+ * Takes the next number of the issuer's yearly series: the counter row is locked FOR UPDATE
+ * inside the issuing transaction, so concurrent issues queue and a rolled-back issue leaves no gap.
+ */
+export async function nextInvoiceNumber(m: EntityManager, db: DataSource, issuerId: string, year: number): Promise<string> {
+  const repo = m.getRepository(InvoiceCounterEntity);
+  let counter = await repo.findOne({ where: { issuerId, year }, lock: lockMode(db) ? { mode: 'pessimistic_write' } : undefined });
+  if (!counter) {
+    // First number of the year: create the row; a concurrent creator makes this insert fail and we lock theirs.
+    await m.query(
+      db.options.type === 'mysql'
+        ? 'INSERT IGNORE INTO invoice_counter (issuer_id, year, last_number) VALUES (?, ?, 0)'
+        : 'INSERT OR IGNORE INTO invoice_counter (issuer_id, year, last_number) VALUES (?, ?, 0)',
+      [issuerId, year],
+    );
+    counter = await repo.findOneOrFail({ where: { issuerId, year }, lock: lockMode(db) ? { mode: 'pessimistic_write' } : undefined });
+  }
+  const next = counter.lastNumber + 1;
+  await repo.update({ issuerId, year }, { lastNumber: next });
+  return `${year}-${String(next).padStart(5, '0')}`;
+}
+
+async function loadForUpdate(m: EntityManager, db: DataSource, id: string): Promise<InvoiceEntity> {
+  const invoice = await m.getRepository(InvoiceEntity).findOne({ where: { id }, lock: lockMode(db) ? { mode: 'pessimistic_write' } : undefined });
+  if (!invoice) throw new DomainError('INVOICE_NOT_FOUND', `Fakturan ${id} finns inte`, 'not-found');
+  return invoice;
+}
+
+/** Issues a draft: number, issue and due dates; from then on it never changes. */
+export async function issueInvoice(
+  db: DataSource,
+  id: string,
+  actor: Actor,
+  now: Date,
+  hooks: { beforeCommit?: (m: EntityManager) => Promise<void> } = {},
+): Promise<InvoiceView> {
+  return inTransaction(db, async (m) => {
+    const invoice = await loadForUpdate(m, db, id);
+    if (invoice.status !== 'draft') throw new DomainError('INVOICE_ALREADY_ISSUED', `Fakturan ${invoice.number} är redan utfärdad`, 'conflict');
+    const lines = await m.getRepository(InvoiceLineEntity).find({ where: { invoiceId: id } });
+    const problems = new ProblemList();
+    if (lines.length === 0) problems.add('lines', 'Fakturan har inga rader');
+    if (!invoice.buyerReference.trim()) problems.add('buyerReference', 'Köparens referens krävs innan fakturan utfärdas');
+    if (invoice.kind === 'invoice' && !invoice.gross.isPositive()) problems.add('gross', 'Fakturans belopp måste vara större än noll');
+    problems.throwIfAny('Fakturan kan inte utfärdas', 'INVOICE_NOT_ISSUABLE');
+    const before = invoiceView(invoice, lines);
+    const issueDate = swedishDate(now);
+    invoice.number = await nextInvoiceNumber(m, db, invoice.issuerId, Number(issueDate.slice(0, 4)));
+    invoice.status = 'issued';
+    invoice.issueDate = issueDate;
+    invoice.dueDate = addDays(issueDate, invoice.paymentTermsDays);
+    invoice.issuedAt = now;
+    await m.update(InvoiceEntity, { id }, { number: invoice.number, status: 'issued', issueDate, dueDate: invoice.dueDate, issuedAt: now });
+    if (hooks.beforeCommit) await hooks.beforeCommit(m);
+    const after = invoiceView(invoice, lines);
+    await recordAudit(m, actor, { action: 'issue', entityType: 'invoice', entityId: id, before, after: { number: after.number, issueDate, dueDate: after.dueDate, gross: after.gross } }, now);
+    return after;
+  });
+}
+
+export interface CreditInput {
+  reason: string;
+  /** Lines to credit with the net amount to credit; all that remains when omitted. */
+  lines?: { lineId: string; amount: string }[];
+}
+
+/** Credits an issued invoice with a credit note that references it; never more than the invoice. */
+export async function creditInvoice(db: DataSource, id: string, input: CreditInput, actor: Actor, now: Date): Promise<InvoiceView> {
+  return inTransaction(db, async (m) => {
+    const invoice = await loadForUpdate(m, db, id);
+    if (invoice.kind !== 'invoice' || invoice.status !== 'issued') {
+      throw new DomainError('INVOICE_NOT_CREDITABLE', 'Bara en utfärdad faktura kan krediteras', 'conflict');
+    }
+    const lines = await m.getRepository(InvoiceLineEntity).find({ where: { invoiceId: id }, order: { lineNo: 'ASC' } });
+    const notes = await m.getRepository(InvoiceEntity).find({ where: { creditedInvoiceId: id, kind: 'credit-note' } });
+    const creditedByLine = new Map<string, Money>();
+    for (const note of notes) {
+      for (const l of await m.getRepository(InvoiceLineEntity).find({ where: { invoiceId: note.id } })) {
+        const original = l.sourceKey.split(':')[2];
+        creditedByLine.set(original, (creditedByLine.get(original) ?? Money.ZERO).plus(l.net));
+      }
+    }
+    const problems = new ProblemList();
+    if (!input.reason?.trim()) problems.add('reason', 'Ange orsaken till krediteringen');
+    const wanted = input.lines ?? lines.map((l) => ({ lineId: l.id, amount: l.net.minus(creditedByLine.get(l.id) ?? Money.ZERO).toString() }));
+    const creditLines: { line: InvoiceLineEntity; amount: Money }[] = [];
+    wanted.forEach((w, i) => {
+      const line = lines.find((l) => l.id === w.lineId);
+      if (!line) return problems.add(`lines[${i}].lineId`, 'Raden finns inte på fakturan');
+      const check = Money.check(w.amount, `lines[${i}].amount`);
+      if (check) return problems.add(check.path, check.message);
+      const amount = Money.parse(w.amount);
+      const remaining = line.net.minus(creditedByLine.get(line.id) ?? Money.ZERO);
+      if (amount.isNegative()) return problems.add(`lines[${i}].amount`, 'Beloppet får inte vara negativt');
+      if (amount.compare(remaining) > 0) {
+        return problems.add(`lines[${i}].amount`, `Beloppet ${amount.toString()} överstiger det som återstår att kreditera på raden (${remaining.toString()})`);
+      }
+      if (!amount.isZero()) creditLines.push({ line, amount });
+    });
+    if (creditLines.length === 0 && problems.empty) problems.add('lines', 'Inget återstår att kreditera på fakturan');
+    problems.throwIfAny('Krediteringen är ogiltig', 'CREDIT_INVALID');
+    const issueDate = swedishDate(now);
+    const note = Object.assign(new InvoiceEntity(), {
+      ...invoice,
+      id: randomUUID(),
+      kind: 'credit-note',
+      status: 'issued',
+      creditedInvoiceId: invoice.id,
+      number: await nextInvoiceNumber(m, db, invoice.issuerId, Number(issueDate.slice(0, 4))),
+      issueDate,
+      dueDate: issueDate,
+      createdAt: now,
+      issuedAt: now,
+    });
+    await m.insert(InvoiceEntity, note);
+    const noteLines = creditLines.map(({ line, amount }, i) =>
+      Object.assign(new InvoiceLineEntity(), {
+        ...line,
+        id: randomUUID(),
+        invoiceId: note.id,
+        lineNo: i + 1,
+        source: 'credit',
+        sourceKey: `credit:${note.id}:${line.id}`,
+        description: `Kreditering: ${line.description} (${input.reason.trim()})`.slice(0, 300),
+        unitPrice: amount,
+        quantity: '1',
+        net: amount,
+      }),
+    );
+    await m.insert(InvoiceLineEntity, noteLines);
+    await refreshTotals(m, note);
+    const totalCredited = Money.sum([...notes.map((n) => n.gross), note.gross]);
+    if (totalCredited.compare(invoice.gross) > 0) {
+      throw new DomainError('CREDIT_EXCEEDS_INVOICE', `Krediterat totalt (${totalCredited}) skulle överstiga fakturans belopp (${invoice.gross})`, 'unprocessable');
+    }
+    const view = invoiceView(note, noteLines);
+    await recordAudit(m, actor, { action: 'credit', entityType: 'invoice', entityId: invoice.id, after: { creditNote: view.number, gross: view.gross, reason: input.reason } }, now);
+    return view;
+  });
+}

@@ -1,0 +1,84 @@
+import { ValidationError } from '../errors';
+
+export type PeriodKind = 'month' | 'quarter' | 'tertial' | 'year';
+
+/** An invoicing period: a month (2025-03), quarter (2025-Q1), tertial (2025-T1) or year (2025). */
+export interface Period {
+  key: string;
+  kind: PeriodKind;
+  year: number;
+  /** 1-based position within the year (month 3, quarter 1, …). */
+  index: number;
+  /** How many periods of this kind a year has. */
+  perYear: number;
+  /** The months it covers, 'YYYY-MM'. */
+  months: string[];
+  firstDay: string;
+  lastDay: string;
+}
+
+const PER_YEAR: Record<PeriodKind, number> = { month: 12, quarter: 4, tertial: 3, year: 1 };
+const LENGTH: Record<PeriodKind, number> = { month: 1, quarter: 3, tertial: 4, year: 12 };
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function lastDayOfMonth(year: number, month: number): number {
+  return [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+/** The period of a kind, year and position. */
+export function periodOf(kind: PeriodKind, year: number, index: number): Period {
+  const length = LENGTH[kind];
+  const firstMonth = (index - 1) * length + 1;
+  const months = Array.from({ length }, (_, i) => `${year}-${pad(firstMonth + i)}`);
+  const lastMonth = firstMonth + length - 1;
+  const key =
+    kind === 'month' ? `${year}-${pad(index)}` : kind === 'quarter' ? `${year}-Q${index}` : kind === 'tertial' ? `${year}-T${index}` : `${year}`;
+  return {
+    key,
+    kind,
+    year,
+    index,
+    perYear: PER_YEAR[kind],
+    months,
+    firstDay: `${year}-${pad(firstMonth)}-01`,
+    lastDay: `${year}-${pad(lastMonth)}-${pad(lastDayOfMonth(year, lastMonth))}`,
+  };
+}
+
+/** Parses '2025-03', '2025-Q1', '2025-T1' or '2025'; a clear error otherwise. */
+export function parsePeriod(text: unknown, path = 'period'): Period {
+  const value = typeof text === 'string' ? text.trim() : '';
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(value))) return periodOf('month', Number(m[1]), Number(m[2]));
+  if ((m = /^(\d{4})-Q([1-4])$/.exec(value))) return periodOf('quarter', Number(m[1]), Number(m[2]));
+  if ((m = /^(\d{4})-T([1-3])$/.exec(value))) return periodOf('tertial', Number(m[1]), Number(m[2]));
+  if ((m = /^(\d{4})$/.exec(value))) return periodOf('year', Number(m[1]), 1);
+  throw new ValidationError(
+    [{ path, message: `Ogiltig period "${String(text)}": skriv t.ex. 2025-03 (månad), 2025-Q1 (kvartal), 2025-T1 (tertial) eller 2025 (år)` }],
+    'Ogiltig period',
+    'PERIOD_INVALID',
+  );
+}
+
+/** The period of a kind that contains a month 'YYYY-MM'. */
+export function periodContaining(kind: PeriodKind, month: string): Period {
+  const [year, m] = month.split('-').map(Number);
+  return periodOf(kind, year, Math.floor((m - 1) / LENGTH[kind]) + 1);
+}
+
+/** Adds whole days to a 'YYYY-MM-DD' date (calendar arithmetic, no time zone involved). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const t = Date.UTC(y, m - 1, d) + days * 86_400_000;
+  const r = new Date(t);
+  return `${r.getUTCFullYear()}-${pad(r.getUTCMonth() + 1)}-${pad(r.getUTCDate())}`;
+}
+
+/** The month after 'YYYY-MM'. */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${pad(m + 1)}`;
+}

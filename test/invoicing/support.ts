@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Money } from '@it-samverkan/domain';
+import { CostModelVersionEntity, InvoiceEntity, InvoiceLineEntity } from '@it-samverkan/persistence';
+
+/**
+ * A small approved budget model for 2025 on the demo consumers, with figures checked by hand:
+ * arbetsplats 1 200 000.00 over 600 devices (2 000.00 each), servicedesk 100 000.01 over 3 users.
+ */
+export const INVOICING_MODEL = {
+  format: 'it-samverkan/cost-model@1',
+  name: 'Fakturatest 2025, budget',
+  year: 2025,
+  currency: 'SEK',
+  consumers: [
+    { id: 'ulr-ks', name: 'KS', municipality: 'ulricehamn' },
+    { id: 'ulr-bou', name: 'BoU', municipality: 'ulricehamn' },
+    { id: 'tra-oms', name: 'Omsorg', municipality: 'tranemo' },
+    { id: 'tra-utb', name: 'Utbildning', municipality: 'tranemo' },
+    { id: 'bolag-ue', name: 'UE', municipality: 'ulricehamn' },
+  ],
+  drivers: [
+    { id: 'devices', name: 'Datorer', unit: 'st' },
+    { id: 'users', name: 'Konton', unit: 'st' },
+  ],
+  pools: [
+    { id: 'p1', name: 'Arbetsplats', amount: '1200000.00', to: { arbetsplats: 1 } },
+    { id: 'p2', name: 'Servicedesk', amount: '100000.01', to: { servicedesk: 1 } },
+  ],
+  services: [
+    { id: 'arbetsplats', name: 'Arbetsplatstjänst', allocate: { method: 'driver', driver: 'devices' } },
+    { id: 'servicedesk', name: 'Servicedesk', allocate: { method: 'driver', driver: 'users' } },
+  ],
+  volumes: {
+    devices: { 'ulr-ks': 100, 'ulr-bou': 200, 'tra-oms': 150, 'tra-utb': 150 },
+    users: { 'ulr-ks': 1, 'tra-oms': 1, 'tra-utb': 1 },
+  },
+};
+
+/** Stores the model as approved, later than any demo approval, so invoicing uses it. */
+export async function storeApprovedModel(db: DataSource): Promise<void> {
+  await db.getRepository(CostModelVersionEntity).insert({
+    id: randomUUID(),
+    name: INVOICING_MODEL.name,
+    year: 2025,
+    kind: 'budget',
+    status: 'approved',
+    document: INVOICING_MODEL,
+    documentHash: '0'.repeat(64),
+    decisionId: null,
+    approvedAt: new Date('2030-01-01T00:00:00Z'),
+    createdAt: new Date('2025-01-01T00:00:00Z'),
+    updatedAt: new Date('2025-01-01T00:00:00Z'),
+  });
+}
+
+/** Inserts `count` one-line drafts (for concurrency tests). */
+export async function insertDrafts(db: DataSource, count: number, period = '2025-12'): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = randomUUID();
+    ids.push(id);
+    await db.getRepository(InvoiceEntity).insert({
+      id, kind: 'invoice', status: 'draft', issuerId: 'ulricehamn', buyerKind: 'company', buyerId: 'bolag-ue',
+      buyerMunicipalityId: 'ulricehamn', period, number: null, creditedInvoiceId: null, buyerReference: 'UE-4711',
+      paymentTermsDays: 30, issueDate: null, dueDate: null, net: Money.parse('100.00'), vat: Money.parse('25.00'),
+      gross: Money.parse('125.00'), createdAt: new Date('2025-04-01T00:00:00Z'), issuedAt: null,
+    });
+    await db.getRepository(InvoiceLineEntity).insert({
+      id: randomUUID(), invoiceId: id, lineNo: 1, source: 'manual', sourceKey: `test:${id}`, description: 'Test',
+      consumerId: 'bolag-ue', serviceId: null, quantity: '1', unit: 'EA', unitPrice: Money.parse('100.00'),
+      net: Money.parse('100.00'), vatRate: '25', responsibilityCode: null,
+    });
+  }
+  return ids;
+}
