@@ -11,4 +11,5 @@ export * from './invoicing/directory';
 export * from './invoicing/charge-sources';
 export { runInvoicePeriod, type RunResult } from './invoicing/invoice-run';
 export * from './agreements/agreements.service';
+export * from './on-call';
 export * from './files/finance-files.service';

@@ -1,8 +1,9 @@
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/principal';
+import { loadOnCallDemo } from '../on-call/on-call-demo.loader';
 import { loadDemoAgreements } from '../agreements/demo-agreements';
 
 /** Each area adds a loader for its part of the demo (cost model, tariffs, agreements, …), run in order. */
 export type DemoLoader = (dataSource: DataSource, actor: Actor, now: Date) => Promise<void>;
 
-export const DEMO_LOADERS: DemoLoader[] = [loadDemoAgreements];
+export const DEMO_LOADERS: DemoLoader[] = [loadDemoAgreements, loadOnCallDemo];

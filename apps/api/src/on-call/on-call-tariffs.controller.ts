@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Actor, OnCallTariffService } from '@it-samverkan/application';
+import { CurrentActor } from '../common/actor.decorator';
+import { Roles } from '../common/roles.decorator';
+import { CLOCK, Clock } from '../common/tokens';
+
+@ApiTags('Beredskap')
+@ApiBearerAuth()
+@Controller('on-call/tariffs')
+export class OnCallTariffsController {
+  constructor(
+    @Inject(OnCallTariffService) private readonly tariffs: OnCallTariffService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @Roles('drift')
+  @ApiOperation({
+    summary: 'Lägg in en version av beredskapstaxan',
+    description:
+      'Brödtexten är taxedokumentet (it-samverkan/on-call-tariff@1), valfritt med `decisionId` för beslutet som ' +
+      'godkände den. Alla fel listas (400); en version per validFrom (409); alla versioner har samma tidszon.',
+  })
+  @ApiBody({
+    schema: { type: 'object', example: { format: 'it-samverkan/on-call-tariff@1', validFrom: '2025-01-01' } },
+  })
+  @ApiCreatedResponse({ description: 'Taxan sparad' })
+  create(@Body() body: unknown, @CurrentActor() actor: Actor) {
+    return this.tariffs.create(body, actor, this.clock.now());
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Lista beredskapstaxans versioner (äldst först)' })
+  list() {
+    return this.tariffs.list();
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Hämta en version av beredskapstaxan' })
+  get(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.tariffs.get(id);
+  }
+}
