@@ -39,3 +39,6 @@ export function printTable(headers: string[], rows: (string | number)[][], right
   process.stdout.write(`${line(cells[0])}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n`);
   for (const r of cells.slice(1)) process.stdout.write(`${line(r)}\n`);
 }
+
+/** A problem with the command line's own input (a missing file, an unknown format): exit code 2. */
+export class InputError extends Error {}

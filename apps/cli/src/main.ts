@@ -3,7 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { DomainError } from '@it-samverkan/domain';
 import { EnvError } from '@it-samverkan/config/env';
 import { COMMAND_GROUPS } from './commands';
-import { CliContext } from './context';
+import { CliContext, InputError } from './context';
+
+export { InputError };
 
 /**
  * The command-line application. Exit codes: 0 success, 2 invalid input (every problem on
@@ -48,8 +50,6 @@ export function reportError(error: unknown): number {
   return 1;
 }
 
-/** A problem with the command line's own input (a missing file, an unknown format). */
-export class InputError extends Error {}
 
 if (require.main === module || process.argv[1]?.endsWith('cli.js')) {
   runCli(process.argv.slice(2)).then((code) => process.exit(code));

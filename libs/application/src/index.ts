@@ -13,3 +13,4 @@ export { runInvoicePeriod, type RunResult } from './invoicing/invoice-run';
 export * from './agreements/agreements.service';
 export * from './on-call';
 export * from './files/finance-files.service';
+export * from './invoicing/settlement-run';

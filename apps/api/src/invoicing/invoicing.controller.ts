@@ -6,7 +6,7 @@ import { Idempotent, IdempotencyInterceptor } from '../common/idempotency.interc
 import { pageRequest } from '../common/pagination.dto';
 import { Roles } from '../common/roles.decorator';
 import { CLOCK, Clock } from '../common/tokens';
-import { CreditDto, InvoiceListQuery, PeriodBody, PeriodQuery, UpdateLineDto } from './invoicing.dto';
+import { CreditDto, InvoiceListQuery, PeriodBody, PeriodQuery, SettlementBody, UpdateLineDto } from './invoicing.dto';
 
 const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Samma nyckel ger samma svar; annan begäran med samma nyckel ger 422' };
 
@@ -27,6 +27,15 @@ export class InvoicingController {
   @ApiOperation({ summary: 'Kör en period: utkast till externa fakturor och interndebiteringar (upprepad körning skapar inget två gånger)' })
   run(@Body() body: PeriodBody, @CurrentActor() actor: Actor) {
     return this.invoices.run(body.period, actor, this.clock.now());
+  }
+
+  @Post('invoice-runs/settlement')
+  @Roles('finance')
+  @Idempotent()
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Slutavräkning efter årets slut: debiterat mot utfall per förbrukare, bokat i en öppen period' })
+  settle(@Body() body: SettlementBody, @CurrentActor() actor: Actor) {
+    return this.invoices.settle(body.year, body.period, actor, this.clock.now());
   }
 
   @Get('invoices')

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { PageQuery } from '../common/pagination.dto';
 
 const PERIOD = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|T[1-3]))?$/;
@@ -8,6 +8,19 @@ const PERIOD_MESSAGE = 'period skrivs 2025-03, 2025-Q1, 2025-T1 eller 2025';
 
 export class PeriodBody {
   @ApiProperty({ example: '2025-Q1', description: 'Månad (2025-03), kvartal (2025-Q1), tertial (2025-T1) eller år (2025)' })
+  @Matches(PERIOD, { message: PERIOD_MESSAGE })
+  period: string;
+}
+
+export class SettlementBody {
+  @ApiProperty({ example: 2025, description: 'Året som avräknas' })
+  @Type(() => Number)
+  @IsInt({ message: 'year måste vara ett heltal' })
+  @Min(2000, { message: 'year måste vara ett rimligt år' })
+  @Max(2999, { message: 'year måste vara ett rimligt år' })
+  year: number;
+
+  @ApiProperty({ example: '2026-01', description: 'Öppen period efter årets slut där avräkningen bokas' })
   @Matches(PERIOD, { message: PERIOD_MESSAGE })
   period: string;
 }

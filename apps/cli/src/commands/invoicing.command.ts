@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { cliActor, InvoiceService, InvoiceView } from '@it-samverkan/application';
-import { CliContext, printJson, printTable } from '../context';
+import { CliContext, InputError, printJson, printTable } from '../context';
 
 function invoiceRows(items: InvoiceView[]): (string | number)[][] {
   return items.map((i) => [i.number ?? '(utkast)', i.kind === 'credit-note' ? 'kredit' : 'faktura', i.period, `${i.buyer.kind}:${i.buyer.id}`, i.lines.length, i.net, i.vat, i.gross, i.id]);
@@ -25,6 +25,22 @@ export function registerInvoicingCommands(program: Command, ctx: CliContext): vo
           `${result.addedInternalCharges} interndebiteringar, ${result.skippedExisting} redan debiterade.\n`,
       );
       for (const w of result.warnings) process.stdout.write(`Obs: ${w}\n`);
+    });
+
+  invoice
+    .command('settle <year>')
+    .description('Slutavräkning för ett år, bokad i en öppen period efter årets slut')
+    .requiredOption('--period <period>', 'perioden avräkningen bokas i, t.ex. 2026-01')
+    .option('--json', 'skriv JSON')
+    .action(async (year: string, opts: { period: string; json?: boolean }) => {
+      if (!/^\d{4}$/.test(year)) throw new InputError(`Ogiltigt år "${year}"`);
+      const result = await (await service()).settle(Number(year), opts.period, cliActor(), ctx.now());
+      if (opts.json) return printJson(result);
+      printTable(
+        ['förbrukare', 'finansiering', 'debiterat', 'utfall', 'differens', 'bokat'],
+        result.lines.map((l) => [l.consumerId, l.fundingMode, l.charged, l.actual, l.difference, l.booked]),
+        [2, 3, 4],
+      );
     });
 
   invoice

@@ -1,4 +1,4 @@
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   Dec,
   Money,
@@ -8,7 +8,8 @@ import {
   toSplitResultDocument,
   validateCostModel,
 } from '@it-samverkan/domain';
-import { CostModelVersionEntity, IncidentEntity, LineSource, ServiceAgreementEntity } from '@it-samverkan/persistence';
+import { CostModelVersionEntity, LineSource, ServiceAgreementEntity } from '@it-samverkan/persistence';
+import { onCallLinesForPeriod } from '../on-call/on-call-billing';
 import { ConsumerInfo, Directory } from './directory';
 
 /** One amount to charge in a period, before it becomes an invoice line or an internal charge. */
@@ -124,24 +125,22 @@ export function agreementCharges(directory: Directory, period: Period): Charge[]
   return charges;
 }
 
-/** On-call incidents billed in the period's months (one charge per incident). */
+/** On-call incidents billed in the period's months (one charge per incident, text in local time). */
 export async function onCallCharges(db: DataSource, directory: Directory, period: Period): Promise<Charge[]> {
-  const incidents = await db.getRepository(IncidentEntity).find({ where: { period: In(period.months) }, order: { startAt: 'ASC', id: 'ASC' } });
   const charges: Charge[] = [];
-  for (const incident of incidents) {
-    const consumer = directory.consumers.get(incident.consumerId);
-    if (!consumer || incident.amount.isZero()) continue;
-    const bill = incident.bill as { billableMinutes?: number };
+  for (const line of await onCallLinesForPeriod(db, period.months)) {
+    const consumer = directory.consumers.get(line.consumerId);
+    if (!consumer) continue;
     charges.push({
       source: 'on-call',
-      sourceKey: `on-call:${incident.id}`,
+      sourceKey: `on-call:${line.incidentId}`,
       consumer,
       serviceId: null,
-      description: `Beredskapsärende ${incident.id} ${incident.startAt.toISOString().slice(0, 10)} (${bill.billableMinutes ?? 0} min), ${incident.system}`,
+      description: line.description,
       quantity: '1',
       unit: 'EA',
-      unitPrice: incident.amount,
-      net: incident.amount,
+      unitPrice: line.amount,
+      net: line.amount,
     });
   }
   return charges;

@@ -79,8 +79,8 @@ export async function runInvoicePeriod(db: DataSource, period: Period, actor: Ac
     await assertOpen(m, period);
     const allKeys = [...[...external.values()].flatMap((e) => e.charges), ...internal].map((c) => c.sourceKey);
     const existing = new Set<string>();
-    for (let i = 0; i < allKeys.length; i += 500) {
-      const slice = allKeys.slice(i, i + 500);
+    for (let i = 0; i < allKeys.length; i += 1000) {
+      const slice = allKeys.slice(i, i + 1000);
       for (const r of await m.getRepository(InvoiceLineEntity).find({ select: { sourceKey: true }, where: { sourceKey: In(slice) } })) existing.add(r.sourceKey);
       for (const r of await m.getRepository(InternalChargeEntity).find({ select: { sourceKey: true }, where: { sourceKey: In(slice) } })) existing.add(r.sourceKey);
     }
@@ -95,17 +95,24 @@ export async function runInvoicePeriod(db: DataSource, period: Period, actor: Ac
       invoiceIds: [],
       warnings,
     };
-    for (const { buyer, charges } of external.values()) {
+    // Batched: one query for the period's drafts and their lines, multi-row inserts, totals in memory.
+    const drafts = await m.getRepository(InvoiceEntity).find({ where: { period: period.key, kind: 'invoice', status: 'draft' } });
+    const draftOf = new Map(drafts.map((d) => [`${d.buyerKind}:${d.buyerId}`, d]));
+    const draftLines = drafts.length
+      ? await m.getRepository(InvoiceLineEntity).find({ where: { invoiceId: In(drafts.map((d) => d.id)) } })
+      : [];
+    const newInvoices: InvoiceEntity[] = [];
+    const newLines: InvoiceLineEntity[] = [];
+    const changedDrafts: InvoiceEntity[] = [];
+    for (const [key, { buyer, charges }] of external) {
       const fresh = charges.filter((c) => !existing.has(c.sourceKey));
       result.skippedExisting += charges.length - fresh.length;
-      let invoice = await m.getRepository(InvoiceEntity).findOne({
-        where: { period: period.key, buyerKind: buyer.kind, buyerId: buyer.id, kind: 'invoice', status: 'draft' },
-      });
+      let invoice = draftOf.get(key);
       if (fresh.length === 0) {
         if (invoice) result.invoiceIds.push(invoice.id);
         continue;
       }
-      let nextLineNo = 1;
+      const previous = invoice ? draftLines.filter((l) => l.invoiceId === invoice!.id) : [];
       if (!invoice) {
         invoice = Object.assign(new InvoiceEntity(), {
           id: randomUUID(),
@@ -122,24 +129,21 @@ export async function runInvoicePeriod(db: DataSource, period: Period, actor: Ac
           paymentTermsDays: buyer.paymentTermsDays,
           issueDate: null,
           dueDate: null,
-          net: Money.ZERO,
-          vat: Money.ZERO,
-          gross: Money.ZERO,
           createdAt: now,
           issuedAt: null,
         });
-        await m.insert(InvoiceEntity, invoice);
+        newInvoices.push(invoice);
         result.createdInvoices++;
       } else {
-        const max = await m.getRepository(InvoiceLineEntity).maximum('lineNo', { invoiceId: invoice.id });
-        nextLineNo = (max ?? 0) + 1;
+        changedDrafts.push(invoice);
         result.updatedInvoices++;
       }
+      const firstLineNo = previous.reduce((max, l) => Math.max(max, l.lineNo), 0) + 1;
       const lines = fresh.map((c, i) =>
         Object.assign(new InvoiceLineEntity(), {
           id: randomUUID(),
           invoiceId: invoice!.id,
-          lineNo: nextLineNo + i,
+          lineNo: firstLineNo + i,
           source: c.source,
           sourceKey: c.sourceKey,
           description: c.description.slice(0, 300),
@@ -153,11 +157,15 @@ export async function runInvoicePeriod(db: DataSource, period: Period, actor: Ac
           responsibilityCode: c.consumer.responsibilityCode,
         }),
       );
-      for (let i = 0; i < lines.length; i += 200) await m.insert(InvoiceLineEntity, lines.slice(i, i + 200));
-      await refreshTotals(m, invoice);
+      const totals = computeInvoiceTotals([...previous, ...lines].map((l) => ({ net: l.net, vatRate: l.vatRate as VatRate })));
+      Object.assign(invoice, { net: totals.net, vat: totals.vat, gross: totals.gross });
+      newLines.push(...lines);
       result.addedLines += lines.length;
       result.invoiceIds.push(invoice.id);
     }
+    for (let i = 0; i < newInvoices.length; i += 500) await m.insert(InvoiceEntity, newInvoices.slice(i, i + 500));
+    for (let i = 0; i < newLines.length; i += 1000) await m.insert(InvoiceLineEntity, newLines.slice(i, i + 1000));
+    for (const d of changedDrafts) await m.update(InvoiceEntity, { id: d.id }, { net: d.net, vat: d.vat, gross: d.gross });
     const freshInternal = internal.filter((c) => !existing.has(c.sourceKey));
     result.skippedExisting += internal.length - freshInternal.length;
     const rows = freshInternal.map((c) =>
@@ -174,7 +182,7 @@ export async function runInvoicePeriod(db: DataSource, period: Period, actor: Ac
         createdAt: now,
       }),
     );
-    for (let i = 0; i < rows.length; i += 200) await m.insert(InternalChargeEntity, rows.slice(i, i + 200));
+    for (let i = 0; i < rows.length; i += 1000) await m.insert(InternalChargeEntity, rows.slice(i, i + 1000));
     result.addedInternalCharges = rows.length;
     await recordAudit(m, actor, {
       action: 'run',

@@ -10,6 +10,7 @@ import { Directory } from './directory';
 import { CreditInput, creditInvoice, issueInvoice } from './issuing';
 import { refreshTotals, runInvoicePeriod, RunResult } from './invoice-run';
 import { closePeriod, reopenPeriod } from './periods';
+import { runSettlement, SettlementRunResult } from './settlement-run';
 import { internalChargeView, InternalChargeView, invoiceView, InvoiceView } from './views';
 
 export interface InvoiceFilter {
@@ -34,6 +35,11 @@ export class InvoiceService {
 
   run(periodKey: string, actor: Actor, now: Date): Promise<RunResult> {
     return runInvoicePeriod(this.db, parsePeriod(periodKey), actor, now);
+  }
+
+  /** Final settlement of a year, booked in an open period after year end. */
+  settle(year: number, bookIn: string, actor: Actor, now: Date): Promise<SettlementRunResult> {
+    return runSettlement(this.db, year, bookIn, actor, now);
   }
 
   /** A scoped principal sees invoices its municipality issues or receives. */

@@ -56,14 +56,16 @@ export async function issueInvoice(
     const problems = new ProblemList();
     if (lines.length === 0) problems.add('lines', 'Fakturan har inga rader');
     if (!invoice.buyerReference.trim()) problems.add('buyerReference', 'Köparens referens krävs innan fakturan utfärdas');
-    if (invoice.kind === 'invoice' && !invoice.gross.isPositive()) problems.add('gross', 'Fakturans belopp måste vara större än noll');
+    if (invoice.gross.isZero()) problems.add('gross', 'Fakturans belopp är noll');
     problems.throwIfAny('Fakturan kan inte utfärdas', 'INVOICE_NOT_ISSUABLE');
     const before = invoiceView(invoice, lines);
+    if (invoice.kind === 'invoice' && invoice.gross.isNegative()) await turnIntoCreditNote(m, invoice, lines);
     const issueDate = swedishDate(now);
     invoice.number = await nextInvoiceNumber(m, db, invoice.issuerId, Number(issueDate.slice(0, 4)));
     invoice.status = 'issued';
     invoice.issueDate = issueDate;
-    invoice.dueDate = addDays(issueDate, invoice.paymentTermsDays);
+    // A credit note is settled against the invoice it credits; it has no due date of its own.
+    invoice.dueDate = invoice.kind === 'credit-note' ? issueDate : addDays(issueDate, invoice.paymentTermsDays);
     invoice.issuedAt = now;
     await m.update(InvoiceEntity, { id }, { number: invoice.number, status: 'issued', issueDate, dueDate: invoice.dueDate, issuedAt: now });
     if (hooks.beforeCommit) await hooks.beforeCommit(m);
@@ -71,6 +73,29 @@ export async function issueInvoice(
     await recordAudit(m, actor, { action: 'issue', entityType: 'invoice', entityId: id, before, after: { number: after.number, issueDate, dueDate: after.dueDate, gross: after.gross } }, now);
     return after;
   });
+}
+
+/**
+ * A draft whose total is negative (a final settlement in the buyer's favour) is issued as a credit
+ * note with positive amounts, referencing the buyer's latest issued invoice.
+ */
+async function turnIntoCreditNote(m: EntityManager, invoice: InvoiceEntity, lines: InvoiceLineEntity[]): Promise<void> {
+  const latest = await m.getRepository(InvoiceEntity).findOne({
+    where: { buyerKind: invoice.buyerKind, buyerId: invoice.buyerId, kind: 'invoice', status: 'issued' },
+    order: { issuedAt: 'DESC', number: 'DESC' },
+  });
+  if (!latest) {
+    throw new DomainError('NOTHING_TO_CREDIT', 'Utkastet har negativt belopp men köparen har ingen utfärdad faktura att kreditera', 'unprocessable');
+  }
+  for (const line of lines) {
+    line.net = line.net.negate();
+    line.unitPrice = line.unitPrice.negate();
+    await m.update(InvoiceLineEntity, { id: line.id }, { net: line.net, unitPrice: line.unitPrice });
+  }
+  invoice.kind = 'credit-note';
+  invoice.creditedInvoiceId = latest.id;
+  await m.update(InvoiceEntity, { id: invoice.id }, { kind: 'credit-note', creditedInvoiceId: latest.id });
+  await refreshTotals(m, invoice);
 }
 
 export interface CreditInput {
