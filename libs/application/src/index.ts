@@ -14,3 +14,4 @@ export * from './agreements/agreements.service';
 export * from './on-call';
 export * from './files/finance-files.service';
 export * from './invoicing/settlement-run';
+export * from './organisation/organisation.service';

@@ -1,6 +1,7 @@
 import { ApiTokenEntity } from './entities/api-token.entity';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
-import { CompanyEntity, JointCommitteeEntity, MunicipalityEntity, UnitEntity } from './entities/organisation.entity';
+import { CompanyEntity, JointCommitteeEntity, MunicipalityEntity, ServiceFundingEntity, UnitEntity } from './entities/organisation.entity';
+import { ServiceFunding1763900460000 } from './migrations/1763900460000-service-funding';
 import { DecisionEntity } from './entities/decision.entity';
 import { CostModelVersionEntity, SplitRunEntity } from './entities/cost-model.entity';
 import { CostModel1763900200000 } from './migrations/1763900200000-cost-model';
@@ -45,6 +46,7 @@ export const ENTITIES: EntityClass[] = [
   InternalChargeEntity,
   IdempotencyRecordEntity,
   CooperationAgreementEntity,
+  ServiceFundingEntity,
 ];
 export const MIGRATIONS: EntityClass[] = [
   Foundation1763900000000,
@@ -53,4 +55,5 @@ export const MIGRATIONS: EntityClass[] = [
   OnCall1763900300000,
   Invoicing1763900400000,
   CooperationAgreement1763900450000,
+  ServiceFunding1763900460000,
 ];

@@ -9,6 +9,7 @@ import {
   MunicipalityEntity,
   PartyKind,
   ServiceAgreementEntity,
+  ServiceFundingEntity,
   UnitEntity,
 } from '@it-samverkan/persistence';
 
@@ -43,6 +44,7 @@ export class Directory {
     readonly municipalities: Map<string, MunicipalityEntity>,
     readonly consumers: Map<string, ConsumerInfo>,
     private readonly agreements: ServiceAgreementEntity[],
+    private readonly serviceFunding: Map<string, FundingMode>,
   ) {}
 
   /** Loads the directory for a period starting `firstDay` and ending `lastDay`. */
@@ -71,7 +73,14 @@ export class Directory {
     const agreements = (await db.getRepository(ServiceAgreementEntity).find({ order: { validFrom: 'ASC', id: 'ASC' } })).filter(
       (a) => a.validFrom <= lastDay && (a.validTo === null || a.validTo >= firstDay),
     );
-    return new Directory(host, cooperation, municipalities, consumers, agreements);
+    const serviceFunding = new Map((await db.getRepository(ServiceFundingEntity).find()).map((f) => [`${f.consumerId}:${f.serviceId}`, f.fundingMode]));
+    return new Directory(host, cooperation, municipalities, consumers, agreements, serviceFunding);
+  }
+
+  /** How a consumer's share of a service is funded: a per-service choice of the host's unit, else its own mode. */
+  fundingOf(consumer: ConsumerInfo, serviceId: string | null): FundingMode {
+    if (consumer.kind !== 'unit' || consumer.fundingMode === 'external-invoice' || serviceId === null) return consumer.fundingMode;
+    return this.serviceFunding.get(`${consumer.id}:${serviceId}`) ?? consumer.fundingMode;
   }
 
   /** The active service agreement of a company or committee, if any. */

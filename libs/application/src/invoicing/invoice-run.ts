@@ -49,8 +49,9 @@ export async function runInvoicePeriod(db: DataSource, period: Period, actor: Ac
   const hostRuns = directory.hostFrequency() === period.kind;
   const add = (charge: Charge, byFrequency: boolean) => {
     const consumer = charge.consumer;
-    if (consumer.fundingMode === 'appropriation') return;
-    if (consumer.fundingMode === 'internal-charge') {
+    const mode = directory.fundingOf(consumer, charge.serviceId);
+    if (mode === 'appropriation') return;
+    if (mode === 'internal-charge') {
       if (!byFrequency || hostRuns) internal.push(charge);
       return;
     }

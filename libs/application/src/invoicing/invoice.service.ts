@@ -152,7 +152,7 @@ export class InvoiceService {
     const rows: AppropriationRow[] = [];
     for (const share of model ? yearlySharesOf(model) : []) {
       const consumer = directory.consumers.get(share.consumerId);
-      if (!consumer || consumer.fundingMode !== 'appropriation') continue;
+      if (!consumer || directory.fundingOf(consumer, share.serviceId) !== 'appropriation') continue;
       if (principal.scope && consumer.municipalityId !== principal.scope) continue;
       const amount = periodShare(share.amount, period);
       rows.push({

@@ -125,3 +125,16 @@ export class JointCommitteeEntity {
   @Column({ name: 'counterparty_code', type: 'varchar', length: 20 })
   counterpartyCode: string;
 }
+
+/** A funding mode for one service of one of the host's units, overriding the unit's own mode. */
+@Entity('service_funding')
+export class ServiceFundingEntity {
+  @PrimaryColumn({ name: 'consumer_id', type: 'varchar', length: 64 })
+  consumerId: string;
+
+  @PrimaryColumn({ name: 'service_id', type: 'varchar', length: 64 })
+  serviceId: string;
+
+  @Column({ name: 'funding_mode', type: 'varchar', length: 20 })
+  fundingMode: FundingMode;
+}
