@@ -28,9 +28,30 @@ Module._resolveFilename = function resolve(request, parent, ...rest) {
   return originalResolve.call(this, request, parent, ...rest);
 };
 
+// Compiled files are cached by content hash, so a second start compiles nothing.
+const crypto = require('node:crypto');
+const cacheDir = path.join(root, 'node_modules', '.cache', 'it-samverkan-swc');
+try {
+  fs.mkdirSync(cacheDir, { recursive: true });
+} catch {
+  /* a read-only install simply compiles every time */
+}
+
 require.extensions['.ts'] = function compile(module, filename) {
   const source = fs.readFileSync(filename, 'utf8');
-  const { code } = transformSync(source, {
+  const key = crypto.createHash('sha1').update(filename).update('\0').update(source).digest('hex');
+  const cached = path.join(cacheDir, `${key}.js`);
+  let code = null;
+  try {
+    code = fs.readFileSync(cached, 'utf8');
+  } catch {
+    code = null;
+  }
+  if (code !== null) {
+    module._compile(code, filename);
+    return;
+  }
+  ({ code } = transformSync(source, {
     filename,
     sourceMaps: 'inline',
     jsc: {
@@ -40,7 +61,12 @@ require.extensions['.ts'] = function compile(module, filename) {
       keepClassNames: true,
     },
     module: { type: 'commonjs' },
-  });
+  }));
+  try {
+    fs.writeFileSync(cached, code);
+  } catch {
+    /* cache is best effort */
+  }
   module._compile(code, filename);
 };
 process.setSourceMapsEnabled?.(true);
