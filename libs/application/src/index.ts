@@ -13,5 +13,7 @@ export { runInvoicePeriod, type RunResult } from './invoicing/invoice-run';
 export * from './agreements/agreements.service';
 export * from './on-call';
 export * from './files/finance-files.service';
+export * from './cost-model';
+export * from './decisions';
 export * from './invoicing/settlement-run';
 export * from './organisation/organisation.service';

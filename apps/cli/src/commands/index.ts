@@ -1,9 +1,10 @@
 import { Command } from 'commander';
 import { CliContext } from '../context';
 import { registerAdminCommands } from './admin.command';
+import { registerCostModelCommands } from './cost-model.command';
 import { registerInvoicingCommands } from './invoicing.command';
 import { registerFilesCommands } from './files.command';
 import { registerOnCallCommands } from './on-call.command';
 
 /** Every command group, registered in the order `--help` lists them. */
-export const COMMAND_GROUPS: ((program: Command, ctx: CliContext) => void)[] = [registerAdminCommands, registerInvoicingCommands, registerFilesCommands, registerOnCallCommands];
+export const COMMAND_GROUPS: ((program: Command, ctx: CliContext) => void)[] = [registerAdminCommands, registerInvoicingCommands, registerFilesCommands, registerOnCallCommands, registerCostModelCommands];

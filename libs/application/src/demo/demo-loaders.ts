@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
 import { Actor } from '../common/principal';
+import { loadCostModelDemo } from '../cost-model/cost-model-demo';
 import { loadOnCallDemo } from '../on-call/on-call-demo.loader';
 import { loadDemoAgreements } from '../agreements/demo-agreements';
 
 /** Each area adds a loader for its part of the demo (cost model, tariffs, agreements, …), run in order. */
 export type DemoLoader = (dataSource: DataSource, actor: Actor, now: Date) => Promise<void>;
 
-export const DEMO_LOADERS: DemoLoader[] = [loadDemoAgreements, loadOnCallDemo];
+export const DEMO_LOADERS: DemoLoader[] = [loadCostModelDemo, loadDemoAgreements, loadOnCallDemo];

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CostModelService, SettlementService, SplitRunService } from '@it-samverkan/application';
+import { DATA_SOURCE } from '../common/tokens';
+import { CostModelsController } from './cost-models.controller';
+import { SplitsController } from './splits.controller';
+
+/** Tjänstefiering: model versions, approval, stored split runs with their files, and year-end settlement. */
+@Module({
+  controllers: [CostModelsController, SplitsController],
+  providers: [
+    {
+      provide: CostModelService,
+      useFactory: (db: DataSource) => new CostModelService(db),
+      inject: [DATA_SOURCE],
+    },
+    {
+      provide: SplitRunService,
+      useFactory: (db: DataSource) => new SplitRunService(db),
+      inject: [DATA_SOURCE],
+    },
+    {
+      provide: SettlementService,
+      useFactory: (db: DataSource) => new SettlementService(db),
+      inject: [DATA_SOURCE],
+    },
+  ],
+  exports: [CostModelService, SplitRunService, SettlementService],
+})
+export class CostModelModule {}

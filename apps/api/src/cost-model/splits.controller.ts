@@ -1,0 +1,89 @@
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { SplitRunService, splitResultCsv, splitResultXlsx, XLSX_MIME } from '@it-samverkan/application';
+import { ROLES } from '@it-samverkan/persistence';
+import { Roles } from '../common/roles.decorator';
+
+const ID = { name: 'id', format: 'uuid', description: 'Fördelningskörningens id' };
+
+@ApiTags('Tjänstefiering')
+@ApiBearerAuth()
+@Controller('splits')
+export class SplitsController {
+  constructor(@Inject(SplitRunService) private readonly splits: SplitRunService) {}
+
+  @Get(':id')
+  @ApiOperation({
+    summary:
+      'Hämta en sparad fördelningskörning: resultatet (DOMAIN.md 5.4), motorversion, hashar och beslut',
+  })
+  @ApiParam(ID)
+  get(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.splits.get(id);
+  }
+
+  @Get(':id/input')
+  @ApiOperation({ summary: 'Hämta körningens indata: modelldokumentet exakt som det fördelades' })
+  @ApiParam(ID)
+  input(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.splits.input(id);
+  }
+
+  @Get(':id/result.csv')
+  @ApiOperation({
+    summary:
+      'Resultatet som CSV (semikolon, UTF-8 med BOM): förbrukare, kommun, tjänst, belopp och totalsumma',
+  })
+  @ApiParam(ID)
+  @ApiProduces('text/csv')
+  async csv(@Param('id', new ParseUUIDPipe()) id: string) {
+    const files = await this.splits.files(id);
+    return new StreamableFile(Buffer.from(splitResultCsv(files.model, files.result), 'utf8'), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="fordelning-${files.result.year}.csv"`,
+    });
+  }
+
+  @Get(':id/result.xlsx')
+  @ApiOperation({ summary: 'Resultatet som XLSX: bladen Tjänster, Förbrukare och Kommuner med summaformler' })
+  @ApiParam(ID)
+  @ApiProduces(XLSX_MIME)
+  async xlsx(@Param('id', new ParseUUIDPipe()) id: string) {
+    const files = await this.splits.files(id);
+    return new StreamableFile(await splitResultXlsx(files.model, files.result, files.createdAt), {
+      type: XLSX_MIME,
+      disposition: `attachment; filename="fordelning-${files.result.year}.xlsx"`,
+    });
+  }
+
+  @Get(':id/trace/:consumerId')
+  @ApiOperation({
+    summary:
+      'Spåra en förbrukares belopp: från vilken pool, genom vilka tjänster (summerar exakt till totalen)',
+  })
+  @ApiParam(ID)
+  @ApiParam({ name: 'consumerId', example: 'ulr-ks' })
+  trace(@Param('id', new ParseUUIDPipe()) id: string, @Param('consumerId') consumerId: string) {
+    return this.splits.trace(id, consumerId);
+  }
+
+  @Post(':id/reproduce')
+  @HttpCode(200)
+  @Roles(...ROLES)
+  @ApiOperation({
+    summary: 'Räkna om en körning från sparad indata och jämför resultatets hash (ändrar inget)',
+  })
+  @ApiParam(ID)
+  reproduce(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.splits.reproduce(id);
+  }
+}
