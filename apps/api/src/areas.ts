@@ -5,6 +5,7 @@ import { OnCallModule } from './on-call/on-call.module';
 import { AgreementsModule } from './agreements/agreements.module';
 import { InvoicingModule } from './invoicing/invoicing.module';
 import { FilesModule } from './files/files.module';
+import { ScenariosModule } from './scenarios/scenarios.module';
 
 /** One module per area of the organisation (cost model, on-call, invoicing, agreements, forums). */
-export const AREA_MODULES: Type<unknown>[] = [AgreementsModule, InvoicingModule, FilesModule, OnCallModule, CostModelModule, DecisionsModule];
+export const AREA_MODULES: Type<unknown>[] = [AgreementsModule, InvoicingModule, FilesModule, OnCallModule, CostModelModule, DecisionsModule, ScenariosModule];

@@ -17,3 +17,4 @@ export * from './cost-model';
 export * from './decisions';
 export * from './invoicing/settlement-run';
 export * from './organisation/organisation.service';
+export * from './scenarios';

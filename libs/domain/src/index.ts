@@ -5,3 +5,4 @@ export * from './calendar';
 export * from './on-call';
 export * from './cost-model';
 export * from './invoicing';
+export * from './scenarios';

@@ -9,3 +9,4 @@ export * from './entities/cost-model.entity';
 export * from './entities/on-call.entity';
 export * from './entities/invoicing.entity';
 export * from './entities/agreement.entity';
+export * from './entities/scenario.entity';

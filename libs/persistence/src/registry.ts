@@ -21,6 +21,8 @@ import { CooperationAgreementEntity } from './entities/agreement.entity';
 import { CooperationAgreement1763900450000 } from './migrations/1763900450000-cooperation-agreement';
 import { Foundation1763900000000 } from './migrations/1763900000000-foundation';
 import { Organisation1763900100000 } from './migrations/1763900100000-organisation';
+import { ScenarioEntity } from './entities/scenario.entity';
+import { Scenarios1763900600000 } from './migrations/1763900600000-scenarios';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type EntityClass = new (...args: any[]) => unknown;
@@ -47,6 +49,7 @@ export const ENTITIES: EntityClass[] = [
   IdempotencyRecordEntity,
   CooperationAgreementEntity,
   ServiceFundingEntity,
+  ScenarioEntity,
 ];
 export const MIGRATIONS: EntityClass[] = [
   Foundation1763900000000,
@@ -56,4 +59,5 @@ export const MIGRATIONS: EntityClass[] = [
   Invoicing1763900400000,
   CooperationAgreement1763900450000,
   ServiceFunding1763900460000,
+  Scenarios1763900600000,
 ];

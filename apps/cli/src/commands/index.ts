@@ -5,6 +5,7 @@ import { registerCostModelCommands } from './cost-model.command';
 import { registerInvoicingCommands } from './invoicing.command';
 import { registerFilesCommands } from './files.command';
 import { registerOnCallCommands } from './on-call.command';
+import { registerScenarioCommands } from './scenario.command';
 
 /** Every command group, registered in the order `--help` lists them. */
-export const COMMAND_GROUPS: ((program: Command, ctx: CliContext) => void)[] = [registerAdminCommands, registerInvoicingCommands, registerFilesCommands, registerOnCallCommands, registerCostModelCommands];
+export const COMMAND_GROUPS: ((program: Command, ctx: CliContext) => void)[] = [registerAdminCommands, registerInvoicingCommands, registerFilesCommands, registerOnCallCommands, registerCostModelCommands, registerScenarioCommands];

@@ -1,0 +1,4 @@
+export * from './organisation-funding';
+export * from './scenario.service';
+export * from './scenario-xlsx';
+export * from './scenario-demo';

@@ -1,0 +1,188 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import {
+  compareScenario,
+  DomainError,
+  Problem,
+  SCENARIO_CHANGES_FORMAT,
+  ScenarioChangesDocument,
+  ScenarioComparisonDocument,
+  ScenariosSideBySideDocument,
+  scenariosSideBySide,
+  ValidationError,
+} from '@it-samverkan/domain';
+import { CostModelVersionEntity, ScenarioEntity } from '@it-samverkan/persistence';
+import { Actor } from '../common/principal';
+import { inTransaction } from '../common/transaction';
+import { Page, PageRequest, pageOf } from '../common/pagination';
+import { recordAudit } from '../audit/audit';
+import { organisationFundingFor } from './organisation-funding';
+import { scenarioComparisonXlsx } from './scenario-xlsx';
+
+/** What a client sends to save a scenario: a name, the base version and the changes (DOMAIN.md 8.3). */
+export interface CreateScenarioInput {
+  name: string;
+  description?: string | null;
+  baseModelVersionId: string;
+  changes: unknown;
+  funding?: unknown;
+}
+
+/** The base model version a comparison was made against. */
+export interface BaseVersionView {
+  id: string;
+  name: string;
+  year: number;
+  kind: string;
+  status: string;
+  documentHash: string;
+}
+
+export interface ScenarioView {
+  id: string;
+  name: string;
+  description: string | null;
+  baseModelVersionId: string;
+  changes: ScenarioChangesDocument;
+  createdAt: string;
+  createdBy: string;
+  lastResultHash: string | null;
+}
+
+/** A comparison as the API returns it: the comparison document with the scenario and base it concerns. */
+export type ScenarioComparisonView = ScenarioComparisonDocument & { scenarioId: string; baseModelVersion: BaseVersionView };
+
+const dateOf = (now: Date) => now.toISOString().slice(0, 10);
+const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value), 'utf8').digest('hex');
+
+function viewOf(row: ScenarioEntity): ScenarioView {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    baseModelVersionId: row.baseModelVersionId,
+    changes: row.changes as ScenarioChangesDocument,
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdBy,
+    lastResultHash: row.lastResultHash,
+  };
+}
+
+function baseViewOf(v: CostModelVersionEntity): BaseVersionView {
+  return { id: v.id, name: v.name, year: v.year, kind: v.kind, status: v.status, documentHash: v.documentHash };
+}
+
+/**
+ * What-if scenarios of IT-styrgruppen (DOMAIN.md 8.3): saved, named, compared with their base one
+ * at a time or several side by side. Computing reads the base and the organisation and writes
+ * nothing but the saved scenario: no base change, no charge, no invoice.
+ */
+export class ScenarioService {
+  constructor(private readonly db: DataSource) {}
+
+  /** Validates the changes against the base, computes the comparison and saves both (audited). */
+  async create(input: CreateScenarioInput, actor: Actor, now: Date): Promise<ScenarioView & { comparison: ScenarioComparisonView }> {
+    const base = await this.baseVersion(input.baseModelVersionId, 'unprocessable');
+    const changes: ScenarioChangesDocument = {
+      format: SCENARIO_CHANGES_FORMAT,
+      name: input.name,
+      ...(input.description ? { description: input.description } : {}),
+      changes: input.changes as ScenarioChangesDocument['changes'],
+      ...(input.funding !== undefined ? { funding: input.funding as ScenarioChangesDocument['funding'] } : {}),
+    };
+    const comparison = await this.compute(base, changes, now);
+    const row = Object.assign(new ScenarioEntity(), {
+      id: randomUUID(),
+      name: input.name.trim(),
+      description: input.description ?? null,
+      baseModelVersionId: base.id,
+      changes,
+      lastResult: comparison,
+      lastResultHash: hashOf(comparison),
+      baseDocumentHash: base.documentHash,
+      createdAt: now,
+      createdBy: actor.principal.name,
+    });
+    await inTransaction(this.db, async (m) => {
+      await m.insert(ScenarioEntity, row);
+      await recordAudit(
+        m,
+        actor,
+        { action: 'create', entityType: 'scenario', entityId: row.id, after: { ...viewOf(row), lastResultHash: row.lastResultHash } },
+        now,
+      );
+    });
+    return { ...viewOf(row), comparison: { ...comparison, scenarioId: row.id, baseModelVersion: baseViewOf(base) } };
+  }
+
+  /** Saved scenarios, newest first. */
+  async list(page: PageRequest): Promise<Page<ScenarioView>> {
+    const [rows, total] = await this.db.getRepository(ScenarioEntity).findAndCount({
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: (page.page - 1) * page.pageSize,
+      take: page.pageSize,
+    });
+    return pageOf(rows.map(viewOf), total, page);
+  }
+
+  async get(id: string): Promise<ScenarioView> {
+    return viewOf(await this.scenario(id));
+  }
+
+  /** The scenario compared with its base, computed now by the engine. */
+  async comparison(id: string, now: Date): Promise<ScenarioComparisonView> {
+    const scenario = await this.scenario(id);
+    const base = await this.baseVersion(scenario.baseModelVersionId, 'not-found');
+    const comparison = await this.compute(base, scenario.changes, now);
+    return { ...comparison, scenarioId: scenario.id, baseModelVersion: baseViewOf(base) };
+  }
+
+  /** The comparison as a workbook for the steering group's meeting. */
+  async comparisonXlsx(id: string, now: Date): Promise<{ body: Buffer; fileName: string }> {
+    const comparison = await this.comparison(id, now);
+    const scenario = await this.scenario(id);
+    const body = await scenarioComparisonXlsx(comparison, scenario.changes as ScenarioChangesDocument, now);
+    return { body, fileName: `scenario-${comparison.year}-${dateOf(now)}.xlsx` };
+  }
+
+  /** Several saved scenarios applied to one base and set side by side. */
+  async compareMany(input: { baseModelVersionId: string; scenarioIds: string[] }, now: Date): Promise<ScenariosSideBySideDocument & { baseModelVersion: BaseVersionView }> {
+    const base = await this.baseVersion(input.baseModelVersionId, 'unprocessable');
+    const scenarios = await Promise.all(input.scenarioIds.map((id) => this.scenario(id)));
+    const problems: Problem[] = [];
+    const entries: { key: string; comparison: ScenarioComparisonDocument }[] = [];
+    for (const [i, scenario] of scenarios.entries()) {
+      try {
+        entries.push({ key: scenario.id, comparison: await this.compute(base, scenario.changes, now) });
+      } catch (error) {
+        if (!(error instanceof ValidationError)) throw error;
+        for (const d of error.details) problems.push({ path: `scenarioIds[${i}].${d.path}`, message: `${scenario.name}: ${d.message}` });
+      }
+    }
+    if (problems.length > 0) {
+      throw new DomainError('SCENARIO_NOT_APPLICABLE', 'Alla scenarier går inte att tillämpa på den valda basen', 'unprocessable', problems);
+    }
+    return { ...scenariosSideBySide(entries), baseModelVersion: baseViewOf(base) };
+  }
+
+  private async compute(base: CostModelVersionEntity, changes: unknown, now: Date): Promise<ScenarioComparisonDocument> {
+    const fundingFor = await organisationFundingFor(this.db, base.year);
+    return compareScenario(base.document, changes, fundingFor, { created: dateOf(now) }).comparison;
+  }
+
+  private async scenario(id: string): Promise<ScenarioEntity> {
+    const row = await this.db.getRepository(ScenarioEntity).findOne({ where: { id } });
+    if (!row) throw new DomainError('SCENARIO_NOT_FOUND', `Scenariot ${id} finns inte`, 'not-found');
+    return row;
+  }
+
+  private async baseVersion(id: string, kind: 'not-found' | 'unprocessable'): Promise<CostModelVersionEntity> {
+    const row = await this.db.getRepository(CostModelVersionEntity).findOne({ where: { id } });
+    if (!row) {
+      throw new DomainError('COST_MODEL_NOT_FOUND', `Modellversionen ${id} finns inte`, kind, [
+        { path: 'baseModelVersionId', message: 'Ingen modellversion med detta id' },
+      ]);
+    }
+    return row;
+  }
+}

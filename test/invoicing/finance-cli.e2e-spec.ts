@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { readSie4 } from '@it-samverkan/files';
+import { freshDatabase } from '../support/database';
+
+const ROOT = join(__dirname, '..', '..');
+
+describe('finance scripts a quarter end with the CLI (demo cooperation)', () => {
+  let url: string;
+  let drop: () => Promise<void>;
+  const cli = (...args: string[]) => {
+    const run = spawnSync(process.execPath, ['scripts/cli.js', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url, IT_SAMVERKAN_NOW: '2025-04-02T08:00:00Z' },
+      encoding: 'buffer',
+    });
+    return { status: run.status, stdout: run.stdout, text: run.stdout.toString('utf8'), stderr: run.stderr.toString('utf8') };
+  };
+  const json = (...args: string[]) => {
+    const r = cli(...args, '--json');
+    if (r.status !== 0) throw new Error(`${args.join(' ')}: ${r.status} ${r.stderr}`);
+    return JSON.parse(r.text);
+  };
+
+  beforeAll(async () => {
+    ({ url, drop } = await freshDatabase());
+    expect(cli('demo').status).toBe(0);
+  });
+  afterAll(async () => drop());
+
+  it('runs, reruns, issues, credits, closes and reports', () => {
+    const run = json('invoice', 'run', '2025-Q1');
+    expect(run.createdInvoices).toBe(3);
+    expect(run.addedLines).toBeGreaterThan(3);
+    const rerun = json('invoice', 'run', '2025-Q1');
+    expect(rerun).toMatchObject({ createdInvoices: 0, addedLines: 0, addedInternalCharges: 0 });
+
+    const drafts = json('invoice', 'list', '--period', '2025-Q1', '--status', 'draft');
+    expect(drafts.map((i: { buyer: { id: string } }) => i.buyer.id).sort()).toEqual(['bolag-ue', 'lonenamnd', 'tranemo']);
+    for (const inv of drafts) {
+      const net = inv.lines.reduce((s: bigint, l: { net: string }) => s + BigInt(l.net.replace('.', '')), 0n);
+      expect(BigInt(inv.net.replace('.', ''))).toBe(net);
+      expect(BigInt(inv.vat.replace('.', ''))).toBe((net * 25n + 50n) / 100n);
+    }
+
+    const issued = json('invoice', 'issue', '--period', '2025-Q1');
+    expect(issued.map((i: { number: string }) => i.number).sort()).toEqual(['2025-00001', '2025-00002', '2025-00003']);
+    const bolag = issued.find((i: { buyer: { id: string } }) => i.buyer.id === 'bolag-ue');
+    const note = json('invoice', 'credit', bolag.id, '--reason', 'Avtalet justerat');
+    expect(note).toMatchObject({ kind: 'credit-note', number: '2025-00004', gross: bolag.gross, creditedInvoiceId: bolag.id });
+    const tooMuch = cli('invoice', 'credit', bolag.id, '--reason', 'Igen');
+    expect(tooMuch.status).toBe(2);
+    expect(tooMuch.stderr).toMatch(/återstår|kreditera/);
+
+    expect(cli('period', 'close', '2025-Q1').status).toBe(0);
+    const closed = cli('invoice', 'run', '2025-02');
+    expect(closed.status).toBe(2);
+    expect(closed.stderr).toContain('PERIOD_CLOSED');
+
+    const appropriation = json('report', 'appropriation', '2025-Q1');
+    expect(appropriation.rows.length).toBeGreaterThan(0);
+    const sum = appropriation.rows.reduce((s: bigint, r: { amount: string }) => s + BigInt(r.amount.replace('.', '')), 0n);
+    expect(BigInt(appropriation.total.replace('.', ''))).toBe(sum);
+    const internal = json('report', 'internal-charges', '2025-Q1');
+    expect(internal.charges.every((c: { municipalityId: string }) => c.municipalityId === 'ulricehamn')).toBe(true);
+
+    const sie = cli('file', 'sie', '2025-Q1', '--out', '-');
+    expect(sie.status).toBe(0);
+    const doc = readSie4(sie.stdout);
+    expect(doc.vouchers.filter((v) => v.series === 'F')).toHaveLength(3);
+    for (const v of doc.vouchers) expect(v.transactions.reduce((s, tr) => s + tr.amount.ore, 0n)).toBe(0n);
+  });
+
+  it('rejects a bad period with exit code 2 and the field on stderr', () => {
+    const bad = cli('invoice', 'run', '2025-13');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('period');
+    expect(bad.text).toBe('');
+  });
+});
