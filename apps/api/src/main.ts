@@ -1,18 +1,17 @@
-import { Logger } from '@nestjs/common';
 import { EnvError, loadEnv } from '@it-samverkan/config/env';
 import { createApp } from './bootstrap';
 import { loadDemoIfEmpty } from './demo';
 
 async function main(): Promise<void> {
   const env = loadEnv();
-  const { app, dataSource, bootstrapToken } = await createApp({ env, logger: ['log', 'error', 'warn'] });
+  const { app, dataSource, bootstrapToken } = await createApp({ env, logger: ['error', 'warn'] });
   if (env.loadDemo) {
     const loaded = await loadDemoIfEmpty(dataSource);
-    if (loaded) Logger.log('Demosamverkan (Ulricehamn–Tranemo) inläst i en tom databas', 'Start');
+    if (loaded) process.stdout.write('Demosamverkan (Ulricehamn–Tranemo) inläst i en tom databas.\n');
   }
   await app.listen(env.port, env.host);
   const url = `http://${env.host}:${env.port}`;
-  Logger.log(`it-samverkan lyssnar på ${url} (databas: ${env.databaseKind}); API-dokumentation: ${url}/docs`, 'Start');
+  process.stdout.write(`it-samverkan lyssnar på ${url} (databas: ${env.databaseKind}); API-dokumentation: ${url}/docs\n`);
   if (bootstrapToken) {
     process.stdout.write(
       `\n  Första admin-token (visas bara nu, spara den):\n\n    ${bootstrapToken}\n\n` +
