@@ -6,6 +6,8 @@ import { AgreementsModule } from './agreements/agreements.module';
 import { InvoicingModule } from './invoicing/invoicing.module';
 import { FilesModule } from './files/files.module';
 import { ScenariosModule } from './scenarios/scenarios.module';
+import { DriftModule } from './drift/drift.module';
+import { UtvecklingModule } from './utveckling/utveckling.module';
 
 /** One module per area of the organisation (cost model, on-call, invoicing, agreements, forums). */
-export const AREA_MODULES: Type<unknown>[] = [AgreementsModule, InvoicingModule, FilesModule, OnCallModule, CostModelModule, DecisionsModule, ScenariosModule];
+export const AREA_MODULES: Type<unknown>[] = [AgreementsModule, InvoicingModule, FilesModule, OnCallModule, CostModelModule, DecisionsModule, DriftModule, UtvecklingModule, ScenariosModule];

@@ -17,4 +17,6 @@ export * from './cost-model';
 export * from './decisions';
 export * from './invoicing/settlement-run';
 export * from './organisation/organisation.service';
+export * from './drift';
+export * from './utveckling';
 export * from './scenarios';

@@ -6,3 +6,5 @@ export * from './on-call';
 export * from './cost-model';
 export * from './invoicing';
 export * from './scenarios';
+export * from './service-levels';
+export * from './development';

@@ -5,3 +5,5 @@ export * from './peppol';
 export * from './pdf';
 export * from './spreadsheet';
 export * from './incidents/incident-csv';
+export * from './csv/csv-table';
+export * from './forum-csv';

@@ -10,3 +10,4 @@ export * from './entities/on-call.entity';
 export * from './entities/invoicing.entity';
 export * from './entities/agreement.entity';
 export * from './entities/scenario.entity';
+export * from './entities/forums.entity';

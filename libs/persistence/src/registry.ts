@@ -23,6 +23,15 @@ import { Foundation1763900000000 } from './migrations/1763900000000-foundation';
 import { Organisation1763900100000 } from './migrations/1763900100000-organisation';
 import { ScenarioEntity } from './entities/scenario.entity';
 import { Scenarios1763900600000 } from './migrations/1763900600000-scenarios';
+import {
+  DevelopmentHoursEntity,
+  DevelopmentRequestEntity,
+  PhoneCallEntity,
+  ServiceLevelTargetsEntity,
+  SurveyAnswerEntity,
+  TicketEntity,
+} from './entities/forums.entity';
+import { Forums1763900700000 } from './migrations/1763900700000-forums';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type EntityClass = new (...args: any[]) => unknown;
@@ -50,6 +59,12 @@ export const ENTITIES: EntityClass[] = [
   CooperationAgreementEntity,
   ServiceFundingEntity,
   ScenarioEntity,
+  TicketEntity,
+  PhoneCallEntity,
+  SurveyAnswerEntity,
+  ServiceLevelTargetsEntity,
+  DevelopmentRequestEntity,
+  DevelopmentHoursEntity,
 ];
 export const MIGRATIONS: EntityClass[] = [
   Foundation1763900000000,
@@ -60,4 +75,5 @@ export const MIGRATIONS: EntityClass[] = [
   CooperationAgreement1763900450000,
   ServiceFunding1763900460000,
   Scenarios1763900600000,
+  Forums1763900700000,
 ];

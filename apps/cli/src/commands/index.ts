@@ -6,6 +6,8 @@ import { registerInvoicingCommands } from './invoicing.command';
 import { registerFilesCommands } from './files.command';
 import { registerOnCallCommands } from './on-call.command';
 import { registerScenarioCommands } from './scenario.command';
+import { registerDriftCommands } from './drift.command';
+import { registerUtvecklingCommands } from './utveckling.command';
 
 /** Every command group, registered in the order `--help` lists them. */
-export const COMMAND_GROUPS: ((program: Command, ctx: CliContext) => void)[] = [registerAdminCommands, registerInvoicingCommands, registerFilesCommands, registerOnCallCommands, registerCostModelCommands, registerScenarioCommands];
+export const COMMAND_GROUPS: ((program: Command, ctx: CliContext) => void)[] = [registerAdminCommands, registerInvoicingCommands, registerFilesCommands, registerOnCallCommands, registerCostModelCommands, registerScenarioCommands, registerDriftCommands, registerUtvecklingCommands];
