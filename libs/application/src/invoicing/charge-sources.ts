@@ -10,6 +10,7 @@ import {
 } from '@it-samverkan/domain';
 import { CostModelVersionEntity, LineSource, ServiceAgreementEntity } from '@it-samverkan/persistence';
 import { onCallLinesForPeriod } from '../on-call/on-call-billing';
+import { developmentChargeInputs } from '../utveckling/development-charges';
 import { ConsumerInfo, Directory } from './directory';
 
 /** One amount to charge in a period, before it becomes an invoice line or an internal charge. */
@@ -141,6 +142,41 @@ export async function onCallCharges(db: DataSource, directory: Directory, period
       unit: 'EA',
       unitPrice: line.amount,
       net: line.amount,
+    });
+  }
+  return charges;
+}
+
+/**
+ * Reported hours on additional development work (tilläggsuppdrag), billed to the requesting unit
+ * at its party's hourly rate: the cooperation agreement's for municipalities' units, the service
+ * agreement's for companies and committees.
+ */
+export async function developmentCharges(db: DataSource, directory: Directory, period: Period, warnings: string[]): Promise<Charge[]> {
+  const charges: Charge[] = [];
+  for (const input of await developmentChargeInputs(db, period.months)) {
+    const consumer = directory.consumers.get(input.consumerId);
+    if (!consumer) continue;
+    const rateText =
+      consumer.kind === 'unit'
+        ? directory.partyOf(consumer.municipalityId)?.hourlyRate
+        : directory.agreementOf(consumer.kind === 'company' ? 'company' : 'joint-committee', consumer.id)?.hourlyRate?.toString();
+    if (!rateText) {
+      const warning = `Timpris saknas för ${consumer.name}: utvecklingstimmar debiteras inte`;
+      if (!warnings.includes(warning)) warnings.push(warning);
+      continue;
+    }
+    const rate = Money.parse(rateText);
+    charges.push({
+      source: 'development',
+      sourceKey: input.sourceKey,
+      consumer,
+      serviceId: null,
+      description: input.description,
+      quantity: input.hours,
+      unit: 'HUR',
+      unitPrice: rate,
+      net: rate.timesHalfUp(new Dec(input.hours)),
     });
   }
   return charges;

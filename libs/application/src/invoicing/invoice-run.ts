@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { computeInvoiceTotals, Money, Period, VatRate } from '@it-samverkan/domain';
+import { computeInvoiceTotals, Period, VatRate } from '@it-samverkan/domain';
 import { InternalChargeEntity, InvoiceEntity, InvoiceLineEntity } from '@it-samverkan/persistence';
 import { Actor } from '../common/principal';
 import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
-import { agreementCharges, approvedBudgetModel, Charge, costShareCharges, onCallCharges, yearlySharesOf } from './charge-sources';
+import { agreementCharges, approvedBudgetModel, Charge, costShareCharges, developmentCharges, onCallCharges, yearlySharesOf } from './charge-sources';
 import { BuyerTerms, Directory } from './directory';
 import { assertOpen } from './periods';
 
@@ -49,7 +49,9 @@ export async function runInvoicePeriod(db: DataSource, period: Period, actor: Ac
   const hostRuns = directory.hostFrequency() === period.kind;
   const add = (charge: Charge, byFrequency: boolean) => {
     const consumer = charge.consumer;
-    const mode = directory.fundingOf(consumer, charge.serviceId);
+    let mode = directory.fundingOf(consumer, charge.serviceId);
+    // Additional development work is outside the framework: charged to the requester even where the unit is on appropriation.
+    if (mode === 'appropriation' && charge.source === 'development') mode = 'internal-charge';
     if (mode === 'appropriation') return;
     if (mode === 'internal-charge') {
       if (!byFrequency || hostRuns) internal.push(charge);
@@ -75,6 +77,7 @@ export async function runInvoicePeriod(db: DataSource, period: Period, actor: Ac
   }
   for (const c of agreementCharges(directory, period)) add(c, false);
   for (const c of await onCallCharges(db, directory, period)) add(c, false);
+  for (const c of await developmentCharges(db, directory, period, warnings)) add(c, false);
 
   return inTransaction(db, async (m) => {
     await assertOpen(m, period);
