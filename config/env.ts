@@ -51,14 +51,17 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
   const problems: string[] = [];
   const url = source.DATABASE_URL?.trim() || `sqlite:${DEFAULT_SQLITE_PATH}`;
   if (!/^sqlite:.+/.test(url) && !/^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_$-]+/.test(url)) {
-    problems.push(`DATABASE_URL: ange sqlite:<sökväg> eller mysql://användare:lösenord@värd:port/databas, fick "${url}"`);
+    problems.push(
+      `DATABASE_URL: ange sqlite:<sökväg> eller mysql://användare:lösenord@värd:port/databas, fick "${url}"`,
+    );
   }
   const token = source.IT_SAMVERKAN_BOOTSTRAP_TOKEN?.trim() || null;
   if (token !== null && token.length < 24) {
     problems.push('IT_SAMVERKAN_BOOTSTRAP_TOKEN: måste vara minst 24 tecken långt');
   }
   const bodyLimit = source.BODY_LIMIT?.trim() || '2mb';
-  if (!/^\d+(kb|mb)$/i.test(bodyLimit)) problems.push(`BODY_LIMIT: ange t.ex. 2mb eller 500kb, fick "${bodyLimit}"`);
+  if (!/^\d+(kb|mb)$/i.test(bodyLimit))
+    problems.push(`BODY_LIMIT: ange t.ex. 2mb eller 500kb, fick "${bodyLimit}"`);
   const env: AppEnv = {
     databaseUrl: url,
     databaseKind: databaseKindOf(url),

@@ -10,7 +10,10 @@ const path = require('node:path');
 async function main() {
   const dir = path.resolve(__dirname, '..', 'bench');
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-  const all = fs.readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace(/\.bench\.ts$/, ''));
+  const all = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .map((f) => f.replace(/\.bench\.ts$/, ''));
   const names = wanted.length ? wanted : all;
   for (const name of names) {
     if (!all.includes(name)) {

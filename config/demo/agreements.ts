@@ -3,12 +3,27 @@ export const DEMO_COOPERATION = {
   name: 'Samverkansavtal IT Ulricehamn–Tranemo',
   hostId: 'ulricehamn',
   parties: [
-    { municipalityId: 'ulricehamn', role: 'host' as const, frequency: 'quarter' as const, itUnitId: 'ulr-it', hourlyRate: '950.00' },
-    { municipalityId: 'tranemo', role: 'partner' as const, buyerReference: 'IT-samverkan 1000', vatRate: '25', frequency: 'quarter' as const, paymentTermsDays: 30, hourlyRate: '950.00' },
+    {
+      municipalityId: 'ulricehamn',
+      role: 'host' as const,
+      frequency: 'quarter' as const,
+      itUnitId: 'ulr-it',
+      hourlyRate: '950.00',
+    },
+    {
+      municipalityId: 'tranemo',
+      role: 'partner' as const,
+      buyerReference: 'IT-samverkan 1000',
+      vatRate: '25',
+      frequency: 'quarter' as const,
+      paymentTermsDays: 30,
+      hourlyRate: '950.00',
+    },
   ],
   validFrom: '2025-01-01',
   noticeMonths: 12,
-  costPrinciple: 'Kostnaderna fördelas enligt den av IT-styrgruppen godkända tjänstefieringsmodellen för respektive år',
+  costPrinciple:
+    'Kostnaderna fördelas enligt den av IT-styrgruppen godkända tjänstefieringsmodellen för respektive år',
 };
 
 export const DEMO_SERVICE_AGREEMENTS = [

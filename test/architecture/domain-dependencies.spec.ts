@@ -15,7 +15,12 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(source: string): string[] {
   const found: string[] = [];
-  const patterns = [/\bfrom\s+['"]([^'"]+)['"]/g, /\bimport\s+['"]([^'"]+)['"]/g, /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g, /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g];
+  const patterns = [
+    /\bfrom\s+['"]([^'"]+)['"]/g,
+    /\bimport\s+['"]([^'"]+)['"]/g,
+    /\brequire\(\s*['"]([^'"]+)['"]\s*\)/g,
+    /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
   for (const p of patterns) for (const m of source.matchAll(p)) found.push(m[1]);
   return found;
 }
@@ -32,13 +37,16 @@ describe('libs/domain dependency rule', () => {
   });
 
   it('the check itself catches a forbidden import', () => {
-    const sample = "import { DataSource } from 'typeorm';\nimport { x } from './y';\nconst fs = require('node:fs');";
+    const sample =
+      "import { DataSource } from 'typeorm';\nimport { x } from './y';\nconst fs = require('node:fs');";
     const bad = importsOf(sample).filter((s) => !ALLOWED.some((rule) => rule.test(s)));
     expect(bad).toEqual(['typeorm', 'node:fs']);
   });
 
   it('reads no clock and no randomness outside specs', () => {
-    const offenders = sourceFiles(DOMAIN).filter((f) => /new Date\(\)|Date\.now\(\)|Math\.random\(/.test(readFileSync(f, 'utf8')));
+    const offenders = sourceFiles(DOMAIN).filter((f) =>
+      /new Date\(\)|Date\.now\(\)|Math\.random\(/.test(readFileSync(f, 'utf8')),
+    );
     expect(offenders.map((f) => relative(DOMAIN, f))).toEqual([]);
   });
 });

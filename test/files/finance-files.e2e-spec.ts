@@ -4,7 +4,15 @@ import { checkPeppolInvoice, readSie4 } from '@it-samverkan/files';
 import { startTestApp, TestApp } from '../support/test-app';
 import { storeApprovedModel } from '../invoicing/support';
 
-type Invoice = { id: string; number: string; kind: string; gross: string; net: string; vat: string; buyer: { id: string } };
+type Invoice = {
+  id: string;
+  number: string;
+  kind: string;
+  gross: string;
+  net: string;
+  vat: string;
+  buyer: { id: string };
+};
 
 const ore = (s: string) => BigInt(s.replace('.', '').replace(/^(-?)0+(?=\d)/, '$1'));
 
@@ -35,16 +43,30 @@ describe('files finance loads for the issued 2025-Q1 invoices', () => {
     await storeApprovedModel(t.dataSource);
     finance = await t.token('finance');
     await t.http.post('/api/v1/invoice-runs').set(t.auth(finance)).send({ period: '2025-Q1' }).expect(201);
-    const drafts = (await t.http.get('/api/v1/invoices?period=2025-Q1&status=draft').set(t.auth(finance))).body.items as Invoice[];
-    for (const d of drafts) await t.http.post(`/api/v1/invoices/${d.id}/issue`).set(t.auth(finance)).expect(200);
-    const bolag = (await t.http.get('/api/v1/invoices?period=2025-Q1').set(t.auth(finance))).body.items.find((i: Invoice) => i.buyer.id === 'bolag-ue');
-    await t.http.post(`/api/v1/invoices/${bolag.id}/credit`).set(t.auth(finance)).send({ reason: 'Avtalet justerat' }).expect(201);
-    issued = (await t.http.get('/api/v1/invoices?period=2025-Q1&status=issued').set(t.auth(finance))).body.items;
+    const drafts = (await t.http.get('/api/v1/invoices?period=2025-Q1&status=draft').set(t.auth(finance)))
+      .body.items as Invoice[];
+    for (const d of drafts)
+      await t.http.post(`/api/v1/invoices/${d.id}/issue`).set(t.auth(finance)).expect(200);
+    const bolag = (await t.http.get('/api/v1/invoices?period=2025-Q1').set(t.auth(finance))).body.items.find(
+      (i: Invoice) => i.buyer.id === 'bolag-ue',
+    );
+    await t.http
+      .post(`/api/v1/invoices/${bolag.id}/credit`)
+      .set(t.auth(finance))
+      .send({ reason: 'Avtalet justerat' })
+      .expect(201);
+    issued = (await t.http.get('/api/v1/invoices?period=2025-Q1&status=issued').set(t.auth(finance))).body
+      .items;
   });
   afterAll(async () => t.close());
 
   it('a SIE 4 file in CP437 whose vouchers balance and match the invoices', async () => {
-    const res = await t.http.get('/api/v1/files/sie?period=2025-Q1').set(t.auth(finance)).buffer(true).parse(binary).expect(200);
+    const res = await t.http
+      .get('/api/v1/files/sie?period=2025-Q1')
+      .set(t.auth(finance))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     const bytes = res.body as Buffer;
     expect(bytes.includes(Buffer.from('å', 'utf8'))).toBe(false);
     const sie = readSie4(bytes);
@@ -53,7 +75,10 @@ describe('files finance loads for the issued 2025-Q1 invoices', () => {
     expect(sie.companyName).toBe('Ulricehamns kommun');
     for (const v of sie.vouchers) {
       const sum = v.transactions.reduce((s, tr) => s + tr.amount.ore, 0n);
-      expect({ voucher: `${v.series}${v.number}`, sum }).toEqual({ voucher: `${v.series}${v.number}`, sum: 0n });
+      expect({ voucher: `${v.series}${v.number}`, sum }).toEqual({
+        voucher: `${v.series}${v.number}`,
+        sum: 0n,
+      });
     }
     const invoices = issued.filter((i) => i.kind === 'invoice');
     const notes = issued.filter((i) => i.kind === 'credit-note');
@@ -61,7 +86,9 @@ describe('files finance loads for the issued 2025-Q1 invoices', () => {
     expect(sie.vouchers.filter((v) => v.series === 'K')).toHaveLength(notes.length);
     for (const inv of invoices) {
       const voucher = sie.vouchers.find((v) => v.series === 'F' && v.text.includes(inv.number))!;
-      const receivable = voucher.transactions.filter((tr) => tr.account.startsWith('151')).reduce((s, tr) => s + tr.amount.ore, 0n);
+      const receivable = voucher.transactions
+        .filter((tr) => tr.account.startsWith('151'))
+        .reduce((s, tr) => s + tr.amount.ore, 0n);
       expect(receivable).toBe(ore(inv.gross));
     }
     expect(sie.vouchers.filter((v) => v.series === 'I').length).toBeGreaterThan(0);
@@ -69,7 +96,12 @@ describe('files finance loads for the issued 2025-Q1 invoices', () => {
 
   it('a Peppol BIS 3.0 document per external invoice and credit note that passes the encoded rules', async () => {
     for (const inv of issued) {
-      const res = await t.http.get(`/api/v1/files/invoices/${inv.id}/peppol`).set(t.auth(finance)).buffer(true).parse(binary).expect(200);
+      const res = await t.http
+        .get(`/api/v1/files/invoices/${inv.id}/peppol`)
+        .set(t.auth(finance))
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
       const xml = (res.body as Buffer).toString('utf8');
       expect(checkPeppolInvoice(xml).filter((p) => p.flag === 'fatal')).toEqual([]);
       expect(xml).toContain(`<cbc:ID>${inv.number}</cbc:ID>`);
@@ -80,7 +112,12 @@ describe('files finance loads for the issued 2025-Q1 invoices', () => {
 
   it('a readable PDF with the figures', async () => {
     const tranemo = issued.find((i) => i.buyer.id === 'tranemo')!;
-    const res = await t.http.get(`/api/v1/files/invoices/${tranemo.id}/pdf`).set(t.auth(finance)).buffer(true).parse(binary).expect(200);
+    const res = await t.http
+      .get(`/api/v1/files/invoices/${tranemo.id}/pdf`)
+      .set(t.auth(finance))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const text = pdfText(res.body as Buffer);
     expect(text).toContain(tranemo.number);
@@ -92,7 +129,12 @@ describe('files finance loads for the issued 2025-Q1 invoices', () => {
   });
 
   it('a spreadsheet whose sums equal the invoices', async () => {
-    const res = await t.http.get('/api/v1/files/invoices?period=2025-Q1&format=xlsx').set(t.auth(finance)).buffer(true).parse(binary).expect(200);
+    const res = await t.http
+      .get('/api/v1/files/invoices?period=2025-Q1&format=xlsx')
+      .set(t.auth(finance))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(res.body as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
@@ -106,9 +148,15 @@ describe('files finance loads for the issued 2025-Q1 invoices', () => {
     expect(totalRow).toBeGreaterThan(1);
     const cell = sheet.getRow(totalRow).getCell(grossCol).value as { result?: number } | number;
     const cached = typeof cell === 'number' ? cell : cell.result!;
-    const expected = issued.reduce((s, i) => s + (i.kind === 'credit-note' ? -ore(i.gross) : ore(i.gross)), 0n);
+    const expected = issued.reduce(
+      (s, i) => s + (i.kind === 'credit-note' ? -ore(i.gross) : ore(i.gross)),
+      0n,
+    );
     expect(BigInt(Math.round(cached * 100))).toBe(expected);
-    const csv = await t.http.get('/api/v1/files/internal-charges?period=2025-Q1&format=csv').set(t.auth(finance)).expect(200);
+    const csv = await t.http
+      .get('/api/v1/files/internal-charges?period=2025-Q1&format=csv')
+      .set(t.auth(finance))
+      .expect(200);
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
     expect(csv.text).toContain('Skapad');
   });

@@ -17,7 +17,9 @@ describe('HTTP conventions, authentication and roles', () => {
   it('serves the OpenAPI document at /docs-json and the UI at /docs', async () => {
     const json = await t.http.get('/docs-json').expect(200);
     expect(json.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/api/v1/tokens', '/api/v1/audit', '/health']));
+    expect(Object.keys(json.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/tokens', '/api/v1/audit', '/health']),
+    );
     const ui = await t.http.get('/docs/').expect(200);
     expect(ui.text).toContain('swagger');
   });
@@ -31,9 +33,14 @@ describe('HTTP conventions, authentication and roles', () => {
       for (const method of Object.keys(methods)) {
         const call = (t.http as any)[method](concrete);
         const res = await call;
-        expect({ route: `${method} ${path}`, status: res.status }).toEqual({ route: `${method} ${path}`, status: 401 });
+        expect({ route: `${method} ${path}`, status: res.status }).toEqual({
+          route: `${method} ${path}`,
+          status: 401,
+        });
         expect(res.body.error).toBe('UNAUTHENTICATED');
-        const bad = await (t.http as any)[method](concrete).set('Authorization', 'Bearer its_wrong-token-000000000000000');
+        const bad = await (t.http as any)
+          [method](concrete)
+          .set('Authorization', 'Bearer its_wrong-token-000000000000000');
         expect(bad.status).toBe(401);
       }
     }
@@ -50,7 +57,10 @@ describe('HTTP conventions, authentication and roles', () => {
 
   it('lists every validation problem with its field path, and writes nothing', async () => {
     const before = (await t.http.get('/api/v1/tokens').set(t.auth())).body.length;
-    const res = await t.http.post('/api/v1/tokens').set(t.auth()).send({ role: 'king', scope: 'Not A Scope!', extra: 1 });
+    const res = await t.http
+      .post('/api/v1/tokens')
+      .set(t.auth())
+      .send({ role: 'king', scope: 'Not A Scope!', extra: 1 });
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('VALIDATION_FAILED');
     expect(res.body.correlationId).toEqual(expect.any(String));
@@ -60,7 +70,11 @@ describe('HTTP conventions, authentication and roles', () => {
   });
 
   it('rejects malformed JSON with 400 and a body over the limit with 413', async () => {
-    const bad = await t.http.post('/api/v1/tokens').set(t.auth()).set('Content-Type', 'application/json').send('{"name":');
+    const bad = await t.http
+      .post('/api/v1/tokens')
+      .set(t.auth())
+      .set('Content-Type', 'application/json')
+      .send('{"name":');
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe('MALFORMED_JSON');
     const big = await t.http
@@ -79,7 +93,11 @@ describe('HTTP conventions, authentication and roles', () => {
   });
 
   it('creates, uses and revokes a token; the secret is stored hashed', async () => {
-    const created = await t.http.post('/api/v1/tokens').set(t.auth()).send({ name: 'Ekonomi Tranemo', role: 'finance', scope: 'tranemo' }).expect(201);
+    const created = await t.http
+      .post('/api/v1/tokens')
+      .set(t.auth())
+      .send({ name: 'Ekonomi Tranemo', role: 'finance', scope: 'tranemo' })
+      .expect(201);
     expect(created.body.token).toMatch(/^its_[A-Za-z0-9_-]{43}$/);
     const rows = await t.dataSource.query('SELECT token_hash FROM api_token');
     expect(rows.map((r: { token_hash: string }) => r.token_hash)).not.toContain(created.body.token);
@@ -89,7 +107,10 @@ describe('HTTP conventions, authentication and roles', () => {
   });
 
   it('records who, when, what, before and after in the audit trail, paged and filtered', async () => {
-    const res = await t.http.get('/api/v1/audit?entityType=api-token&action=revoke&pageSize=1').set(t.auth()).expect(200);
+    const res = await t.http
+      .get('/api/v1/audit?entityType=api-token&action=revoke&pageSize=1')
+      .set(t.auth())
+      .expect(200);
     expect(res.body.total).toBeGreaterThanOrEqual(1);
     expect(res.body.items).toHaveLength(1);
     const entry = res.body.items[0];
@@ -102,7 +123,9 @@ describe('HTTP conventions, authentication and roles', () => {
   });
 
   it('the audit trail cannot be altered, not even with SQL', async () => {
-    await expect(t.dataSource.query('UPDATE audit_entry SET actor_name = ?', ['mallory'])).rejects.toThrow(/append-only/);
+    await expect(t.dataSource.query('UPDATE audit_entry SET actor_name = ?', ['mallory'])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.dataSource.query('DELETE FROM audit_entry')).rejects.toThrow(/append-only/);
   });
 
@@ -111,7 +134,12 @@ describe('HTTP conventions, authentication and roles', () => {
     await other.dataSource.destroy();
     const res = await other.http.get('/api/v1/tokens').set('Authorization', `Bearer ${ADMIN_TOKEN}`);
     expect(res.status).toBe(500);
-    expect(res.body).toEqual({ error: 'INTERNAL_ERROR', message: expect.any(String), details: [], correlationId: expect.any(String) });
+    expect(res.body).toEqual({
+      error: 'INTERNAL_ERROR',
+      message: expect.any(String),
+      details: [],
+      correlationId: expect.any(String),
+    });
     expect(JSON.stringify(res.body)).not.toMatch(/TypeORM|stack|at \w+ \(|Connection/i);
     await other.app.close();
   });
@@ -120,7 +148,10 @@ describe('HTTP conventions, authentication and roles', () => {
     const limited = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '3' } });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 5; i++) statuses.push((await request(limited.app.getHttpServer()).get('/api/v1/tokens').set(limited.auth())).status);
+      for (let i = 0; i < 5; i++)
+        statuses.push(
+          (await request(limited.app.getHttpServer()).get('/api/v1/tokens').set(limited.auth())).status,
+        );
       expect(statuses).toEqual([200, 200, 200, 429, 429]);
     } finally {
       await limited.close();

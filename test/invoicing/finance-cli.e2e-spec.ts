@@ -14,7 +14,12 @@ describe('finance scripts a quarter end with the CLI (demo cooperation)', () => 
       env: { ...process.env, DATABASE_URL: url, IT_SAMVERKAN_NOW: '2025-04-02T08:00:00Z' },
       encoding: 'buffer',
     });
-    return { status: run.status, stdout: run.stdout, text: run.stdout.toString('utf8'), stderr: run.stderr.toString('utf8') };
+    return {
+      status: run.status,
+      stdout: run.stdout,
+      text: run.stdout.toString('utf8'),
+      stderr: run.stderr.toString('utf8'),
+    };
   };
   const json = (...args: string[]) => {
     const r = cli(...args, '--json');
@@ -36,7 +41,11 @@ describe('finance scripts a quarter end with the CLI (demo cooperation)', () => 
     expect(rerun).toMatchObject({ createdInvoices: 0, addedLines: 0, addedInternalCharges: 0 });
 
     const drafts = json('invoice', 'list', '--period', '2025-Q1', '--status', 'draft');
-    expect(drafts.map((i: { buyer: { id: string } }) => i.buyer.id).sort()).toEqual(['bolag-ue', 'lonenamnd', 'tranemo']);
+    expect(drafts.map((i: { buyer: { id: string } }) => i.buyer.id).sort()).toEqual([
+      'bolag-ue',
+      'lonenamnd',
+      'tranemo',
+    ]);
     for (const inv of drafts) {
       const net = inv.lines.reduce((s: bigint, l: { net: string }) => s + BigInt(l.net.replace('.', '')), 0n);
       expect(BigInt(inv.net.replace('.', ''))).toBe(net);
@@ -44,10 +53,19 @@ describe('finance scripts a quarter end with the CLI (demo cooperation)', () => 
     }
 
     const issued = json('invoice', 'issue', '--period', '2025-Q1');
-    expect(issued.map((i: { number: string }) => i.number).sort()).toEqual(['2025-00001', '2025-00002', '2025-00003']);
+    expect(issued.map((i: { number: string }) => i.number).sort()).toEqual([
+      '2025-00001',
+      '2025-00002',
+      '2025-00003',
+    ]);
     const bolag = issued.find((i: { buyer: { id: string } }) => i.buyer.id === 'bolag-ue');
     const note = json('invoice', 'credit', bolag.id, '--reason', 'Avtalet justerat');
-    expect(note).toMatchObject({ kind: 'credit-note', number: '2025-00004', gross: bolag.gross, creditedInvoiceId: bolag.id });
+    expect(note).toMatchObject({
+      kind: 'credit-note',
+      number: '2025-00004',
+      gross: bolag.gross,
+      creditedInvoiceId: bolag.id,
+    });
     const tooMuch = cli('invoice', 'credit', bolag.id, '--reason', 'Igen');
     expect(tooMuch.status).toBe(2);
     expect(tooMuch.stderr).toMatch(/återstår|kreditera/);
@@ -59,10 +77,15 @@ describe('finance scripts a quarter end with the CLI (demo cooperation)', () => 
 
     const appropriation = json('report', 'appropriation', '2025-Q1');
     expect(appropriation.rows.length).toBeGreaterThan(0);
-    const sum = appropriation.rows.reduce((s: bigint, r: { amount: string }) => s + BigInt(r.amount.replace('.', '')), 0n);
+    const sum = appropriation.rows.reduce(
+      (s: bigint, r: { amount: string }) => s + BigInt(r.amount.replace('.', '')),
+      0n,
+    );
     expect(BigInt(appropriation.total.replace('.', ''))).toBe(sum);
     const internal = json('report', 'internal-charges', '2025-Q1');
-    expect(internal.charges.every((c: { municipalityId: string }) => c.municipalityId === 'ulricehamn')).toBe(true);
+    expect(internal.charges.every((c: { municipalityId: string }) => c.municipalityId === 'ulricehamn')).toBe(
+      true,
+    );
 
     const sie = cli('file', 'sie', '2025-Q1', '--out', '-');
     expect(sie.status).toBe(0);

@@ -3,7 +3,17 @@ import { startTestApp, TestApp } from '../support/test-app';
 import { insertDrafts, storeApprovedModel } from './support';
 
 type Line = { source: string; consumerId: string; serviceId: string | null; net: string; vatRate: string };
-type Invoice = { id: string; buyer: { id: string }; lines: Line[]; net: string; vat: string; gross: string; number: string | null; status: string; vatBreakdown: { rate: string; base: string; vat: string }[] };
+type Invoice = {
+  id: string;
+  buyer: { id: string };
+  lines: Line[];
+  net: string;
+  vat: string;
+  gross: string;
+  number: string | null;
+  status: string;
+  vatBreakdown: { rate: string; base: string; vat: string }[];
+};
 
 describe('invoice runs, issuing, credit notes and periods (2025-Q1, demo cooperation)', () => {
   let t: TestApp;
@@ -18,15 +28,24 @@ describe('invoice runs, issuing, credit notes and periods (2025-Q1, demo coopera
   afterAll(async () => t.close());
 
   it('drafts invoices to Tranemo, the bolag and the lönenämnd with VAT on the sum of nets', async () => {
-    const run = await t.http.post('/api/v1/invoice-runs').set(t.auth(finance)).send({ period: '2025-Q1' }).expect(201);
+    const run = await t.http
+      .post('/api/v1/invoice-runs')
+      .set(t.auth(finance))
+      .send({ period: '2025-Q1' })
+      .expect(201);
     expect(run.body.model.name).toBe('Fakturatest 2025, budget');
-    const list = await t.http.get('/api/v1/invoices?period=2025-Q1&status=draft').set(t.auth(finance)).expect(200);
+    const list = await t.http
+      .get('/api/v1/invoices?period=2025-Q1&status=draft')
+      .set(t.auth(finance))
+      .expect(200);
     for (const inv of list.body.items as Invoice[]) byBuyer.set(inv.buyer.id, inv);
     expect([...byBuyer.keys()].sort()).toEqual(['bolag-ue', 'lonenamnd', 'tranemo']);
 
     // Tranemo: each unit's yearly share spread over four quarters, earliest quarter takes the öre.
     const tranemo = byBuyer.get('tranemo')!;
-    const shares = tranemo.lines.filter((l) => l.source === 'cost-share').map((l) => [l.consumerId, l.serviceId, l.net]);
+    const shares = tranemo.lines
+      .filter((l) => l.source === 'cost-share')
+      .map((l) => [l.consumerId, l.serviceId, l.net]);
     expect(shares.sort()).toEqual([
       ['tra-oms', 'arbetsplats', '75000.00'],
       ['tra-oms', 'servicedesk', '8333.34'],
@@ -43,17 +62,35 @@ describe('invoice runs, issuing, credit notes and periods (2025-Q1, demo coopera
     }
     // The bolag pays by its agreement (480 000.00 a year), not by its model share.
     const bolag = byBuyer.get('bolag-ue')!;
-    expect(bolag.lines.filter((l) => l.source !== 'on-call').map((l) => [l.source, l.net])).toEqual([['agreement-fee', '120000.00']]);
+    expect(bolag.lines.filter((l) => l.source !== 'on-call').map((l) => [l.source, l.net])).toEqual([
+      ['agreement-fee', '120000.00'],
+    ]);
     const lonenamnd = byBuyer.get('lonenamnd')!;
-    expect(lonenamnd.lines.filter((l) => l.source !== 'on-call').map((l) => [l.source, l.net])).toEqual([['agreement-fee', '36750.00']]);
+    expect(lonenamnd.lines.filter((l) => l.source !== 'on-call').map((l) => [l.source, l.net])).toEqual([
+      ['agreement-fee', '36750.00'],
+    ]);
   });
 
   it('gives internal charges for the host units on internal charge and reports the appropriation', async () => {
-    const internal = await t.http.get('/api/v1/reports/internal-charges?period=2025-Q1').set(t.auth(finance)).expect(200);
+    const internal = await t.http
+      .get('/api/v1/reports/internal-charges?period=2025-Q1')
+      .set(t.auth(finance))
+      .expect(200);
     const shares = internal.body.charges.filter((c: { source: string }) => c.source === 'cost-share');
-    expect(shares.map((c: { unitId: string; amount: string }) => [c.unitId, c.amount])).toEqual([['ulr-bou', '100000.00']]);
-    const appropriation = await t.http.get('/api/v1/reports/appropriation?period=2025-Q1').set(t.auth(finance)).expect(200);
-    expect(appropriation.body.rows.map((r: { unitId: string; serviceId: string; amount: string }) => [r.unitId, r.serviceId, r.amount])).toEqual([
+    expect(shares.map((c: { unitId: string; amount: string }) => [c.unitId, c.amount])).toEqual([
+      ['ulr-bou', '100000.00'],
+    ]);
+    const appropriation = await t.http
+      .get('/api/v1/reports/appropriation?period=2025-Q1')
+      .set(t.auth(finance))
+      .expect(200);
+    expect(
+      appropriation.body.rows.map((r: { unitId: string; serviceId: string; amount: string }) => [
+        r.unitId,
+        r.serviceId,
+        r.amount,
+      ]),
+    ).toEqual([
       ['ulr-ks', 'arbetsplats', '50000.00'],
       ['ulr-ks', 'servicedesk', '8333.34'],
     ]);
@@ -61,7 +98,11 @@ describe('invoice runs, issuing, credit notes and periods (2025-Q1, demo coopera
   });
 
   it('running the period again creates nothing twice', async () => {
-    const again = await t.http.post('/api/v1/invoice-runs').set(t.auth(finance)).send({ period: '2025-Q1' }).expect(201);
+    const again = await t.http
+      .post('/api/v1/invoice-runs')
+      .set(t.auth(finance))
+      .send({ period: '2025-Q1' })
+      .expect(201);
     expect(again.body.addedLines).toBe(0);
     expect(again.body.addedInternalCharges).toBe(0);
     expect(again.body.createdInvoices).toBe(0);
@@ -72,9 +113,16 @@ describe('invoice runs, issuing, credit notes and periods (2025-Q1, demo coopera
   it('lets a draft line change and refuses changes once issued', async () => {
     const tranemo = byBuyer.get('tranemo')!;
     const line = (await t.http.get(`/api/v1/invoices/${tranemo.id}`).set(t.auth(finance))).body.lines[0];
-    const changed = await t.http.patch(`/api/v1/invoices/${tranemo.id}/lines/${line.id}`).set(t.auth(finance)).send({ description: 'Arbetsplatstjänst Q1 (granskad)' }).expect(200);
+    const changed = await t.http
+      .patch(`/api/v1/invoices/${tranemo.id}/lines/${line.id}`)
+      .set(t.auth(finance))
+      .send({ description: 'Arbetsplatstjänst Q1 (granskad)' })
+      .expect(200);
     expect(changed.body.lines[0].description).toBe('Arbetsplatstjänst Q1 (granskad)');
-    const bad = await t.http.patch(`/api/v1/invoices/${tranemo.id}/lines/${line.id}`).set(t.auth(finance)).send({ net: '1.234' });
+    const bad = await t.http
+      .patch(`/api/v1/invoices/${tranemo.id}/lines/${line.id}`)
+      .set(t.auth(finance))
+      .send({ net: '1.234' });
     expect(bad.status).toBe(400);
     expect(bad.body.details[0].path).toBe('net');
   });
@@ -83,46 +131,85 @@ describe('invoice runs, issuing, credit notes and periods (2025-Q1, demo coopera
     const numbers: string[] = [];
     for (const buyer of ['tranemo', 'bolag-ue', 'lonenamnd']) {
       const inv = byBuyer.get(buyer)!;
-      const res = await t.http.post(`/api/v1/invoices/${inv.id}/issue`).set(t.auth(finance)).set('Idempotency-Key', `issue-${buyer}`).expect(200);
+      const res = await t.http
+        .post(`/api/v1/invoices/${inv.id}/issue`)
+        .set(t.auth(finance))
+        .set('Idempotency-Key', `issue-${buyer}`)
+        .expect(200);
       numbers.push(res.body.number);
       expect(res.body.issueDate).toBe('2025-04-02');
       expect(res.body.dueDate).toBe('2025-05-02');
     }
     expect(numbers).toEqual(['2025-00001', '2025-00002', '2025-00003']);
     const tranemo = byBuyer.get('tranemo')!;
-    const replay = await t.http.post(`/api/v1/invoices/${tranemo.id}/issue`).set(t.auth(finance)).set('Idempotency-Key', 'issue-tranemo').expect(200);
+    const replay = await t.http
+      .post(`/api/v1/invoices/${tranemo.id}/issue`)
+      .set(t.auth(finance))
+      .set('Idempotency-Key', 'issue-tranemo')
+      .expect(200);
     expect(replay.body.number).toBe('2025-00001');
     expect(replay.headers['idempotent-replayed']).toBe('true');
-    const reused = await t.http.post(`/api/v1/invoices/${byBuyer.get('bolag-ue')!.id}/issue`).set(t.auth(finance)).set('Idempotency-Key', 'issue-tranemo');
+    const reused = await t.http
+      .post(`/api/v1/invoices/${byBuyer.get('bolag-ue')!.id}/issue`)
+      .set(t.auth(finance))
+      .set('Idempotency-Key', 'issue-tranemo');
     expect(reused.status).toBe(422);
     expect(reused.body.error).toBe('IDEMPOTENCY_KEY_REUSED');
     const again = await t.http.post(`/api/v1/invoices/${tranemo.id}/issue`).set(t.auth(finance));
     expect(again.status).toBe(409);
     const line = (await t.http.get(`/api/v1/invoices/${tranemo.id}`).set(t.auth(finance))).body.lines[0];
-    const change = await t.http.patch(`/api/v1/invoices/${tranemo.id}/lines/${line.id}`).set(t.auth(finance)).send({ net: '1.00' });
+    const change = await t.http
+      .patch(`/api/v1/invoices/${tranemo.id}/lines/${line.id}`)
+      .set(t.auth(finance))
+      .send({ net: '1.00' });
     expect(change.status).toBe(409);
   });
 
   it('credits with a note that references the invoice, never more than it', async () => {
-    const bolag = (await t.http.get(`/api/v1/invoices/${byBuyer.get('bolag-ue')!.id}`).set(t.auth(finance))).body;
+    const bolag = (await t.http.get(`/api/v1/invoices/${byBuyer.get('bolag-ue')!.id}`).set(t.auth(finance)))
+      .body;
     const fee = bolag.lines.find((l: Line) => l.source === 'agreement-fee');
-    const tooMuch = await t.http.post(`/api/v1/invoices/${bolag.id}/credit`).set(t.auth(finance)).send({ reason: 'Fel avgift', lines: [{ lineId: fee.id, amount: '120000.01' }] });
+    const tooMuch = await t.http
+      .post(`/api/v1/invoices/${bolag.id}/credit`)
+      .set(t.auth(finance))
+      .send({ reason: 'Fel avgift', lines: [{ lineId: fee.id, amount: '120000.01' }] });
     expect(tooMuch.status).toBe(400);
     expect(tooMuch.body.details[0].path).toBe('lines[0].amount');
-    const note = await t.http.post(`/api/v1/invoices/${bolag.id}/credit`).set(t.auth(finance)).send({ reason: 'Fel avgift', lines: [{ lineId: fee.id, amount: '20000.00' }] }).expect(201);
-    expect(note.body).toMatchObject({ kind: 'credit-note', status: 'issued', number: '2025-00004', creditedInvoiceId: bolag.id, net: '20000.00', vat: '5000.00', gross: '25000.00' });
-    const second = await t.http.post(`/api/v1/invoices/${bolag.id}/credit`).set(t.auth(finance)).send({ reason: 'Resten', lines: [{ lineId: fee.id, amount: '100000.01' }] });
+    const note = await t.http
+      .post(`/api/v1/invoices/${bolag.id}/credit`)
+      .set(t.auth(finance))
+      .send({ reason: 'Fel avgift', lines: [{ lineId: fee.id, amount: '20000.00' }] })
+      .expect(201);
+    expect(note.body).toMatchObject({
+      kind: 'credit-note',
+      status: 'issued',
+      number: '2025-00004',
+      creditedInvoiceId: bolag.id,
+      net: '20000.00',
+      vat: '5000.00',
+      gross: '25000.00',
+    });
+    const second = await t.http
+      .post(`/api/v1/invoices/${bolag.id}/credit`)
+      .set(t.auth(finance))
+      .send({ reason: 'Resten', lines: [{ lineId: fee.id, amount: '100000.01' }] });
     expect(second.status).toBe(400);
   });
 
   it('a token scoped to Tranemo sees Tranemo’s invoice but not the bolag’s', async () => {
     const scoped = await t.token('finance', 'tranemo');
-    await t.http.get(`/api/v1/invoices/${byBuyer.get('tranemo')!.id}`).set(t.auth(scoped)).expect(200);
+    await t.http
+      .get(`/api/v1/invoices/${byBuyer.get('tranemo')!.id}`)
+      .set(t.auth(scoped))
+      .expect(200);
     const hidden = await t.http.get(`/api/v1/invoices/${byBuyer.get('bolag-ue')!.id}`).set(t.auth(scoped));
     expect(hidden.status).toBe(404);
     const list = await t.http.get('/api/v1/invoices?period=2025-Q1').set(t.auth(scoped)).expect(200);
     expect(list.body.items.map((i: Invoice) => i.buyer.id)).toEqual(['tranemo']);
-    const internal = await t.http.get('/api/v1/reports/internal-charges?period=2025-Q1').set(t.auth(scoped)).expect(200);
+    const internal = await t.http
+      .get('/api/v1/reports/internal-charges?period=2025-Q1')
+      .set(t.auth(scoped))
+      .expect(200);
     expect(internal.body.charges).toEqual([]);
   });
 
@@ -139,7 +226,10 @@ describe('invoice runs, issuing, credit notes and periods (2025-Q1, demo coopera
 
   it('50 concurrent issues get consecutive numbers without gap or duplicate; a failed issue leaves no gap', async () => {
     const ids = await insertDrafts(t.dataSource, 51);
-    const actor = { principal: { id: null, name: 'test', role: 'finance' as const, scope: null }, correlationId: null };
+    const actor = {
+      principal: { id: null, name: 'test', role: 'finance' as const, scope: null },
+      correlationId: null,
+    };
     await expect(
       issueInvoice(t.dataSource, ids[50], actor, t.now.value, {
         beforeCommit: async () => {
@@ -147,7 +237,9 @@ describe('invoice runs, issuing, credit notes and periods (2025-Q1, demo coopera
         },
       }),
     ).rejects.toThrow('simulated failure');
-    const issued = await Promise.all(ids.slice(0, 50).map((id) => issueInvoice(t.dataSource, id, actor, t.now.value)));
+    const issued = await Promise.all(
+      ids.slice(0, 50).map((id) => issueInvoice(t.dataSource, id, actor, t.now.value)),
+    );
     const numbers = issued.map((i) => Number(i.number!.slice(5))).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => 5 + i));
     const last = await issueInvoice(t.dataSource, ids[50], actor, t.now.value);

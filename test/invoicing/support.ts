@@ -61,15 +61,41 @@ export async function insertDrafts(db: DataSource, count: number, period = '2025
     const id = randomUUID();
     ids.push(id);
     await db.getRepository(InvoiceEntity).insert({
-      id, kind: 'invoice', status: 'draft', issuerId: 'ulricehamn', buyerKind: 'company', buyerId: 'bolag-ue',
-      buyerMunicipalityId: 'ulricehamn', period, number: null, creditedInvoiceId: null, buyerReference: 'UE-4711',
-      paymentTermsDays: 30, issueDate: null, dueDate: null, net: Money.parse('100.00'), vat: Money.parse('25.00'),
-      gross: Money.parse('125.00'), createdAt: new Date('2025-04-01T00:00:00Z'), issuedAt: null,
+      id,
+      kind: 'invoice',
+      status: 'draft',
+      issuerId: 'ulricehamn',
+      buyerKind: 'company',
+      buyerId: 'bolag-ue',
+      buyerMunicipalityId: 'ulricehamn',
+      period,
+      number: null,
+      creditedInvoiceId: null,
+      buyerReference: 'UE-4711',
+      paymentTermsDays: 30,
+      issueDate: null,
+      dueDate: null,
+      net: Money.parse('100.00'),
+      vat: Money.parse('25.00'),
+      gross: Money.parse('125.00'),
+      createdAt: new Date('2025-04-01T00:00:00Z'),
+      issuedAt: null,
     });
     await db.getRepository(InvoiceLineEntity).insert({
-      id: randomUUID(), invoiceId: id, lineNo: 1, source: 'manual', sourceKey: `test:${id}`, description: 'Test',
-      consumerId: 'bolag-ue', serviceId: null, quantity: '1', unit: 'EA', unitPrice: Money.parse('100.00'),
-      net: Money.parse('100.00'), vatRate: '25', responsibilityCode: null,
+      id: randomUUID(),
+      invoiceId: id,
+      lineNo: 1,
+      source: 'manual',
+      sourceKey: `test:${id}`,
+      description: 'Test',
+      consumerId: 'bolag-ue',
+      serviceId: null,
+      quantity: '1',
+      unit: 'EA',
+      unitPrice: Money.parse('100.00'),
+      net: Money.parse('100.00'),
+      vatRate: '25',
+      responsibilityCode: null,
     });
   }
   return ids;

@@ -5,7 +5,15 @@ import { col } from '../../libs/persistence/src/migrations/helpers';
 import { freshDatabase, TEST_DATABASE_KIND } from '../support/database';
 
 /** The limits the README promises: ±999 999 999 999 999.99 SEK, exact to the öre, on both databases. */
-const LIMITS = ['999999999999999.99', '-999999999999999.99', '0.00', '0.01', '-0.01', '123456789012345.67', '1400000.00'];
+const LIMITS = [
+  '999999999999999.99',
+  '-999999999999999.99',
+  '0.00',
+  '0.01',
+  '-0.01',
+  '123456789012345.67',
+  '1400000.00',
+];
 
 describe(`money columns round-trip exactly (${TEST_DATABASE_KIND})`, () => {
   let ds: DataSource;
@@ -24,8 +32,12 @@ describe(`money columns round-trip exactly (${TEST_DATABASE_KIND})`, () => {
   });
 
   it('stores and reads back every limit value to the öre', async () => {
-    const transformer = moneyColumn().transformer as { to: (m: Money) => string; from: (v: unknown) => Money };
-    for (const value of LIMITS) await ds.query('INSERT INTO money_probe (amount) VALUES (?)', [transformer.to(Money.parse(value))]);
+    const transformer = moneyColumn().transformer as {
+      to: (m: Money) => string;
+      from: (v: unknown) => Money;
+    };
+    for (const value of LIMITS)
+      await ds.query('INSERT INTO money_probe (amount) VALUES (?)', [transformer.to(Money.parse(value))]);
     const rows: { amount: unknown }[] = await ds.query('SELECT amount FROM money_probe ORDER BY id');
     expect(rows.map((r) => transformer.from(r.amount).toString())).toEqual(LIMITS);
   });
@@ -33,8 +45,14 @@ describe(`money columns round-trip exactly (${TEST_DATABASE_KIND})`, () => {
   it('stores timestamps in UTC with milliseconds through the entities', async () => {
     const at = new Date('2025-03-30T00:59:59.123Z');
     await ds.getRepository(ApiTokenEntity).insert({
-      id: '11111111-1111-4111-8111-111111111111', name: 'probe', role: 'readonly', scope: null,
-      tokenHash: 'a'.repeat(64), prefix: 'its_probe', createdAt: at, revokedAt: null,
+      id: '11111111-1111-4111-8111-111111111111',
+      name: 'probe',
+      role: 'readonly',
+      scope: null,
+      tokenHash: 'a'.repeat(64),
+      prefix: 'its_probe',
+      createdAt: at,
+      revokedAt: null,
     });
     const back = await ds.getRepository(ApiTokenEntity).findOneByOrFail({ name: 'probe' });
     expect(back.createdAt.toISOString()).toBe('2025-03-30T00:59:59.123Z');

@@ -9,7 +9,11 @@ function runCli(args: string[]): { status: number | null; stdout: string; stderr
     cwd: resolve(__dirname, '../..'),
     encoding: 'utf8',
     // The command needs no database: one that cannot be opened proves it never tries.
-    env: { ...process.env, DATABASE_URL: 'sqlite:/nonexistent/dir/never-opened.sqlite', IT_SAMVERKAN_NOW: '2025-04-02T08:00:00Z' },
+    env: {
+      ...process.env,
+      DATABASE_URL: 'sqlite:/nonexistent/dir/never-opened.sqlite',
+      IT_SAMVERKAN_NOW: '2025-04-02T08:00:00Z',
+    },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -22,7 +26,10 @@ describe('CLI: scenario <model.json> <changes.json> [--json] (a contract, no dat
     return path;
   };
   const model = file('model.json', threeMunicipalityModel());
-  const keyChange = file('key.json', changesDoc('Arbetsplats per konto', [{ type: 'change-driver', service: 'arbetsplats', driver: 'users' }]));
+  const keyChange = file(
+    'key.json',
+    changesDoc('Arbetsplats per konto', [{ type: 'change-driver', service: 'arbetsplats', driver: 'users' }]),
+  );
   const joins = file(
     'joins.json',
     changesDoc('D ansluter och A interndebiterar', [
@@ -58,9 +65,27 @@ describe('CLI: scenario <model.json> <changes.json> [--json] (a contract, no dat
       totals: { base: '130000.00', scenario: '130000.00', difference: '0.00', differencePercent: '0.0' },
     });
     expect(doc.municipalities).toEqual([
-      { id: 'kommun-a', base: '55000.00', scenario: '65000.00', difference: '10000.00', differencePercent: '18.2' },
-      { id: 'kommun-b', base: '45000.00', scenario: '21666.67', difference: '-23333.33', differencePercent: '-51.9' },
-      { id: 'kommun-c', base: '30000.00', scenario: '43333.33', difference: '13333.33', differencePercent: '44.4' },
+      {
+        id: 'kommun-a',
+        base: '55000.00',
+        scenario: '65000.00',
+        difference: '10000.00',
+        differencePercent: '18.2',
+      },
+      {
+        id: 'kommun-b',
+        base: '45000.00',
+        scenario: '21666.67',
+        difference: '-23333.33',
+        differencePercent: '-51.9',
+      },
+      {
+        id: 'kommun-c',
+        base: '30000.00',
+        scenario: '43333.33',
+        difference: '13333.33',
+        differencePercent: '44.4',
+      },
     ]);
     expect(doc.consumers[2]).toEqual({
       id: 'b-ks',
@@ -105,9 +130,12 @@ describe('CLI: scenario <model.json> <changes.json> [--json] (a contract, no dat
     expect(run.status).toBe(0);
     // Amounts are grouped with no-break spaces (Money.toSwedish); compare with plain ones.
     const stdout = run.stdout.replace(/\u00a0/g, ' ');
-    expect(stdout).toContain('Scenario: D ansluter och A interndebiterar – jämfört med Tre kommuner 2025, budget (2025)');
+    expect(stdout).toContain(
+      'Scenario: D ansluter och A interndebiterar – jämfört med Tre kommuner 2025, budget (2025)',
+    );
     expect(stdout).toContain('Skapad 2025-04-02');
-    for (const heading of ['Per kommun', 'Per förbrukare', 'Per tjänst', 'Debiteringar och fakturor per år']) expect(stdout).toContain(heading);
+    for (const heading of ['Per kommun', 'Per förbrukare', 'Per tjänst', 'Debiteringar och fakturor per år'])
+      expect(stdout).toContain(heading);
     expect(stdout).toMatch(/kommun-a\s+55 000,00\s+44 857,14\s+-10 142,86\s+-18,4 %/);
     expect(stdout).toMatch(/kommun-d\s+0,00\s+24 285,71\s+24 285,71\s+–/);
     expect(stdout).toMatch(/Interndebitering\s+1\s+2\s+8\s+16\s+0\s+0/);
@@ -138,7 +166,11 @@ describe('CLI: scenario <model.json> <changes.json> [--json] (a contract, no dat
     const broken = runCli(['scenario', model, file('broken.json', '{ "format": ')]);
     expect(broken.status).toBe(2);
     expect(broken.stderr).toContain('inte giltig JSON');
-    const invalidModel = runCli(['scenario', file('eur.json', { ...threeMunicipalityModel(), currency: 'EUR' }), keyChange]);
+    const invalidModel = runCli([
+      'scenario',
+      file('eur.json', { ...threeMunicipalityModel(), currency: 'EUR' }),
+      keyChange,
+    ]);
     expect(invalidModel.status).toBe(2);
     expect(invalidModel.stderr).toContain('currency:');
   });

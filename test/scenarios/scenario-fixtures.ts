@@ -43,7 +43,11 @@ export function threeMunicipalityModel(): CostModelDocument {
 }
 
 /** A changes document with the given changes; funding as in the three-municipality examples. */
-export function changesDoc(name: string, changes: unknown[], extra: Partial<ScenarioChangesDocument> = {}): ScenarioChangesDocument {
+export function changesDoc(
+  name: string,
+  changes: unknown[],
+  extra: Partial<ScenarioChangesDocument> = {},
+): ScenarioChangesDocument {
   return {
     format: 'it-samverkan/scenario-changes@1',
     name,
@@ -123,8 +127,26 @@ export const DEMO_SCENARIO_BASE: CostModelDocument = {
     { id: 'servicedesk', name: 'Servicedesk', allocate: { method: 'driver', driver: 'users' } },
   ],
   volumes: {
-    devices: { 'ulr-ks': 100, 'ulr-bou': 300, 'ulr-vof': 200, 'tra-kl': 50, 'tra-utb': 150, 'tra-oms': 100, 'bolag-ue': 60, lonenamnd: 40 },
-    users: { 'ulr-ks': 100, 'ulr-bou': 200, 'ulr-vof': 300, 'tra-kl': 50, 'tra-utb': 150, 'tra-oms': 100, 'bolag-ue': 60, lonenamnd: 40 },
+    devices: {
+      'ulr-ks': 100,
+      'ulr-bou': 300,
+      'ulr-vof': 200,
+      'tra-kl': 50,
+      'tra-utb': 150,
+      'tra-oms': 100,
+      'bolag-ue': 60,
+      lonenamnd: 40,
+    },
+    users: {
+      'ulr-ks': 100,
+      'ulr-bou': 200,
+      'ulr-vof': 300,
+      'tra-kl': 50,
+      'tra-utb': 150,
+      'tra-oms': 100,
+      'bolag-ue': 60,
+      lonenamnd: 40,
+    },
   },
 };
 

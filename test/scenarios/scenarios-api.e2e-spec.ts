@@ -51,13 +51,16 @@ async function untouchable(db: DataSource) {
 async function cachedValues(xlsx: Buffer): Promise<Map<string, string>[]> {
   const zip = await JSZip.loadAsync(xlsx);
   const sharedXml = (await zip.file('xl/sharedStrings.xml')?.async('string')) ?? '';
-  const shared = [...sharedXml.matchAll(/<si>(.*?)<\/si>/gs)].map((m) => [...m[1].matchAll(/<t[^>]*>(.*?)<\/t>/gs)].map((t) => t[1]).join(''));
+  const shared = [...sharedXml.matchAll(/<si>(.*?)<\/si>/gs)].map((m) =>
+    [...m[1].matchAll(/<t[^>]*>(.*?)<\/t>/gs)].map((t) => t[1]).join(''),
+  );
   const sheets: Map<string, string>[] = [];
   for (let i = 1; zip.file(`xl/worksheets/sheet${i}.xml`); i++) {
     const xml = await zip.file(`xl/worksheets/sheet${i}.xml`)!.async('string');
     const cells = new Map<string, string>();
     for (const m of xml.matchAll(/<c r="([A-Z]+\d+)"([^>]*?)(?:\/>|>(.*?)<\/c>)/gs)) {
-      const value = /<v>(.*?)<\/v>/s.exec(m[3] ?? '')?.[1] ?? (/<v\/>|<v><\/v>/.test(m[3] ?? '') ? '' : undefined);
+      const value =
+        /<v>(.*?)<\/v>/s.exec(m[3] ?? '')?.[1] ?? (/<v\/>|<v><\/v>/.test(m[3] ?? '') ? '' : undefined);
       if (value === undefined) continue;
       cells.set(m[1], / t="s"/.test(m[2]) ? shared[Number(value)] : value);
     }
@@ -66,7 +69,13 @@ async function cachedValues(xlsx: Buffer): Promise<Map<string, string>[]> {
   return sheets;
 }
 
-type Row = { id: string; base: string; scenario: string; difference: string; differencePercent: string | null };
+type Row = {
+  id: string;
+  base: string;
+  scenario: string;
+  difference: string;
+  differencePercent: string | null;
+};
 
 describe('scenarios over the API: "Mark ansluter" and "Ulricehamn går från anslag till interndebitering"', () => {
   let t: TestApp;
@@ -87,7 +96,12 @@ describe('scenarios over the API: "Mark ansluter" and "Ulricehamn går från ans
     const res = await t.http
       .post('/api/v1/scenarios')
       .set(t.auth(styrgrupp))
-      .send({ name: 'Mark ansluter', description: 'Två förvaltningar i Mark', baseModelVersionId: baseId, changes: [MARK_JOINS] })
+      .send({
+        name: 'Mark ansluter',
+        description: 'Två förvaltningar i Mark',
+        baseModelVersionId: baseId,
+        changes: [MARK_JOINS],
+      })
       .expect(201);
     ids.mark = res.body.id;
     const c = res.body.comparison;
@@ -98,46 +112,92 @@ describe('scenarios over the API: "Mark ansluter" and "Ulricehamn går från ans
     // accounts: 448 000.00 + 112 000.00 = 560 000.00; Tranemo's 300 + 300: 192 000.00 + 48 000.00;
     // Mark's 250 + 250: 160 000.00 + 40 000.00.
     expect(c.municipalities).toEqual([
-      { id: 'ulricehamn', base: '700000.00', scenario: '560000.00', difference: '-140000.00', differencePercent: '-20.0' },
-      { id: 'tranemo', base: '300000.00', scenario: '240000.00', difference: '-60000.00', differencePercent: '-20.0' },
+      {
+        id: 'ulricehamn',
+        base: '700000.00',
+        scenario: '560000.00',
+        difference: '-140000.00',
+        differencePercent: '-20.0',
+      },
+      {
+        id: 'tranemo',
+        base: '300000.00',
+        scenario: '240000.00',
+        difference: '-60000.00',
+        differencePercent: '-20.0',
+      },
       { id: 'mark', base: '0.00', scenario: '200000.00', difference: '200000.00', differencePercent: null },
     ]);
-    expect(c.totals).toEqual({ base: '1000000.00', scenario: '1000000.00', difference: '0.00', differencePercent: '0.0' });
-    expect(c.consumers.find((r: Row) => r.id === 'mark-kl')).toMatchObject({ base: '0.00', scenario: '80000.00' });
+    expect(c.totals).toEqual({
+      base: '1000000.00',
+      scenario: '1000000.00',
+      difference: '0.00',
+      differencePercent: '0.0',
+    });
+    expect(c.consumers.find((r: Row) => r.id === 'mark-kl')).toMatchObject({
+      base: '0.00',
+      scenario: '80000.00',
+    });
     // The organisation: ulr-bou and ulr-vof charged internally for 2 services × 4 quarters (16);
     // Tranemo, the bolag and the lönenämnd invoiced each quarter (12). Mark: one invoice a quarter more.
     expect(c.administrativeLoad.base).toMatchObject({ internalCharges: 16, invoices: 12 });
     expect(c.administrativeLoad.scenario).toMatchObject({ internalCharges: 16, invoices: 16 });
-    expect(c.administrativeLoad.assumptions.join('\n')).toMatch(/mark-kl finns inte i organisationen: extern faktura/);
+    expect(c.administrativeLoad.assumptions.join('\n')).toMatch(
+      /mark-kl finns inte i organisationen: extern faktura/,
+    );
   });
 
   it('saves "Ulricehamn går från anslag till interndebitering": equal amounts, more internal charges', async () => {
     const res = await t.http
       .post('/api/v1/scenarios')
       .set(t.auth(styrgrupp))
-      .send({ name: 'Ulricehamn går från anslag till interndebitering', baseModelVersionId: baseId, changes: [ULRICEHAMN_TO_INTERNAL_CHARGE] })
+      .send({
+        name: 'Ulricehamn går från anslag till interndebitering',
+        baseModelVersionId: baseId,
+        changes: [ULRICEHAMN_TO_INTERNAL_CHARGE],
+      })
       .expect(201);
     ids.ulricehamn = res.body.id;
     const c = res.body.comparison;
-    for (const row of [c.totals, ...c.municipalities, ...c.consumers, ...c.services]) expect(row.difference).toBe('0.00');
+    for (const row of [c.totals, ...c.municipalities, ...c.consumers, ...c.services])
+      expect(row.difference).toBe('0.00');
     // ulr-ks (the only unit of Ulricehamn on appropriation) adds 2 services × 4 quarters.
     expect(c.administrativeLoad.scenario).toMatchObject({ internalCharges: 24, invoices: 12 });
-    expect(c.administrativeLoad.scenario.byMode.appropriation).toEqual({ consumers: 0, amount: '0.00', internalCharges: 0, invoices: 0 });
+    expect(c.administrativeLoad.scenario.byMode.appropriation).toEqual({
+      consumers: 0,
+      amount: '0.00',
+      internalCharges: 0,
+      invoices: 0,
+    });
     expect(c.fundingSwitches).toEqual([{ consumer: 'ulr-ks', from: 'appropriation', to: 'internal-charge' }]);
   });
 
   it('lists, reads and recomputes saved scenarios', async () => {
     const list = await t.http.get('/api/v1/scenarios?pageSize=100').set(t.auth(styrgrupp)).expect(200);
-    expect(list.body.items.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining([ids.mark, ids.ulricehamn]));
+    expect(list.body.items.map((s: { id: string }) => s.id)).toEqual(
+      expect.arrayContaining([ids.mark, ids.ulricehamn]),
+    );
     const one = await t.http.get(`/api/v1/scenarios/${ids.mark}`).set(t.auth(styrgrupp)).expect(200);
-    expect(one.body).toMatchObject({ name: 'Mark ansluter', baseModelVersionId: baseId, createdBy: 'test-styrgrupp' });
-    expect(one.body.changes).toMatchObject({ format: 'it-samverkan/scenario-changes@1', changes: [MARK_JOINS] });
-    const comparison = await t.http.get(`/api/v1/scenarios/${ids.mark}/comparison`).set(t.auth(styrgrupp)).expect(200);
+    expect(one.body).toMatchObject({
+      name: 'Mark ansluter',
+      baseModelVersionId: baseId,
+      createdBy: 'test-styrgrupp',
+    });
+    expect(one.body.changes).toMatchObject({
+      format: 'it-samverkan/scenario-changes@1',
+      changes: [MARK_JOINS],
+    });
+    const comparison = await t.http
+      .get(`/api/v1/scenarios/${ids.mark}/comparison`)
+      .set(t.auth(styrgrupp))
+      .expect(200);
     expect(comparison.body.municipalities[2]).toMatchObject({ id: 'mark', scenario: '200000.00' });
     const stored = await t.dataSource.getRepository(ScenarioEntity).findOneByOrFail({ id: ids.mark });
     const { scenarioId: _s, baseModelVersion: _b, ...document } = comparison.body;
     expect(stored.lastResult).toEqual(document);
-    const audit = await t.dataSource.getRepository(AuditEntryEntity).findOneByOrFail({ entityType: 'scenario', entityId: ids.mark });
+    const audit = await t.dataSource
+      .getRepository(AuditEntryEntity)
+      .findOneByOrFail({ entityType: 'scenario', entityId: ids.mark });
     expect(audit).toMatchObject({ action: 'create', actorName: 'test-styrgrupp' });
   });
 
@@ -147,7 +207,10 @@ describe('scenarios over the API: "Mark ansluter" and "Ulricehamn går från ans
       .set(t.auth(styrgrupp))
       .send({ baseModelVersionId: baseId, scenarioIds: [ids.mark, ids.ulricehamn] })
       .expect(200);
-    expect(res.body.scenarios.map((s: { name: string }) => s.name)).toEqual(['Mark ansluter', 'Ulricehamn går från anslag till interndebitering']);
+    expect(res.body.scenarios.map((s: { name: string }) => s.name)).toEqual([
+      'Mark ansluter',
+      'Ulricehamn går från anslag till interndebitering',
+    ]);
     expect(res.body.municipalities).toEqual([
       {
         id: 'ulricehamn',
@@ -197,13 +260,26 @@ describe('scenarios over the API: "Mark ansluter" and "Ulricehamn går från ans
     expect(res.headers['content-type']).toMatch(/spreadsheetml/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.body as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Sammanfattning', 'Förbrukare', 'Tjänster', 'Administration']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Sammanfattning',
+      'Förbrukare',
+      'Tjänster',
+      'Administration',
+    ]);
     const summary = wb.getWorksheet('Sammanfattning')!;
     expect(summary.getCell('A2').value).toBe('Skapad 2025-04-02');
-    expect(summary.getRow(4).values).toEqual([undefined, 'Kommun', 'Bas', 'Scenario', 'Skillnad kr', 'Skillnad %']);
+    expect(summary.getRow(4).values).toEqual([
+      undefined,
+      'Kommun',
+      'Bas',
+      'Scenario',
+      'Skillnad kr',
+      'Skillnad %',
+    ]);
     // Cached formula results as stored in the file (exceljs' reader drops a cached 0 or "").
     const stored = await cachedValues(res.body as Buffer);
-    const cached = (sheet: number, r: number, col: number) => stored[sheet].get(`${String.fromCharCode(64 + col)}${r}`);
+    const cached = (sheet: number, r: number, col: number) =>
+      stored[sheet].get(`${String.fromCharCode(64 + col)}${r}`);
     const rows = [5, 6, 7, 8].map((r) => [1, 2, 3, 4, 5].map((col) => cached(0, r, col)));
     expect(rows).toEqual([
       ['ulricehamn', '700000', '560000', '-140000', '-20'],
@@ -231,7 +307,16 @@ describe('scenarios over the API: "Mark ansluter" and "Ulricehamn går från ans
       ['Summa', '8', '10', '16', '16', '12', '16'],
     ]);
     const consumers = wb.getWorksheet('Förbrukare')!;
-    expect(consumers.getRow(4).values).toEqual([undefined, 'Förbrukare', 'Namn', 'Kommun', 'Bas', 'Scenario', 'Skillnad kr', 'Skillnad %']);
+    expect(consumers.getRow(4).values).toEqual([
+      undefined,
+      'Förbrukare',
+      'Namn',
+      'Kommun',
+      'Bas',
+      'Scenario',
+      'Skillnad kr',
+      'Skillnad %',
+    ]);
     expect(wb.getWorksheet('Tjänster')!.getCell('A2').value).toBe('Skapad 2025-04-02');
   });
 
@@ -251,8 +336,15 @@ describe('scenarios over the API: "Mark ansluter" and "Ulricehamn går från ans
       })
       .expect(400);
     expect(res.body.error).toBe('SCENARIO_INVALID');
-    expect(res.body.details.map((d: { path: string }) => d.path)).toEqual(['changes[0].driver', 'changes[1].amount', 'changes[2].consumer']);
-    const unknownBase = await t.http.post('/api/v1/scenarios').set(t.auth(styrgrupp)).send({ name: 'X', baseModelVersionId: randomUUID(), changes: [] });
+    expect(res.body.details.map((d: { path: string }) => d.path)).toEqual([
+      'changes[0].driver',
+      'changes[1].amount',
+      'changes[2].consumer',
+    ]);
+    const unknownBase = await t.http
+      .post('/api/v1/scenarios')
+      .set(t.auth(styrgrupp))
+      .send({ name: 'X', baseModelVersionId: randomUUID(), changes: [] });
     expect(unknownBase.status).toBe(422);
     expect(unknownBase.body.details[0].path).toBe('baseModelVersionId');
     await t.http.get(`/api/v1/scenarios/${randomUUID()}/comparison`).set(t.auth(styrgrupp)).expect(404);
@@ -263,20 +355,37 @@ describe('scenarios over the API: "Mark ansluter" and "Ulricehamn går från ans
     const readonly = await t.token('readonly');
     const body = { name: 'Läsare', baseModelVersionId: baseId, changes: [] };
     await t.http.post('/api/v1/scenarios').set(t.auth(readonly)).send(body).expect(403);
-    await t.http.post('/api/v1/scenarios/compare').set(t.auth(readonly)).send({ baseModelVersionId: baseId, scenarioIds: [ids.mark] }).expect(403);
+    await t.http
+      .post('/api/v1/scenarios/compare')
+      .set(t.auth(readonly))
+      .send({ baseModelVersionId: baseId, scenarioIds: [ids.mark] })
+      .expect(403);
     await t.http.get(`/api/v1/scenarios/${ids.mark}/comparison`).set(t.auth(readonly)).expect(200);
-    await t.http.post('/api/v1/scenarios').set(t.auth(await t.token('tjanstefiering'))).send({ ...body, name: 'Oförändrat' }).expect(201);
+    await t.http
+      .post('/api/v1/scenarios')
+      .set(t.auth(await t.token('tjanstefiering')))
+      .send({ ...body, name: 'Oförändrat' })
+      .expect(201);
   });
 
   it('counts a service the unit funds otherwise by its own mode, and the switch moves it too', async () => {
     // ulr-ks (appropriation) has its servicedesk on internal charge: 4 more charges a year in the base.
-    await t.dataSource.getRepository(ServiceFundingEntity).insert({ consumerId: 'ulr-ks', serviceId: 'servicedesk', fundingMode: 'internal-charge' });
-    const c = (await t.http.get(`/api/v1/scenarios/${ids.ulricehamn}/comparison`).set(t.auth(styrgrupp)).expect(200)).body;
+    await t.dataSource
+      .getRepository(ServiceFundingEntity)
+      .insert({ consumerId: 'ulr-ks', serviceId: 'servicedesk', fundingMode: 'internal-charge' });
+    const c = (
+      await t.http.get(`/api/v1/scenarios/${ids.ulricehamn}/comparison`).set(t.auth(styrgrupp)).expect(200)
+    ).body;
     expect(c.administrativeLoad.base).toMatchObject({ internalCharges: 20, invoices: 12 });
     // ulr-ks's servicedesk share (100 accounts × 200.00) is internal charge, its arbetsplats (80 000.00) appropriation.
-    expect(c.administrativeLoad.base.byMode.appropriation).toMatchObject({ consumers: 1, amount: '80000.00' });
+    expect(c.administrativeLoad.base.byMode.appropriation).toMatchObject({
+      consumers: 1,
+      amount: '80000.00',
+    });
     expect(c.administrativeLoad.scenario).toMatchObject({ internalCharges: 24, invoices: 12 });
-    await t.dataSource.getRepository(ServiceFundingEntity).delete({ consumerId: 'ulr-ks', serviceId: 'servicedesk' });
+    await t.dataSource
+      .getRepository(ServiceFundingEntity)
+      .delete({ consumerId: 'ulr-ks', serviceId: 'servicedesk' });
   });
 
   it('never changes the base and never writes a charge or an invoice', async () => {

@@ -39,5 +39,8 @@ export async function freshDatabase(): Promise<{ url: string; drop: () => Promis
     };
   }
   const dir = mkdtempSync(join(tmpdir(), 'its-test-'));
-  return { url: `sqlite:${join(dir, 'test.sqlite')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    url: `sqlite:${join(dir, 'test.sqlite')}`,
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 }

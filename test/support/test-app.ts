@@ -49,8 +49,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     now,
     auth,
     token: async (role, scope) => {
-      const res = await request(server).post('/api/v1/tokens').set(auth()).send({ name: `test-${role}`, role, scope });
-      if (res.status !== 201) throw new Error(`could not create token: ${res.status} ${JSON.stringify(res.body)}`);
+      const res = await request(server)
+        .post('/api/v1/tokens')
+        .set(auth())
+        .send({ name: `test-${role}`, role, scope });
+      if (res.status !== 201)
+        throw new Error(`could not create token: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.token as string;
     },
     close: async () => {

@@ -10,4 +10,14 @@ import { DriftModule } from './drift/drift.module';
 import { UtvecklingModule } from './utveckling/utveckling.module';
 
 /** One module per area of the organisation (cost model, on-call, invoicing, agreements, forums). */
-export const AREA_MODULES: Type<unknown>[] = [AgreementsModule, InvoicingModule, FilesModule, OnCallModule, CostModelModule, DecisionsModule, DriftModule, UtvecklingModule, ScenariosModule];
+export const AREA_MODULES: Type<unknown>[] = [
+  AgreementsModule,
+  InvoicingModule,
+  FilesModule,
+  OnCallModule,
+  CostModelModule,
+  DecisionsModule,
+  DriftModule,
+  UtvecklingModule,
+  ScenariosModule,
+];

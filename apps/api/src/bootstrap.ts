@@ -39,10 +39,13 @@ export async function createApp(options: CreateAppOptions): Promise<CreatedApp> 
   const { env } = options;
   const clock = options.clock ?? systemClock;
   const dataSource = options.dataSource ?? (await openDatabase(env.databaseUrl, { logging: env.logSql }));
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ env, dataSource, clock }), {
-    bodyParser: false,
-    logger: options.logger ?? ['error', 'warn'],
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register({ env, dataSource, clock }),
+    {
+      bodyParser: false,
+      logger: options.logger ?? ['error', 'warn'],
+    },
+  );
   app.use(helmet());
   app.useBodyParser('json', { limit: env.bodyLimit });
   app.useBodyParser('text', { limit: env.bodyLimit, type: ['text/csv', 'text/plain'] });
@@ -69,11 +72,18 @@ export async function createApp(options: CreateAppOptions): Promise<CreatedApp> 
 
   await app.init();
   // Errors raised before Nest's router (body parser: too large, malformed JSON) get the same body.
-  app.use((error: unknown, request: Request & { correlationId?: string }, response: Response, _next: NextFunction) => {
-    const { status, body } = toErrorBody(error, request.correlationId ?? randomUUID());
-    if (status >= 500) Logger.error(`${body.correlationId} ${(error as Error)?.stack ?? error}`, 'Fel');
-    response.status(status).json(body);
-  });
+  app.use(
+    (
+      error: unknown,
+      request: Request & { correlationId?: string },
+      response: Response,
+      _next: NextFunction,
+    ) => {
+      const { status, body } = toErrorBody(error, request.correlationId ?? randomUUID());
+      if (status >= 500) Logger.error(`${body.correlationId} ${(error as Error)?.stack ?? error}`, 'Fel');
+      response.status(status).json(body);
+    },
+  );
   const bootstrapToken = await app.get(TokenService).ensureBootstrapToken(clock.now(), env.bootstrapToken);
   return { app, dataSource, bootstrapToken };
 }

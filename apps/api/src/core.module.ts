@@ -21,7 +21,11 @@ export class CoreModule {
         { provide: APP_ENV, useValue: deps.env },
         { provide: DATA_SOURCE, useValue: deps.dataSource },
         { provide: CLOCK, useValue: deps.clock },
-        { provide: TokenService, useFactory: (ds: DataSource) => new TokenService(ds), inject: [DATA_SOURCE] },
+        {
+          provide: TokenService,
+          useFactory: (ds: DataSource) => new TokenService(ds),
+          inject: [DATA_SOURCE],
+        },
       ],
       exports: [APP_ENV, DATA_SOURCE, CLOCK, TokenService],
     };

@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   }
   await app.listen(env.port, env.host);
   const url = `http://${env.host}:${env.port}`;
-  process.stdout.write(`it-samverkan lyssnar på ${url} (databas: ${env.databaseKind}); API-dokumentation: ${url}/docs\n`);
+  process.stdout.write(
+    `it-samverkan lyssnar på ${url} (databas: ${env.databaseKind}); API-dokumentation: ${url}/docs\n`,
+  );
   if (bootstrapToken) {
     process.stdout.write(
       `\n  Första admin-token (visas bara nu, spara den):\n\n    ${bootstrapToken}\n\n` +

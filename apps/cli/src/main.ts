@@ -14,7 +14,9 @@ export { InputError };
 export async function runCli(argv: string[]): Promise<number> {
   const ctx = new CliContext();
   const program = new Command('it-samverkan')
-    .description('it-samverkan: tjänstefiering, beredskap, fakturering och uppföljning för kommunal IT-samverkan')
+    .description(
+      'it-samverkan: tjänstefiering, beredskap, fakturering och uppföljning för kommunal IT-samverkan',
+    )
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   for (const register of COMMAND_GROUPS) register(program, ctx);
@@ -36,7 +38,12 @@ export function reportError(error: unknown): number {
   if (error instanceof DomainError) {
     process.stderr.write(`Fel (${error.code}): ${error.message}\n`);
     for (const d of error.details) process.stderr.write(`  ${d.path}: ${d.message}\n`);
-    return error.kind === 'invalid' || error.kind === 'unprocessable' || error.kind === 'not-found' || error.kind === 'conflict' ? 2 : 1;
+    return error.kind === 'invalid' ||
+      error.kind === 'unprocessable' ||
+      error.kind === 'not-found' ||
+      error.kind === 'conflict'
+      ? 2
+      : 1;
   }
   if (error instanceof EnvError) {
     process.stderr.write(`${error.message}\n`);
@@ -49,7 +56,6 @@ export function reportError(error: unknown): number {
   process.stderr.write(`Internt fel: ${(error as Error)?.stack ?? String(error)}\n`);
   return 1;
 }
-
 
 if (require.main === module || process.argv[1]?.endsWith('cli.js')) {
   runCli(process.argv.slice(2)).then((code) => process.exit(code));

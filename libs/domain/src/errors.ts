@@ -9,13 +9,7 @@ export interface Problem {
  * invalid 400, unauthenticated 401, forbidden 403, not-found 404, conflict 409, too-large 413, unprocessable 422.
  */
 export type DomainErrorKind =
-  | 'invalid'
-  | 'unauthenticated'
-  | 'not-found'
-  | 'conflict'
-  | 'forbidden'
-  | 'too-large'
-  | 'unprocessable';
+  'invalid' | 'unauthenticated' | 'not-found' | 'conflict' | 'forbidden' | 'too-large' | 'unprocessable';
 
 /** A business rule was broken; `code` is stable and documented, `message` is Swedish for users. */
 export class DomainError extends Error {

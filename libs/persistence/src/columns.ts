@@ -17,13 +17,17 @@ const moneyTransformer: ValueTransformer = {
 /** Options of a money column (exact on both databases, mapped to Money). */
 export function moneyColumn(options: Partial<ColumnOptions> = {}): ColumnOptions {
   const type: ColumnOptions =
-    DATABASE_KIND === 'mysql' ? { type: 'decimal', precision: 19, scale: 2 } : { type: 'varchar', length: 24 };
+    DATABASE_KIND === 'mysql'
+      ? { type: 'decimal', precision: 19, scale: 2 }
+      : { type: 'varchar', length: 24 };
   return { ...type, transformer: moneyTransformer, ...options } as ColumnOptions;
 }
 
 /** The migration column definition matching moneyColumn. */
 export function moneyColumnType(): { type: string; precision?: number; scale?: number; length?: string } {
-  return DATABASE_KIND === 'mysql' ? { type: 'decimal', precision: 19, scale: 2 } : { type: 'varchar', length: '24' };
+  return DATABASE_KIND === 'mysql'
+    ? { type: 'decimal', precision: 19, scale: 2 }
+    : { type: 'varchar', length: '24' };
 }
 
 /** UTC timestamp with millisecond precision on both databases. */
@@ -42,7 +46,11 @@ export const jsonTransformer: ValueTransformer = {
 };
 
 export function jsonColumn(options: Partial<ColumnOptions> = {}): ColumnOptions {
-  return { type: DATABASE_KIND === 'mysql' ? 'longtext' : 'text', transformer: jsonTransformer, ...options } as ColumnOptions;
+  return {
+    type: DATABASE_KIND === 'mysql' ? 'longtext' : 'text',
+    transformer: jsonTransformer,
+    ...options,
+  } as ColumnOptions;
 }
 
 export const JSON_MIGRATION_TYPE = () => (DATABASE_KIND === 'mysql' ? 'longtext' : 'text');

@@ -1,6 +1,12 @@
 import { ApiTokenEntity } from './entities/api-token.entity';
 import { AuditEntryEntity } from './entities/audit-entry.entity';
-import { CompanyEntity, JointCommitteeEntity, MunicipalityEntity, ServiceFundingEntity, UnitEntity } from './entities/organisation.entity';
+import {
+  CompanyEntity,
+  JointCommitteeEntity,
+  MunicipalityEntity,
+  ServiceFundingEntity,
+  UnitEntity,
+} from './entities/organisation.entity';
 import { ServiceFunding1763900460000 } from './migrations/1763900460000-service-funding';
 import { DecisionEntity } from './entities/decision.entity';
 import { CostModelVersionEntity, SplitRunEntity } from './entities/cost-model.entity';
@@ -33,7 +39,6 @@ import {
 } from './entities/forums.entity';
 import { Forums1763900700000 } from './migrations/1763900700000-forums';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type EntityClass = new (...args: any[]) => unknown;
 
 /** Every entity and migration, listed once; areas add theirs here. */

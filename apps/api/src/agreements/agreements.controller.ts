@@ -42,7 +42,9 @@ export class AgreementsController {
 
   @Post('service-agreements')
   @Roles('finance')
-  @ApiOperation({ summary: 'Skapa ett tjänsteavtal (prismodell, frekvens, moms, referens, betalningsvillkor, indexering)' })
+  @ApiOperation({
+    summary: 'Skapa ett tjänsteavtal (prismodell, frekvens, moms, referens, betalningsvillkor, indexering)',
+  })
   create(@Body() body: ServiceAgreementDto, @CurrentActor() actor: Actor) {
     return this.agreements.createServiceAgreement(body, actor, this.clock.now());
   }
@@ -51,7 +53,11 @@ export class AgreementsController {
   @HttpCode(200)
   @Roles('finance')
   @ApiOperation({ summary: 'Avsluta ett tjänsteavtal per ett datum' })
-  end(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: EndAgreementDto, @CurrentActor() actor: Actor) {
+  end(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: EndAgreementDto,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.agreements.endServiceAgreement(id, body.validTo, actor, this.clock.now());
   }
 }

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const DATE_MESSAGE = 'Datum skrivs ÅÅÅÅ-MM-DD';
@@ -27,7 +39,9 @@ export class AgreementPartyDto {
 
   @ApiPropertyOptional({ enum: ['month', 'quarter', 'tertial', 'year'] })
   @IsOptional()
-  @IsIn(['month', 'quarter', 'tertial', 'year'], { message: 'frequency måste vara month, quarter, tertial eller year' })
+  @IsIn(['month', 'quarter', 'tertial', 'year'], {
+    message: 'frequency måste vara month, quarter, tertial eller year',
+  })
   frequency?: 'month' | 'quarter' | 'tertial' | 'year';
 
   @ApiPropertyOptional({ example: 30 })
@@ -82,7 +96,9 @@ export class ServiceAgreementDto {
   name: string;
 
   @ApiProperty({ enum: ['company', 'joint-committee', 'municipality'] })
-  @IsIn(['company', 'joint-committee', 'municipality'], { message: 'partyKind måste vara company, joint-committee eller municipality' })
+  @IsIn(['company', 'joint-committee', 'municipality'], {
+    message: 'partyKind måste vara company, joint-committee eller municipality',
+  })
   partyKind: 'company' | 'joint-committee' | 'municipality';
 
   @ApiProperty({ example: 'bolag-ue' })
@@ -96,7 +112,9 @@ export class ServiceAgreementDto {
   services?: string[];
 
   @ApiProperty({ enum: ['fixed-yearly', 'unit-price', 'hourly'] })
-  @IsIn(['fixed-yearly', 'unit-price', 'hourly'], { message: 'priceModel måste vara fixed-yearly, unit-price eller hourly' })
+  @IsIn(['fixed-yearly', 'unit-price', 'hourly'], {
+    message: 'priceModel måste vara fixed-yearly, unit-price eller hourly',
+  })
   priceModel: 'fixed-yearly' | 'unit-price' | 'hourly';
 
   @ApiPropertyOptional({ example: '480000.00' })
@@ -120,7 +138,9 @@ export class ServiceAgreementDto {
   hourlyRate?: string;
 
   @ApiProperty({ enum: ['month', 'quarter', 'tertial', 'year'] })
-  @IsIn(['month', 'quarter', 'tertial', 'year'], { message: 'frequency måste vara month, quarter, tertial eller year' })
+  @IsIn(['month', 'quarter', 'tertial', 'year'], {
+    message: 'frequency måste vara month, quarter, tertial eller year',
+  })
   frequency: 'month' | 'quarter' | 'tertial' | 'year';
 
   @ApiProperty({ example: '25' })

@@ -9,8 +9,16 @@ import { OrganisationController } from './organisation.controller';
 @Module({
   controllers: [AgreementsController, OrganisationController],
   providers: [
-    { provide: AgreementService, useFactory: (db: DataSource) => new AgreementService(db), inject: [DATA_SOURCE] },
-    { provide: OrganisationService, useFactory: (db: DataSource) => new OrganisationService(db), inject: [DATA_SOURCE] },
+    {
+      provide: AgreementService,
+      useFactory: (db: DataSource) => new AgreementService(db),
+      inject: [DATA_SOURCE],
+    },
+    {
+      provide: OrganisationService,
+      useFactory: (db: DataSource) => new OrganisationService(db),
+      inject: [DATA_SOURCE],
+    },
   ],
 })
 export class AgreementsModule {}

@@ -4,7 +4,14 @@ import { Actor, OrganisationService } from '@it-samverkan/application';
 import { CurrentActor } from '../common/actor.decorator';
 import { Roles } from '../common/roles.decorator';
 import { CLOCK, Clock } from '../common/tokens';
-import { CompanyDto, JointCommitteeDto, MunicipalityDto, ServiceFundingDto, UnitDto, UpdateUnitDto } from './organisation.dto';
+import {
+  CompanyDto,
+  JointCommitteeDto,
+  MunicipalityDto,
+  ServiceFundingDto,
+  UnitDto,
+  UpdateUnitDto,
+} from './organisation.dto';
 
 @ApiTags('Organisation och avtal')
 @ApiBearerAuth()
@@ -16,7 +23,9 @@ export class OrganisationController {
   ) {}
 
   @Post('municipalities')
-  @ApiOperation({ summary: 'Lägg till en kommun (organisationsnummer med kontrollsiffra; momsnummer och Peppol-id härleds)' })
+  @ApiOperation({
+    summary: 'Lägg till en kommun (organisationsnummer med kontrollsiffra; momsnummer och Peppol-id härleds)',
+  })
   municipality(@Body() body: MunicipalityDto, @CurrentActor() actor: Actor) {
     return this.organisation.createMunicipality(body, actor, this.clock.now());
   }
@@ -36,9 +45,22 @@ export class OrganisationController {
 
   @Put('units/:id/services/:serviceId/funding')
   @Roles('finance')
-  @ApiOperation({ summary: 'Finansieringssätt för en tjänst hos en egen enhet (anslag eller interndebitering)' })
-  serviceFunding(@Param('id') id: string, @Param('serviceId') serviceId: string, @Body() body: ServiceFundingDto, @CurrentActor() actor: Actor) {
-    return this.organisation.setServiceFunding(id, serviceId, body.fundingMode ?? null, actor, this.clock.now());
+  @ApiOperation({
+    summary: 'Finansieringssätt för en tjänst hos en egen enhet (anslag eller interndebitering)',
+  })
+  serviceFunding(
+    @Param('id') id: string,
+    @Param('serviceId') serviceId: string,
+    @Body() body: ServiceFundingDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.organisation.setServiceFunding(
+      id,
+      serviceId,
+      body.fundingMode ?? null,
+      actor,
+      this.clock.now(),
+    );
   }
 
   @Post('companies')

@@ -66,7 +66,9 @@ export class UnitDto {
   name: string;
 
   @ApiProperty({ enum: ['forvaltning', 'sektion', 'namnd', 'enhet'] })
-  @IsIn(['forvaltning', 'sektion', 'namnd', 'enhet'], { message: 'kind måste vara forvaltning, sektion, namnd eller enhet' })
+  @IsIn(['forvaltning', 'sektion', 'namnd', 'enhet'], {
+    message: 'kind måste vara forvaltning, sektion, namnd eller enhet',
+  })
   kind: 'forvaltning' | 'sektion' | 'namnd' | 'enhet';
 
   @ApiProperty({ example: '6000' })
@@ -159,8 +161,14 @@ export class JointCommitteeDto {
 }
 
 export class ServiceFundingDto {
-  @ApiProperty({ enum: ['appropriation', 'internal-charge'], nullable: true, description: 'null tar bort valet för tjänsten' })
+  @ApiProperty({
+    enum: ['appropriation', 'internal-charge'],
+    nullable: true,
+    description: 'null tar bort valet för tjänsten',
+  })
   @IsOptional()
-  @IsIn(['appropriation', 'internal-charge'], { message: 'fundingMode måste vara appropriation eller internal-charge (eller null)' })
+  @IsIn(['appropriation', 'internal-charge'], {
+    message: 'fundingMode måste vara appropriation eller internal-charge (eller null)',
+  })
   fundingMode: 'appropriation' | 'internal-charge' | null;
 }

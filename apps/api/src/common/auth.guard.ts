@@ -21,10 +21,15 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) {
-      throw new DomainError('UNAUTHENTICATED', 'Inloggning krävs: skicka Authorization: Bearer <token>', 'unauthenticated');
+      throw new DomainError(
+        'UNAUTHENTICATED',
+        'Inloggning krävs: skicka Authorization: Bearer <token>',
+        'unauthenticated',
+      );
     }
     const principal = await this.tokens.authenticate(match[1]);
-    if (!principal) throw new DomainError('UNAUTHENTICATED', 'Ogiltig eller återkallad token', 'unauthenticated');
+    if (!principal)
+      throw new DomainError('UNAUTHENTICATED', 'Ogiltig eller återkallad token', 'unauthenticated');
     request.principal = principal;
     if (principal.role === 'admin') return true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);

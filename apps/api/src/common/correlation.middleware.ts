@@ -8,7 +8,8 @@ import type { AppRequest } from './request';
 export class CorrelationMiddleware implements NestMiddleware {
   use(request: AppRequest, response: Response, next: NextFunction): void {
     const incoming = request.headers['x-correlation-id'];
-    const id = typeof incoming === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    const id =
+      typeof incoming === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(incoming) ? incoming : randomUUID();
     request.correlationId = id;
     response.setHeader('X-Correlation-Id', id);
     next();

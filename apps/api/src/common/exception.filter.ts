@@ -50,39 +50,65 @@ export class AppExceptionFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const { status, body } = toErrorBody(exception, request?.correlationId ?? null);
     if (status >= 500) {
-      this.logger.error(`${body.correlationId} ${request?.method} ${request?.url}`, (exception as Error)?.stack);
+      this.logger.error(
+        `${body.correlationId} ${request?.method} ${request?.url}`,
+        (exception as Error)?.stack,
+      );
     }
     response.status(status).json(body);
   }
 }
 
 /** The HTTP status and body for any thrown value. */
-export function toErrorBody(exception: unknown, correlationId: string | null): { status: number; body: ErrorBody } {
+export function toErrorBody(
+  exception: unknown,
+  correlationId: string | null,
+): { status: number; body: ErrorBody } {
   if (exception instanceof DomainError) {
     const status = STATUS_OF_KIND[exception.kind] ?? 422;
-    return { status, body: { error: exception.code, message: exception.message, details: exception.details, correlationId } };
+    return {
+      status,
+      body: { error: exception.code, message: exception.message, details: exception.details, correlationId },
+    };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const raw = exception.getResponse();
-    const text = typeof raw === 'string' ? raw : ((raw as { message?: unknown }).message ?? exception.message);
+    const text =
+      typeof raw === 'string' ? raw : ((raw as { message?: unknown }).message ?? exception.message);
     const message = MESSAGE_OF_STATUS[status] ?? (Array.isArray(text) ? text.join('; ') : String(text));
     if (status === 400 && /JSON/i.test(message)) {
       return {
         status,
-        body: { error: 'MALFORMED_JSON', message: 'Förfrågans JSON kunde inte läsas', details: [], correlationId },
+        body: {
+          error: 'MALFORMED_JSON',
+          message: 'Förfrågans JSON kunde inte läsas',
+          details: [],
+          correlationId,
+        },
       };
     }
-    return { status, body: { error: CODE_OF_STATUS[status] ?? 'HTTP_ERROR', message, details: [], correlationId } };
+    return {
+      status,
+      body: { error: CODE_OF_STATUS[status] ?? 'HTTP_ERROR', message, details: [], correlationId },
+    };
   }
   const typed = exception as { type?: string; status?: number };
   if (typed?.type === 'entity.too.large') {
-    return { status: 413, body: { error: 'PAYLOAD_TOO_LARGE', message: MESSAGE_OF_STATUS[413], details: [], correlationId } };
+    return {
+      status: 413,
+      body: { error: 'PAYLOAD_TOO_LARGE', message: MESSAGE_OF_STATUS[413], details: [], correlationId },
+    };
   }
   if (typed?.type === 'entity.parse.failed') {
     return {
       status: 400,
-      body: { error: 'MALFORMED_JSON', message: 'Förfrågans JSON kunde inte läsas', details: [], correlationId },
+      body: {
+        error: 'MALFORMED_JSON',
+        message: 'Förfrågans JSON kunde inte läsas',
+        details: [],
+        correlationId,
+      },
     };
   }
   return {

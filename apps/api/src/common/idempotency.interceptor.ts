@@ -1,4 +1,11 @@
-import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
+import {
+  CallHandler,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { createHash } from 'node:crypto';
 import type { Response } from 'express';
@@ -33,16 +40,26 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const header = request.headers['idempotency-key'];
     if (typeof header !== 'string' || header === '') return next.handle();
     if (!/^[A-Za-z0-9_.:-]{1,100}$/.test(header)) {
-      throw new DomainError('IDEMPOTENCY_KEY_INVALID', 'Idempotency-Key får innehålla högst 100 tecken A–Z, 0–9, _ . : -', 'invalid');
+      throw new DomainError(
+        'IDEMPOTENCY_KEY_INVALID',
+        'Idempotency-Key får innehålla högst 100 tecken A–Z, 0–9, _ . : -',
+        'invalid',
+      );
     }
     const key = `${request.principal?.id ?? 'anon'}:${header}`;
-    const hash = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
     const repo = this.db.getRepository(IdempotencyRecordEntity);
     return from(repo.findOneBy({ key })).pipe(
       switchMap((stored) => {
         if (stored) {
           if (stored.requestHash !== hash) {
-            throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key har redan använts för en annan begäran', 'unprocessable');
+            throw new DomainError(
+              'IDEMPOTENCY_KEY_REUSED',
+              'Idempotency-Key har redan använts för en annan begäran',
+              'unprocessable',
+            );
           }
           response.status(stored.status);
           response.setHeader('Idempotent-Replayed', 'true');
@@ -52,7 +69,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
           switchMap((result) =>
             from(
               repo
-                .insert({ key, requestHash: hash, status: response.statusCode, response: result as object, createdAt: this.clock.now() })
+                .insert({
+                  key,
+                  requestHash: hash,
+                  status: response.statusCode,
+                  response: result as object,
+                  createdAt: this.clock.now(),
+                })
                 .then(() => result),
             ),
           ),

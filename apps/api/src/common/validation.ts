@@ -5,7 +5,11 @@ import { Problem, ValidationError } from '@it-samverkan/domain';
 export function flattenValidationErrors(errors: ClassValidationError[], parent = ''): Problem[] {
   const problems: Problem[] = [];
   for (const error of errors) {
-    const key = /^\d+$/.test(error.property) ? `[${error.property}]` : parent ? `.${error.property}` : error.property;
+    const key = /^\d+$/.test(error.property)
+      ? `[${error.property}]`
+      : parent
+        ? `.${error.property}`
+        : error.property;
     const path = parent + key;
     for (const message of Object.values(error.constraints ?? {})) problems.push({ path, message });
     if (error.children?.length) problems.push(...flattenValidationErrors(error.children, path));

@@ -37,43 +37,69 @@ export class FilesController {
 
   @Get('sie')
   @ApiProduces('text/plain')
-  @ApiOperation({ summary: 'SIE 4 (PC8) med periodens utfärdade fakturor, kreditfakturor och interndebiteringar' })
-  async sie(@Query() q: FilePeriodQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  @ApiOperation({
+    summary: 'SIE 4 (PC8) med periodens utfärdade fakturor, kreditfakturor och interndebiteringar',
+  })
+  async sie(
+    @Query() q: FilePeriodQuery,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return send(res, await this.files.sie(q.period, actor.principal, this.clock.now()));
   }
 
   @Get('invoices/:id/peppol')
   @ApiProduces('application/xml')
   @ApiOperation({ summary: 'Peppol BIS Billing 3.0 (UBL 2.1) för en utfärdad faktura eller kreditfaktura' })
-  async peppol(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  async peppol(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return send(res, await this.files.peppol(id, actor.principal));
   }
 
   @Get('invoices/:id/pdf')
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Fakturan som PDF' })
-  async pdf(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  async pdf(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return send(res, await this.files.pdf(id, actor.principal, this.clock.now()));
   }
 
   @Get('invoices')
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ summary: 'Periodens fakturor med rader som CSV (semikolon) eller XLSX' })
-  async invoices(@Query() q: SheetQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  async invoices(
+    @Query() q: SheetQuery,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return send(res, await this.files.invoices(q.period, q.format, actor.principal, this.clock.now()));
   }
 
   @Get('internal-charges')
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ summary: 'Periodens interndebiteringar som CSV eller XLSX' })
-  async internalCharges(@Query() q: SheetQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  async internalCharges(
+    @Query() q: SheetQuery,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return send(res, await this.files.internalCharges(q.period, q.format, actor.principal, this.clock.now()));
   }
 
   @Get('appropriation')
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ summary: 'Anslagsrapporten som CSV eller XLSX' })
-  async appropriation(@Query() q: SheetQuery, @CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response) {
+  async appropriation(
+    @Query() q: SheetQuery,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     return send(res, await this.files.appropriation(q.period, q.format, actor.principal, this.clock.now()));
   }
 }

@@ -7,6 +7,12 @@ import { FilesController } from './files.controller';
 /** The files finance loads: SIE 4, Peppol BIS 3.0, PDF, CSV and XLSX. */
 @Module({
   controllers: [FilesController],
-  providers: [{ provide: FinanceFilesService, useFactory: (db: DataSource) => new FinanceFilesService(db), inject: [DATA_SOURCE] }],
+  providers: [
+    {
+      provide: FinanceFilesService,
+      useFactory: (db: DataSource) => new FinanceFilesService(db),
+      inject: [DATA_SOURCE],
+    },
+  ],
 })
 export class FilesModule {}

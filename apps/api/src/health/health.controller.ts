@@ -13,7 +13,10 @@ export class HealthController {
   /** Liveness and database reachability; the only route without a token. */
   @Public()
   @Get()
-  @ApiOkResponse({ description: 'Tjänsten och databasen svarar', schema: { example: { status: 'ok', database: 'sqlite' } } })
+  @ApiOkResponse({
+    description: 'Tjänsten och databasen svarar',
+    schema: { example: { status: 'ok', database: 'sqlite' } },
+  })
   async health(): Promise<{ status: 'ok'; database: 'sqlite' | 'mysql' }> {
     await this.dataSource.query('SELECT 1');
     return { status: 'ok', database: databaseKind(this.dataSource) };

@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, InvoiceService } from '@it-samverkan/application';
 import { CurrentActor } from '../common/actor.decorator';
@@ -6,9 +19,20 @@ import { Idempotent, IdempotencyInterceptor } from '../common/idempotency.interc
 import { pageRequest } from '../common/pagination.dto';
 import { Roles } from '../common/roles.decorator';
 import { CLOCK, Clock } from '../common/tokens';
-import { CreditDto, InvoiceListQuery, PeriodBody, PeriodQuery, SettlementBody, UpdateLineDto } from './invoicing.dto';
+import {
+  CreditDto,
+  InvoiceListQuery,
+  PeriodBody,
+  PeriodQuery,
+  SettlementBody,
+  UpdateLineDto,
+} from './invoicing.dto';
 
-const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'Samma nyckel ger samma svar; annan begäran med samma nyckel ger 422' };
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Samma nyckel ger samma svar; annan begäran med samma nyckel ger 422',
+};
 
 @ApiTags('Fakturering')
 @ApiBearerAuth()
@@ -24,7 +48,10 @@ export class InvoicingController {
   @Roles('finance')
   @Idempotent()
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Kör en period: utkast till externa fakturor och interndebiteringar (upprepad körning skapar inget två gånger)' })
+  @ApiOperation({
+    summary:
+      'Kör en period: utkast till externa fakturor och interndebiteringar (upprepad körning skapar inget två gånger)',
+  })
   run(@Body() body: PeriodBody, @CurrentActor() actor: Actor) {
     return this.invoices.run(body.period, actor, this.clock.now());
   }
@@ -33,13 +60,17 @@ export class InvoicingController {
   @Roles('finance')
   @Idempotent()
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Slutavräkning efter årets slut: debiterat mot utfall per förbrukare, bokat i en öppen period' })
+  @ApiOperation({
+    summary: 'Slutavräkning efter årets slut: debiterat mot utfall per förbrukare, bokat i en öppen period',
+  })
   settle(@Body() body: SettlementBody, @CurrentActor() actor: Actor) {
     return this.invoices.settle(body.year, body.period, actor, this.clock.now());
   }
 
   @Get('invoices')
-  @ApiOperation({ summary: 'Lista fakturor och kreditfakturor (en token med omfattning ser bara sin kommuns)' })
+  @ApiOperation({
+    summary: 'Lista fakturor och kreditfakturor (en token med omfattning ser bara sin kommuns)',
+  })
   list(@Query() query: InvoiceListQuery, @CurrentActor() actor: Actor) {
     return this.invoices.list(
       { period: query.period, status: query.status, kind: query.kind, buyerId: query.buyerId },
@@ -69,7 +100,11 @@ export class InvoicingController {
   @Delete('invoices/:id/lines/:lineId')
   @Roles('finance')
   @ApiOperation({ summary: 'Ta bort en rad från ett utkast' })
-  removeLine(@Param('id', new ParseUUIDPipe()) id: string, @Param('lineId', new ParseUUIDPipe()) lineId: string, @CurrentActor() actor: Actor) {
+  removeLine(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('lineId', new ParseUUIDPipe()) lineId: string,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.invoices.removeDraftLine(id, lineId, actor, this.clock.now());
   }
 
@@ -88,7 +123,11 @@ export class InvoicingController {
   @Idempotent()
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Kreditera en utfärdad faktura (aldrig mer än fakturans belopp)' })
-  credit(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: CreditDto, @CurrentActor() actor: Actor) {
+  credit(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: CreditDto,
+    @CurrentActor() actor: Actor,
+  ) {
     return this.invoices.credit(id, body, actor, this.clock.now());
   }
 

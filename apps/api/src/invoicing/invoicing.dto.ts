@@ -1,13 +1,28 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { PageQuery } from '../common/pagination.dto';
 
 const PERIOD = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|T[1-3]))?$/;
 const PERIOD_MESSAGE = 'period skrivs 2025-03, 2025-Q1, 2025-T1 eller 2025';
 
 export class PeriodBody {
-  @ApiProperty({ example: '2025-Q1', description: 'Månad (2025-03), kvartal (2025-Q1), tertial (2025-T1) eller år (2025)' })
+  @ApiProperty({
+    example: '2025-Q1',
+    description: 'Månad (2025-03), kvartal (2025-Q1), tertial (2025-T1) eller år (2025)',
+  })
   @Matches(PERIOD, { message: PERIOD_MESSAGE })
   period: string;
 }
@@ -83,7 +98,10 @@ export class CreditDto {
   @Length(1, 200, { message: 'reason måste vara 1–200 tecken' })
   reason: string;
 
-  @ApiPropertyOptional({ type: [CreditLineDto], description: 'Utelämnas för att kreditera allt som återstår' })
+  @ApiPropertyOptional({
+    type: [CreditLineDto],
+    description: 'Utelämnas för att kreditera allt som återstår',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1, { message: 'lines måste ha minst en rad' })

@@ -9,7 +9,11 @@ import { InvoicingController } from './invoicing.controller';
 @Module({
   controllers: [InvoicingController],
   providers: [
-    { provide: InvoiceService, useFactory: (db: DataSource) => new InvoiceService(db), inject: [DATA_SOURCE] },
+    {
+      provide: InvoiceService,
+      useFactory: (db: DataSource) => new InvoiceService(db),
+      inject: [DATA_SOURCE],
+    },
     IdempotencyInterceptor,
   ],
   exports: [InvoiceService],

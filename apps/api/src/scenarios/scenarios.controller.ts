@@ -1,5 +1,23 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Actor, ScenarioService } from '@it-samverkan/application';
 import { CurrentActor } from '../common/actor.decorator';
 import { PageQuery, pageRequest } from '../common/pagination.dto';
@@ -20,7 +38,10 @@ export class ScenariosController {
 
   @Post()
   @Roles('styrgrupp', 'tjanstefiering')
-  @ApiOperation({ summary: 'Spara ett namngivet scenario: en basversion och ändringar; svarar med jämförelsen (basen ändras aldrig)' })
+  @ApiOperation({
+    summary:
+      'Spara ett namngivet scenario: en basversion och ändringar; svarar med jämförelsen (basen ändras aldrig)',
+  })
   @ApiCreatedResponse({ description: 'Scenariot sparat, med jämförelsen mot basen' })
   create(@Body() body: CreateScenarioDto, @CurrentActor() actor: Actor) {
     return this.scenarios.create(body, actor, this.clock.now());
@@ -29,7 +50,9 @@ export class ScenariosController {
   @Post('compare')
   @HttpCode(200)
   @Roles('styrgrupp', 'tjanstefiering')
-  @ApiOperation({ summary: 'Jämför flera sparade scenarier sida vid sida mot en bas (beräknas, inget sparas)' })
+  @ApiOperation({
+    summary: 'Jämför flera sparade scenarier sida vid sida mot en bas (beräknas, inget sparas)',
+  })
   @ApiOkResponse({ description: 'it-samverkan/scenarios-side-by-side@1' })
   compare(@Body() body: CompareScenariosDto) {
     return this.scenarios.compareMany(body, this.clock.now());
@@ -48,17 +71,26 @@ export class ScenariosController {
   }
 
   @Get(':id/comparison')
-  @ApiOperation({ summary: 'Scenariot mot basen per kommun, förbrukare och tjänst, med antal debiteringar och fakturor per år' })
+  @ApiOperation({
+    summary:
+      'Scenariot mot basen per kommun, förbrukare och tjänst, med antal debiteringar och fakturor per år',
+  })
   @ApiOkResponse({ description: 'it-samverkan/scenario-comparison@1' })
   comparison(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.scenarios.comparison(id, this.clock.now());
   }
 
   @Get(':id/comparison.xlsx')
-  @ApiOperation({ summary: 'Jämförelsen som XLSX för styrgruppens möte (Sammanfattning, Förbrukare, Tjänster, Administration)' })
+  @ApiOperation({
+    summary:
+      'Jämförelsen som XLSX för styrgruppens möte (Sammanfattning, Förbrukare, Tjänster, Administration)',
+  })
   @ApiProduces(XLSX_TYPE)
   async comparisonXlsx(@Param('id', new ParseUUIDPipe()) id: string) {
     const file = await this.scenarios.comparisonXlsx(id, this.clock.now());
-    return new StreamableFile(file.body, { type: XLSX_TYPE, disposition: `attachment; filename="${file.fileName}"` });
+    return new StreamableFile(file.body, {
+      type: XLSX_TYPE,
+      disposition: `attachment; filename="${file.fileName}"`,
+    });
   }
 }

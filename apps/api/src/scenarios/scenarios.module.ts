@@ -7,7 +7,13 @@ import { ScenariosController } from './scenarios.controller';
 /** IT-styrgruppen's what-if scenarios: saved, compared with their base and side by side, exported as XLSX. */
 @Module({
   controllers: [ScenariosController],
-  providers: [{ provide: ScenarioService, useFactory: (db: DataSource) => new ScenarioService(db), inject: [DATA_SOURCE] }],
+  providers: [
+    {
+      provide: ScenarioService,
+      useFactory: (db: DataSource) => new ScenarioService(db),
+      inject: [DATA_SOURCE],
+    },
+  ],
   exports: [ScenarioService],
 })
 export class ScenariosModule {}

@@ -25,7 +25,10 @@ export function registerAdminCommands(program: Command, ctx: CliContext): void {
     .command('create')
     .description('Skapa en token; hemligheten skrivs ut en gång')
     .requiredOption('--name <namn>', 'vem eller vad tokenen är för')
-    .requiredOption('--role <roll>', 'admin, tjanstefiering, finance, drift, utveckling, styrgrupp eller readonly')
+    .requiredOption(
+      '--role <roll>',
+      'admin, tjanstefiering, finance, drift, utveckling, styrgrupp eller readonly',
+    )
     .option('--scope <kommun>', 'begränsa till en kommuns data, t.ex. tranemo')
     .option('--json', 'skriv JSON')
     .action(async (opts: { name: string; role: string; scope?: string; json?: boolean }) => {

@@ -22,29 +22,40 @@ function format(value: string | undefined): 'csv' | 'xlsx' {
 /** The files finance loads: SIE 4, Peppol, PDF, CSV/XLSX. `--out -` writes to stdout. */
 export function registerFilesCommands(program: Command, ctx: CliContext): void {
   const service = async () => new FinanceFilesService(await ctx.db());
-  const files = program.command('file').description('Filer för ekonomi: SIE 4, Peppol BIS 3.0, PDF, CSV och XLSX');
+  const files = program
+    .command('file')
+    .description('Filer för ekonomi: SIE 4, Peppol BIS 3.0, PDF, CSV och XLSX');
   files
     .command('sie <period>')
     .description('SIE 4 (PC8) med periodens utfärdade fakturor, kreditfakturor och interndebiteringar')
     .option('--out <fil>', 'filnamn, eller - för standard ut')
-    .action(async (period: string, opts: { out?: string }) => save(await (await service()).sie(period, cliActor().principal, ctx.now()), opts.out));
+    .action(async (period: string, opts: { out?: string }) =>
+      save(await (await service()).sie(period, cliActor().principal, ctx.now()), opts.out),
+    );
   files
     .command('peppol <invoiceId>')
     .description('Peppol BIS Billing 3.0 (UBL) för en utfärdad faktura')
     .option('--out <fil>', 'filnamn, eller - för standard ut')
-    .action(async (id: string, opts: { out?: string }) => save(await (await service()).peppol(id, cliActor().principal), opts.out));
+    .action(async (id: string, opts: { out?: string }) =>
+      save(await (await service()).peppol(id, cliActor().principal), opts.out),
+    );
   files
     .command('pdf <invoiceId>')
     .description('Fakturan som PDF')
     .option('--out <fil>', 'filnamn, eller - för standard ut')
-    .action(async (id: string, opts: { out?: string }) => save(await (await service()).pdf(id, cliActor().principal, ctx.now()), opts.out));
+    .action(async (id: string, opts: { out?: string }) =>
+      save(await (await service()).pdf(id, cliActor().principal, ctx.now()), opts.out),
+    );
   files
     .command('invoices <period>')
     .description('Periodens fakturor med rader')
     .option('--format <csv|xlsx>', 'csv (semikolon) eller xlsx', 'xlsx')
     .option('--out <fil>', 'filnamn, eller - för standard ut')
     .action(async (period: string, opts: { format?: string; out?: string }) =>
-      save(await (await service()).invoices(period, format(opts.format), cliActor().principal, ctx.now()), opts.out),
+      save(
+        await (await service()).invoices(period, format(opts.format), cliActor().principal, ctx.now()),
+        opts.out,
+      ),
     );
   files
     .command('internal-charges <period>')
@@ -52,7 +63,10 @@ export function registerFilesCommands(program: Command, ctx: CliContext): void {
     .option('--format <csv|xlsx>', 'csv (semikolon) eller xlsx', 'xlsx')
     .option('--out <fil>', 'filnamn, eller - för standard ut')
     .action(async (period: string, opts: { format?: string; out?: string }) =>
-      save(await (await service()).internalCharges(period, format(opts.format), cliActor().principal, ctx.now()), opts.out),
+      save(
+        await (await service()).internalCharges(period, format(opts.format), cliActor().principal, ctx.now()),
+        opts.out,
+      ),
     );
   files
     .command('appropriation <period>')
@@ -60,6 +74,9 @@ export function registerFilesCommands(program: Command, ctx: CliContext): void {
     .option('--format <csv|xlsx>', 'csv (semikolon) eller xlsx', 'xlsx')
     .option('--out <fil>', 'filnamn, eller - för standard ut')
     .action(async (period: string, opts: { format?: string; out?: string }) =>
-      save(await (await service()).appropriation(period, format(opts.format), cliActor().principal, ctx.now()), opts.out),
+      save(
+        await (await service()).appropriation(period, format(opts.format), cliActor().principal, ctx.now()),
+        opts.out,
+      ),
     );
 }

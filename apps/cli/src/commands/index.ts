@@ -10,4 +10,13 @@ import { registerDriftCommands } from './drift.command';
 import { registerUtvecklingCommands } from './utveckling.command';
 
 /** Every command group, registered in the order `--help` lists them. */
-export const COMMAND_GROUPS: ((program: Command, ctx: CliContext) => void)[] = [registerAdminCommands, registerInvoicingCommands, registerFilesCommands, registerOnCallCommands, registerCostModelCommands, registerScenarioCommands, registerDriftCommands, registerUtvecklingCommands];
+export const COMMAND_GROUPS: ((program: Command, ctx: CliContext) => void)[] = [
+  registerAdminCommands,
+  registerInvoicingCommands,
+  registerFilesCommands,
+  registerOnCallCommands,
+  registerCostModelCommands,
+  registerScenarioCommands,
+  registerDriftCommands,
+  registerUtvecklingCommands,
+];

@@ -3,7 +3,17 @@ import { cliActor, InvoiceService, InvoiceView } from '@it-samverkan/application
 import { CliContext, InputError, printJson, printTable } from '../context';
 
 function invoiceRows(items: InvoiceView[]): (string | number)[][] {
-  return items.map((i) => [i.number ?? '(utkast)', i.kind === 'credit-note' ? 'kredit' : 'faktura', i.period, `${i.buyer.kind}:${i.buyer.id}`, i.lines.length, i.net, i.vat, i.gross, i.id]);
+  return items.map((i) => [
+    i.number ?? '(utkast)',
+    i.kind === 'credit-note' ? 'kredit' : 'faktura',
+    i.period,
+    `${i.buyer.kind}:${i.buyer.id}`,
+    i.lines.length,
+    i.net,
+    i.vat,
+    i.gross,
+    i.id,
+  ]);
 }
 
 const INVOICE_HEADERS = ['nummer', 'typ', 'period', 'köpare', 'rader', 'netto', 'moms', 'brutto', 'id'];
@@ -11,11 +21,15 @@ const INVOICE_HEADERS = ['nummer', 'typ', 'period', 'köpare', 'rader', 'netto',
 /** Invoice runs, issuing, credit notes, periods and reports, so finance can script a month end. */
 export function registerInvoicingCommands(program: Command, ctx: CliContext): void {
   const service = async () => new InvoiceService(await ctx.db());
-  const invoice = program.command('invoice').description('Fakturering: kör period, lista, utfärda, kreditera');
+  const invoice = program
+    .command('invoice')
+    .description('Fakturering: kör period, lista, utfärda, kreditera');
 
   invoice
     .command('run <period>')
-    .description('Kör en period (2025-03, 2025-Q1, 2025-T1 eller 2025): utkast och interndebiteringar; upprepad körning skapar inget två gånger')
+    .description(
+      'Kör en period (2025-03, 2025-Q1, 2025-T1 eller 2025): utkast och interndebiteringar; upprepad körning skapar inget två gånger',
+    )
     .option('--json', 'skriv JSON')
     .action(async (period: string, opts: { json?: boolean }) => {
       const result = await (await service()).run(period, cliActor(), ctx.now());
@@ -50,7 +64,9 @@ export function registerInvoicingCommands(program: Command, ctx: CliContext): vo
     .option('--status <status>', 'draft eller issued')
     .option('--json', 'skriv JSON')
     .action(async (opts: { period?: string; status?: 'draft' | 'issued'; json?: boolean }) => {
-      const page = await (await service()).list({ period: opts.period, status: opts.status }, { page: 1, pageSize: 500 }, cliActor().principal);
+      const page = await (
+        await service()
+      ).list({ period: opts.period, status: opts.status }, { page: 1, pageSize: 500 }, cliActor().principal);
       if (opts.json) return printJson(page.items);
       printTable(INVOICE_HEADERS, invoiceRows(page.items), [4, 5, 6, 7]);
     });
@@ -64,7 +80,11 @@ export function registerInvoicingCommands(program: Command, ctx: CliContext): vo
       if (opts.json) return printJson(inv);
       printTable(INVOICE_HEADERS, invoiceRows([inv]), [4, 5, 6, 7]);
       process.stdout.write('\n');
-      printTable(['rad', 'beskrivning', 'netto', 'moms %'], inv.lines.map((l) => [l.lineNo, l.description, l.net, l.vatRate]), [0, 2]);
+      printTable(
+        ['rad', 'beskrivning', 'netto', 'moms %'],
+        inv.lines.map((l) => [l.lineNo, l.description, l.net, l.vatRate]),
+        [0, 2],
+      );
     });
 
   invoice
@@ -74,7 +94,15 @@ export function registerInvoicingCommands(program: Command, ctx: CliContext): vo
     .option('--json', 'skriv JSON')
     .action(async (id: string | undefined, opts: { period?: string; json?: boolean }) => {
       const s = await service();
-      const ids = id ? [id] : (await s.list({ period: opts.period, status: 'draft' }, { page: 1, pageSize: 500 }, cliActor().principal)).items.map((i) => i.id);
+      const ids = id
+        ? [id]
+        : (
+            await s.list(
+              { period: opts.period, status: 'draft' },
+              { page: 1, pageSize: 500 },
+              cliActor().principal,
+            )
+          ).items.map((i) => i.id);
       const issued: InvoiceView[] = [];
       for (const one of ids) issued.push(await s.issue(one, cliActor(), ctx.now()));
       if (opts.json) return printJson(issued);
@@ -116,7 +144,11 @@ export function registerInvoicingCommands(program: Command, ctx: CliContext): vo
     .action(async (p: string, opts: { json?: boolean }) => {
       const r = await (await service()).appropriationReport(p, cliActor().principal);
       if (opts.json) return printJson(r);
-      printTable(['kommun', 'enhet', 'ansvar', 'tjänst', 'belopp'], r.rows.map((x) => [x.municipalityId, x.unitName, x.responsibilityCode, x.serviceId, x.amount]), [4]);
+      printTable(
+        ['kommun', 'enhet', 'ansvar', 'tjänst', 'belopp'],
+        r.rows.map((x) => [x.municipalityId, x.unitName, x.responsibilityCode, x.serviceId, x.amount]),
+        [4],
+      );
       process.stdout.write(`Summa ${r.period}: ${r.total}\n`);
     });
   report
@@ -126,7 +158,11 @@ export function registerInvoicingCommands(program: Command, ctx: CliContext): vo
     .action(async (p: string, opts: { json?: boolean }) => {
       const r = await (await service()).internalCharges(p, cliActor().principal);
       if (opts.json) return printJson(r);
-      printTable(['enhet', 'tjänst', 'källa', 'belopp'], r.charges.map((c) => [c.unitId, c.serviceId ?? '-', c.source, c.amount]), [3]);
+      printTable(
+        ['enhet', 'tjänst', 'källa', 'belopp'],
+        r.charges.map((c) => [c.unitId, c.serviceId ?? '-', c.source, c.amount]),
+        [3],
+      );
       process.stdout.write(`Summa ${r.period}: ${r.total}\n`);
     });
 }

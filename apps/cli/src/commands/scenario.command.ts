@@ -37,7 +37,12 @@ export function registerScenarioCommands(program: Command, ctx: CliContext): voi
 
 const kronor = (amount: string) => Money.parse(amount).toSwedish();
 const percent = (p: string | null) => (p === null ? '–' : `${p.replace('.', ',')} %`);
-const compared = (a: ComparedAmount) => [kronor(a.base), kronor(a.scenario), kronor(a.difference), percent(a.differencePercent)];
+const compared = (a: ComparedAmount) => [
+  kronor(a.base),
+  kronor(a.scenario),
+  kronor(a.difference),
+  percent(a.differencePercent),
+];
 const consumerCount = (load: ScenarioComparisonDocument['administrativeLoad']['base']) =>
   CONSUMER_FUNDING_MODES.reduce((n, mode) => n + load.byMode[mode].consumers, 0);
 const HEADINGS = ['Bas', 'Scenario', 'Skillnad kr', 'Skillnad %'];
@@ -48,7 +53,11 @@ function printComparison(c: ScenarioComparisonDocument): void {
   out(`Skapad ${c.created}`);
   out('');
   out('Per kommun');
-  printTable(['Kommun', ...HEADINGS], [...c.municipalities.map((m) => [m.id, ...compared(m)]), ['Totalt', ...compared(c.totals)]], [1, 2, 3, 4]);
+  printTable(
+    ['Kommun', ...HEADINGS],
+    [...c.municipalities.map((m) => [m.id, ...compared(m)]), ['Totalt', ...compared(c.totals)]],
+    [1, 2, 3, 4],
+  );
   out('');
   out('Per förbrukare');
   printTable(
@@ -67,17 +76,44 @@ function printComparison(c: ScenarioComparisonDocument): void {
   out('Debiteringar och fakturor per år');
   const { base, scenario } = c.administrativeLoad;
   printTable(
-    ['Finansiering', 'Förbrukare bas', 'Förbrukare scenario', 'Interndebiteringar bas', 'Interndebiteringar scenario', 'Fakturor bas', 'Fakturor scenario'],
+    [
+      'Finansiering',
+      'Förbrukare bas',
+      'Förbrukare scenario',
+      'Interndebiteringar bas',
+      'Interndebiteringar scenario',
+      'Fakturor bas',
+      'Fakturor scenario',
+    ],
     [
       ...CONSUMER_FUNDING_MODES.map((mode) => {
         const [b, s] = [base.byMode[mode], scenario.byMode[mode]];
-        return [FUNDING_MODE_NAMES[mode], b.consumers, s.consumers, b.internalCharges, s.internalCharges, b.invoices, s.invoices];
+        return [
+          FUNDING_MODE_NAMES[mode],
+          b.consumers,
+          s.consumers,
+          b.internalCharges,
+          s.internalCharges,
+          b.invoices,
+          s.invoices,
+        ];
       }),
-      ['Totalt', consumerCount(base), consumerCount(scenario), base.internalCharges, scenario.internalCharges, base.invoices, scenario.invoices],
+      [
+        'Totalt',
+        consumerCount(base),
+        consumerCount(scenario),
+        base.internalCharges,
+        scenario.internalCharges,
+        base.invoices,
+        scenario.invoices,
+      ],
     ],
     [1, 2, 3, 4, 5, 6],
   );
-  for (const s of c.fundingSwitches) out(`Byte: ${s.consumer} från ${FUNDING_MODE_NAMES[s.from].toLowerCase()} till ${FUNDING_MODE_NAMES[s.to].toLowerCase()}`);
+  for (const s of c.fundingSwitches)
+    out(
+      `Byte: ${s.consumer} från ${FUNDING_MODE_NAMES[s.from].toLowerCase()} till ${FUNDING_MODE_NAMES[s.to].toLowerCase()}`,
+    );
   out('');
   out('Antaganden');
   for (const a of c.administrativeLoad.assumptions) out(`- ${a}`);
@@ -89,7 +125,11 @@ function readJson(path: string): unknown {
     text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new InputError(code === 'ENOENT' ? `Filen ${path} finns inte` : `Filen ${path} går inte att läsa (${code ?? 'okänt fel'})`);
+    throw new InputError(
+      code === 'ENOENT'
+        ? `Filen ${path} finns inte`
+        : `Filen ${path} går inte att läsa (${code ?? 'okänt fel'})`,
+    );
   }
   try {
     return JSON.parse(text) as unknown;

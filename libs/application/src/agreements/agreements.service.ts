@@ -64,31 +64,55 @@ export class AgreementService {
   }
 
   /** Adds a version; the previous open version ends the day before, so versions never overlap. */
-  async addCooperationVersion(input: CooperationInput, actor: Actor, now: Date): Promise<CooperationAgreementEntity> {
+  async addCooperationVersion(
+    input: CooperationInput,
+    actor: Actor,
+    now: Date,
+  ): Promise<CooperationAgreementEntity> {
     const problems = new ProblemList();
     const municipalities = new Set((await this.db.getRepository(MunicipalityEntity).find()).map((m) => m.id));
     if (!input.name?.trim()) problems.add('name', 'Namn måste anges');
     if (!DATE.test(input.validFrom ?? '')) problems.add('validFrom', 'Datum skrivs ÅÅÅÅ-MM-DD');
-    if (!input.costPrinciple?.trim()) problems.add('costPrinciple', 'Kostnadsfördelningsprincipen måste anges');
+    if (!input.costPrinciple?.trim())
+      problems.add('costPrinciple', 'Kostnadsfördelningsprincipen måste anges');
     if (!municipalities.has(input.hostId)) problems.add('hostId', `Kommunen ${input.hostId} finns inte`);
     (input.parties ?? []).forEach((p, i) => {
-      if (!municipalities.has(p.municipalityId)) problems.add(`parties[${i}].municipalityId`, `Kommunen ${p.municipalityId} finns inte`);
-      if (p.vatRate !== undefined && !(VAT_RATES as readonly string[]).includes(p.vatRate)) problems.add(`parties[${i}].vatRate`, 'Momssatsen måste vara 25, 12, 6 eller 0');
-      if (p.role === 'partner' && !p.buyerReference?.trim()) problems.add(`parties[${i}].buyerReference`, 'En samverkanspart behöver en fakturareferens');
+      if (!municipalities.has(p.municipalityId))
+        problems.add(`parties[${i}].municipalityId`, `Kommunen ${p.municipalityId} finns inte`);
+      if (p.vatRate !== undefined && !(VAT_RATES as readonly string[]).includes(p.vatRate))
+        problems.add(`parties[${i}].vatRate`, 'Momssatsen måste vara 25, 12, 6 eller 0');
+      if (p.role === 'partner' && !p.buyerReference?.trim())
+        problems.add(`parties[${i}].buyerReference`, 'En samverkanspart behöver en fakturareferens');
     });
-    if (!(input.parties ?? []).some((p) => p.role === 'host' && p.municipalityId === input.hostId)) problems.add('parties', 'Värdkommunen måste vara part med rollen host');
+    if (!(input.parties ?? []).some((p) => p.role === 'host' && p.municipalityId === input.hostId))
+      problems.add('parties', 'Värdkommunen måste vara part med rollen host');
     problems.throwIfAny();
     return inTransaction(this.db, async (m) => {
       const all = await m.getRepository(CooperationAgreementEntity).find({ order: { validFrom: 'DESC' } });
       const latest = all[0];
       if (latest && latest.validFrom >= input.validFrom) {
-        throw new DomainError('AGREEMENT_OVERLAP', `En version gäller redan från ${latest.validFrom}; en ny version måste börja senare`, 'conflict');
+        throw new DomainError(
+          'AGREEMENT_OVERLAP',
+          `En version gäller redan från ${latest.validFrom}; en ny version måste börja senare`,
+          'conflict',
+        );
       }
       if (latest && (latest.validTo === null || latest.validTo >= input.validFrom)) {
         const before = { validTo: latest.validTo };
         latest.validTo = addDays(input.validFrom, -1);
         await m.update(CooperationAgreementEntity, { id: latest.id }, { validTo: latest.validTo });
-        await recordAudit(m, actor, { action: 'end', entityType: 'cooperation-agreement', entityId: latest.id, before, after: { validTo: latest.validTo } }, now);
+        await recordAudit(
+          m,
+          actor,
+          {
+            action: 'end',
+            entityType: 'cooperation-agreement',
+            entityId: latest.id,
+            before,
+            after: { validTo: latest.validTo },
+          },
+          now,
+        );
       }
       const entity = Object.assign(new CooperationAgreementEntity(), {
         id: randomUUID(),
@@ -104,13 +128,20 @@ export class AgreementService {
         createdAt: now,
       });
       await m.insert(CooperationAgreementEntity, entity);
-      await recordAudit(m, actor, { action: 'create', entityType: 'cooperation-agreement', entityId: entity.id, after: entity }, now);
+      await recordAudit(
+        m,
+        actor,
+        { action: 'create', entityType: 'cooperation-agreement', entityId: entity.id, after: entity },
+        now,
+      );
       return entity;
     });
   }
 
   async listServiceAgreements(scope: string | null) {
-    const rows = await this.db.getRepository(ServiceAgreementEntity).find({ order: { validFrom: 'ASC', name: 'ASC' } });
+    const rows = await this.db
+      .getRepository(ServiceAgreementEntity)
+      .find({ order: { validFrom: 'ASC', name: 'ASC' } });
     const owners = await this.partyMunicipalities();
     return rows.filter((a) => scope === null || owners.get(a.partyId) === scope).map(plainAgreement);
   }
@@ -118,7 +149,8 @@ export class AgreementService {
   private async partyMunicipalities(): Promise<Map<string, string>> {
     const map = new Map<string, string>();
     for (const c of await this.db.getRepository(CompanyEntity).find()) map.set(c.id, c.ownerMunicipalityId);
-    for (const j of await this.db.getRepository(JointCommitteeEntity).find()) map.set(j.id, j.hostMunicipalityId);
+    for (const j of await this.db.getRepository(JointCommitteeEntity).find())
+      map.set(j.id, j.hostMunicipalityId);
     for (const m of await this.db.getRepository(MunicipalityEntity).find()) map.set(m.id, m.id);
     return map;
   }
@@ -128,7 +160,8 @@ export class AgreementService {
     const problems = new ProblemList();
     const owners = await this.partyMunicipalities();
     if (!input.name?.trim()) problems.add('name', 'Namn måste anges');
-    if (!['company', 'joint-committee', 'municipality'].includes(input.partyKind)) problems.add('partyKind', 'partyKind måste vara company, joint-committee eller municipality');
+    if (!['company', 'joint-committee', 'municipality'].includes(input.partyKind))
+      problems.add('partyKind', 'partyKind måste vara company, joint-committee eller municipality');
     if (!owners.has(input.partyId)) problems.add('partyId', `Parten ${input.partyId} finns inte`);
     const money = (field: 'yearlyFee' | 'unitPrice' | 'hourlyRate', required: boolean) => {
       const value = input[field];
@@ -143,20 +176,31 @@ export class AgreementService {
     const yearlyFee = money('yearlyFee', input.priceModel === 'fixed-yearly');
     const unitPrice = money('unitPrice', input.priceModel === 'unit-price');
     const hourlyRate = money('hourlyRate', input.priceModel === 'hourly');
-    if (!['fixed-yearly', 'unit-price', 'hourly'].includes(input.priceModel)) problems.add('priceModel', 'priceModel måste vara fixed-yearly, unit-price eller hourly');
+    if (!['fixed-yearly', 'unit-price', 'hourly'].includes(input.priceModel))
+      problems.add('priceModel', 'priceModel måste vara fixed-yearly, unit-price eller hourly');
     if (input.priceModel === 'unit-price') {
       const p = checkQuantity(input.volume ?? '', 'volume');
       if (p) problems.add(p.path, p.message);
     }
-    if (!['month', 'quarter', 'tertial', 'year'].includes(input.frequency)) problems.add('frequency', 'frequency måste vara month, quarter, tertial eller year');
-    if (!(VAT_RATES as readonly string[]).includes(input.vatRate)) problems.add('vatRate', 'Momssatsen måste vara 25, 12, 6 eller 0');
-    if (!input.buyerReference?.trim()) problems.add('buyerReference', 'Köparens referens krävs (den ska stå på fakturan)');
+    if (!['month', 'quarter', 'tertial', 'year'].includes(input.frequency))
+      problems.add('frequency', 'frequency måste vara month, quarter, tertial eller year');
+    if (!(VAT_RATES as readonly string[]).includes(input.vatRate))
+      problems.add('vatRate', 'Momssatsen måste vara 25, 12, 6 eller 0');
+    if (!input.buyerReference?.trim())
+      problems.add('buyerReference', 'Köparens referens krävs (den ska stå på fakturan)');
     if (!DATE.test(input.validFrom ?? '')) problems.add('validFrom', 'Datum skrivs ÅÅÅÅ-MM-DD');
-    if (input.validTo && (!DATE.test(input.validTo) || input.validTo < input.validFrom)) problems.add('validTo', 'Slutdatum skrivs ÅÅÅÅ-MM-DD och får inte vara före startdatum');
+    if (input.validTo && (!DATE.test(input.validTo) || input.validTo < input.validFrom))
+      problems.add('validTo', 'Slutdatum skrivs ÅÅÅÅ-MM-DD och får inte vara före startdatum');
     for (const [year, pct] of Object.entries(input.indexation ?? {})) {
-      if (!/^\d{4}$/.test(year) || !/^-?\d{1,2}(\.\d{1,2})?$/.test(pct)) problems.add(`indexation.${year}`, 'Indexering anges per år som procent, t.ex. {"2026": "3.5"}');
+      if (!/^\d{4}$/.test(year) || !/^-?\d{1,2}(\.\d{1,2})?$/.test(pct))
+        problems.add(`indexation.${year}`, 'Indexering anges per år som procent, t.ex. {"2026": "3.5"}');
     }
-    if (input.paymentTermsDays !== undefined && (!Number.isInteger(input.paymentTermsDays) || input.paymentTermsDays < 0 || input.paymentTermsDays > 120)) {
+    if (
+      input.paymentTermsDays !== undefined &&
+      (!Number.isInteger(input.paymentTermsDays) ||
+        input.paymentTermsDays < 0 ||
+        input.paymentTermsDays > 120)
+    ) {
       problems.add('paymentTermsDays', 'Betalningsvillkor anges i dagar, 0–120');
     }
     problems.throwIfAny();
@@ -182,22 +226,43 @@ export class AgreementService {
     });
     await inTransaction(this.db, async (m) => {
       await m.insert(ServiceAgreementEntity, entity);
-      await recordAudit(m, actor, { action: 'create', entityType: 'service-agreement', entityId: entity.id, after: plainAgreement(entity) }, now);
+      await recordAudit(
+        m,
+        actor,
+        {
+          action: 'create',
+          entityType: 'service-agreement',
+          entityId: entity.id,
+          after: plainAgreement(entity),
+        },
+        now,
+      );
     });
     return plainAgreement(entity);
   }
 
   /** Ends an agreement on a date (it stays in history; invoices already made are not touched). */
   async endServiceAgreement(id: string, validTo: string, actor: Actor, now: Date) {
-    if (!DATE.test(validTo ?? '')) throw new DomainError('VALIDATION_FAILED', 'Slutdatum skrivs ÅÅÅÅ-MM-DD', 'invalid', [{ path: 'validTo', message: 'Datum skrivs ÅÅÅÅ-MM-DD' }]);
+    if (!DATE.test(validTo ?? ''))
+      throw new DomainError('VALIDATION_FAILED', 'Slutdatum skrivs ÅÅÅÅ-MM-DD', 'invalid', [
+        { path: 'validTo', message: 'Datum skrivs ÅÅÅÅ-MM-DD' },
+      ]);
     return inTransaction(this.db, async (m) => {
       const entity = await m.getRepository(ServiceAgreementEntity).findOneBy({ id });
       if (!entity) throw new DomainError('AGREEMENT_NOT_FOUND', `Avtalet ${id} finns inte`, 'not-found');
-      if (validTo < entity.validFrom) throw new DomainError('VALIDATION_FAILED', 'Slutdatum före startdatum', 'invalid', [{ path: 'validTo', message: 'Slutdatum får inte vara före startdatum' }]);
+      if (validTo < entity.validFrom)
+        throw new DomainError('VALIDATION_FAILED', 'Slutdatum före startdatum', 'invalid', [
+          { path: 'validTo', message: 'Slutdatum får inte vara före startdatum' },
+        ]);
       const before = { validTo: entity.validTo };
       entity.validTo = validTo;
       await m.update(ServiceAgreementEntity, { id }, { validTo });
-      await recordAudit(m, actor, { action: 'end', entityType: 'service-agreement', entityId: id, before, after: { validTo } }, now);
+      await recordAudit(
+        m,
+        actor,
+        { action: 'end', entityType: 'service-agreement', entityId: id, before, after: { validTo } },
+        now,
+      );
       return plainAgreement(entity);
     });
   }
@@ -205,7 +270,9 @@ export class AgreementService {
   /** The organisation: municipalities, units (nested by parentId), companies and joint committees. */
   async organisation(scope: string | null) {
     const municipalities = await this.db.getRepository(MunicipalityEntity).find({ order: { id: 'ASC' } });
-    const units = await this.db.getRepository(UnitEntity).find({ order: { municipalityId: 'ASC', id: 'ASC' } });
+    const units = await this.db
+      .getRepository(UnitEntity)
+      .find({ order: { municipalityId: 'ASC', id: 'ASC' } });
     const companies = await this.db.getRepository(CompanyEntity).find({ order: { id: 'ASC' } });
     const committees = await this.db.getRepository(JointCommitteeEntity).find({ order: { id: 'ASC' } });
     const keep = (municipalityId: string) => scope === null || municipalityId === scope;
@@ -213,7 +280,9 @@ export class AgreementService {
       municipalities: municipalities.filter((m) => keep(m.id)),
       units: units.filter((u) => keep(u.municipalityId)),
       companies: companies.filter((c) => keep(c.ownerMunicipalityId)),
-      jointCommittees: committees.filter((j) => keep(j.hostMunicipalityId) || (scope !== null && j.members.includes(scope))),
+      jointCommittees: committees.filter(
+        (j) => keep(j.hostMunicipalityId) || (scope !== null && j.members.includes(scope)),
+      ),
     };
   }
 }

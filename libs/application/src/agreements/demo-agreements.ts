@@ -7,5 +7,6 @@ import { AgreementService } from './agreements.service';
 export async function loadDemoAgreements(db: DataSource, actor: Actor, now: Date): Promise<void> {
   const service = new AgreementService(db);
   await service.addCooperationVersion(DEMO_COOPERATION, actor, now);
-  for (const agreement of DEMO_SERVICE_AGREEMENTS) await service.createServiceAgreement(agreement, actor, now);
+  for (const agreement of DEMO_SERVICE_AGREEMENTS)
+    await service.createServiceAgreement(agreement, actor, now);
 }

@@ -12,7 +12,12 @@ export interface AuditRecord {
 }
 
 /** Writes an audit entry inside the caller's transaction (so it commits with the change). */
-export async function recordAudit(manager: EntityManager, actor: Actor, record: AuditRecord, at: Date): Promise<void> {
+export async function recordAudit(
+  manager: EntityManager,
+  actor: Actor,
+  record: AuditRecord,
+  at: Date,
+): Promise<void> {
   const entry: Partial<AuditEntryEntity> = {
     at,
     actorId: actor.principal.id,
@@ -55,7 +60,11 @@ export interface AuditView {
 }
 
 /** Lists the audit trail, newest first, filtered and paged. */
-export async function listAudit(dataSource: DataSource, filter: AuditFilter, page: PageRequest): Promise<Page<AuditView>> {
+export async function listAudit(
+  dataSource: DataSource,
+  filter: AuditFilter,
+  page: PageRequest,
+): Promise<Page<AuditView>> {
   const qb = dataSource.getRepository(AuditEntryEntity).createQueryBuilder('a');
   if (filter.entityType) qb.andWhere('a.entityType = :entityType', { entityType: filter.entityType });
   if (filter.entityId) qb.andWhere('a.entityId = :entityId', { entityId: filter.entityId });

@@ -51,10 +51,16 @@ export class TokenService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Creates a token and returns its secret once; only the hash is kept. */
-  async create(input: CreateTokenInput, actor: Actor, now: Date, secret = generateToken()): Promise<TokenView & { token: string }> {
+  async create(
+    input: CreateTokenInput,
+    actor: Actor,
+    now: Date,
+    secret = generateToken(),
+  ): Promise<TokenView & { token: string }> {
     const problems = new ProblemList();
     if (!input.name || !input.name.trim()) problems.add('name', 'Namn måste anges');
-    if (!ROLES.includes(input.role as Role)) problems.add('role', `Okänd roll "${input.role}"; tillåtna: ${ROLES.join(', ')}`);
+    if (!ROLES.includes(input.role as Role))
+      problems.add('role', `Okänd roll "${input.role}"; tillåtna: ${ROLES.join(', ')}`);
     if (input.scope != null && !/^[a-z0-9-]{2,64}$/.test(input.scope)) {
       problems.add('scope', 'Omfattning ska vara en kommuns id (gemener, siffror och bindestreck)');
     }
@@ -71,13 +77,20 @@ export class TokenService {
     });
     await inTransaction(this.dataSource, async (m) => {
       await m.insert(ApiTokenEntity, entity);
-      await recordAudit(m, actor, { action: 'create', entityType: 'api-token', entityId: entity.id, after: view(entity) }, now);
+      await recordAudit(
+        m,
+        actor,
+        { action: 'create', entityType: 'api-token', entityId: entity.id, after: view(entity) },
+        now,
+      );
     });
     return { ...view(entity), token: secret };
   }
 
   async list(): Promise<TokenView[]> {
-    const rows = await this.dataSource.getRepository(ApiTokenEntity).find({ order: { createdAt: 'ASC', id: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(ApiTokenEntity)
+      .find({ order: { createdAt: 'ASC', id: 'ASC' } });
     return rows.map(view);
   }
 
@@ -90,7 +103,12 @@ export class TokenService {
       const before = view(entity);
       entity.revokedAt = now;
       await m.update(ApiTokenEntity, { id }, { revokedAt: now });
-      await recordAudit(m, actor, { action: 'revoke', entityType: 'api-token', entityId: id, before, after: view(entity) }, now);
+      await recordAudit(
+        m,
+        actor,
+        { action: 'revoke', entityType: 'api-token', entityId: id, before, after: view(entity) },
+        now,
+      );
       return view(entity);
     });
   }
@@ -111,8 +129,16 @@ export class TokenService {
   async ensureBootstrapToken(now: Date, secret?: string | null): Promise<string | null> {
     const count = await this.dataSource.getRepository(ApiTokenEntity).count();
     if (count > 0) return null;
-    const system: Actor = { principal: { id: null, name: 'system', role: 'admin', scope: null }, correlationId: null };
-    const created = await this.create({ name: 'bootstrap-admin', role: 'admin' }, system, now, secret ?? generateToken());
+    const system: Actor = {
+      principal: { id: null, name: 'system', role: 'admin', scope: null },
+      correlationId: null,
+    };
+    const created = await this.create(
+      { name: 'bootstrap-admin', role: 'admin' },
+      system,
+      now,
+      secret ?? generateToken(),
+    );
     return created.token;
   }
 }

@@ -7,7 +7,10 @@ const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
  * MySQL uses READ COMMITTED so counters locked FOR UPDATE serialise cleanly. SQLite has one
  * connection and one writer, so its transactions are queued here rather than interleaved.
  */
-export async function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
   if (dataSource.options.type === 'mysql') return dataSource.transaction('READ COMMITTED', work);
   const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
   const next = previous.catch(() => undefined).then(() => dataSource.transaction(work));

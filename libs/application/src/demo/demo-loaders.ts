@@ -10,4 +10,11 @@ import { loadScenarioDemo } from '../scenarios/scenario-demo';
 /** Each area adds a loader for its part of the demo (cost model, tariffs, agreements, …), run in order. */
 export type DemoLoader = (dataSource: DataSource, actor: Actor, now: Date) => Promise<void>;
 
-export const DEMO_LOADERS: DemoLoader[] = [loadCostModelDemo, loadDemoAgreements, loadOnCallDemo, loadDriftDemo, loadUtvecklingDemo, loadScenarioDemo];
+export const DEMO_LOADERS: DemoLoader[] = [
+  loadCostModelDemo,
+  loadDemoAgreements,
+  loadOnCallDemo,
+  loadDriftDemo,
+  loadUtvecklingDemo,
+  loadScenarioDemo,
+];

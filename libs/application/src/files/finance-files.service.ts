@@ -47,11 +47,17 @@ export class FinanceFilesService {
   constructor(private readonly db: DataSource) {}
 
   private async parties() {
-    const municipalities = new Map((await this.db.getRepository(MunicipalityEntity).find()).map((m) => [m.id, m]));
+    const municipalities = new Map(
+      (await this.db.getRepository(MunicipalityEntity).find()).map((m) => [m.id, m]),
+    );
     const companies = new Map((await this.db.getRepository(CompanyEntity).find()).map((c) => [c.id, c]));
-    const committees = new Map((await this.db.getRepository(JointCommitteeEntity).find()).map((j) => [j.id, j]));
+    const committees = new Map(
+      (await this.db.getRepository(JointCommitteeEntity).find()).map((j) => [j.id, j]),
+    );
     const units = new Map((await this.db.getRepository(UnitEntity).find()).map((u) => [u.id, u]));
-    const cooperation = (await this.db.getRepository(CooperationAgreementEntity).find({ order: { validFrom: 'DESC' } }))[0];
+    const cooperation = (
+      await this.db.getRepository(CooperationAgreementEntity).find({ order: { validFrom: 'DESC' } })
+    )[0];
     return { municipalities, companies, committees, units, cooperation };
   }
 
@@ -59,33 +65,66 @@ export class FinanceFilesService {
   private itUnit(p: Awaited<ReturnType<FinanceFilesService['parties']>>, hostId: string): UnitEntity {
     const id = p.cooperation?.parties.find((x) => x.municipalityId === hostId)?.itUnitId;
     const unit = (id && p.units.get(id)) || [...p.units.values()].find((u) => u.municipalityId === hostId);
-    if (!unit) throw new DomainError('IT_UNIT_MISSING', `Värdkommunen ${hostId} saknar IT-enhet`, 'unprocessable');
+    if (!unit)
+      throw new DomainError('IT_UNIT_MISSING', `Värdkommunen ${hostId} saknar IT-enhet`, 'unprocessable');
     return unit;
   }
 
   private party(p: Awaited<ReturnType<FinanceFilesService['parties']>>, kind: string, id: string): Party {
     if (kind === 'municipality') {
       const m = p.municipalities.get(id)!;
-      return { id, name: m.name, kind: 'municipality', orgNo: m.orgNo, vatNo: m.vatNo, peppolId: m.peppolId, address: address(m), counterpartyCode: m.counterpartyCode };
+      return {
+        id,
+        name: m.name,
+        kind: 'municipality',
+        orgNo: m.orgNo,
+        vatNo: m.vatNo,
+        peppolId: m.peppolId,
+        address: address(m),
+        counterpartyCode: m.counterpartyCode,
+      };
     }
     if (kind === 'company') {
       const c = p.companies.get(id)!;
-      return { id, name: c.name, kind: 'company', orgNo: c.orgNo, vatNo: c.vatNo, peppolId: c.peppolId, address: address(c), counterpartyCode: c.counterpartyCode };
+      return {
+        id,
+        name: c.name,
+        kind: 'company',
+        orgNo: c.orgNo,
+        vatNo: c.vatNo,
+        peppolId: c.peppolId,
+        address: address(c),
+        counterpartyCode: c.counterpartyCode,
+      };
     }
     // A joint committee belongs to its host municipality's legal entity: its org no, its address.
     const j = p.committees.get(id)!;
     const host = p.municipalities.get(j.hostMunicipalityId)!;
-    return { id, name: `${j.name} (${host.name})`, kind: 'joint-committee', orgNo: host.orgNo, vatNo: host.vatNo, peppolId: host.peppolId, address: address(host), counterpartyCode: j.counterpartyCode };
+    return {
+      id,
+      name: `${j.name} (${host.name})`,
+      kind: 'joint-committee',
+      orgNo: host.orgNo,
+      vatNo: host.vatNo,
+      peppolId: host.peppolId,
+      address: address(host),
+      counterpartyCode: j.counterpartyCode,
+    };
   }
 
   /** An issued invoice or credit note as the file writers' input. */
   private async toInvoiceFiles(invoices: InvoiceEntity[]): Promise<InvoiceFile[]> {
     if (invoices.length === 0) return [];
     const p = await this.parties();
-    const lines = await this.db.getRepository(InvoiceLineEntity).find({ where: { invoiceId: In(invoices.map((i) => i.id)) }, order: { lineNo: 'ASC' } });
+    const lines = await this.db
+      .getRepository(InvoiceLineEntity)
+      .find({ where: { invoiceId: In(invoices.map((i) => i.id)) }, order: { lineNo: 'ASC' } });
     const credited = invoices.filter((i) => i.creditedInvoiceId).map((i) => i.creditedInvoiceId!);
     const creditedNumbers = new Map(
-      (credited.length ? await this.db.getRepository(InvoiceEntity).find({ where: { id: In(credited) } }) : []).map((i) => [i.id, i.number]),
+      (credited.length
+        ? await this.db.getRepository(InvoiceEntity).find({ where: { id: In(credited) } })
+        : []
+      ).map((i) => [i.id, i.number]),
     );
     return invoices.map((invoice) => {
       const seller = p.municipalities.get(invoice.issuerId)!;
@@ -95,11 +134,17 @@ export class FinanceFilesService {
         id: invoice.id,
         number: invoice.number!,
         kind: invoice.kind,
-        creditedInvoiceNumber: invoice.creditedInvoiceId ? (creditedNumbers.get(invoice.creditedInvoiceId) ?? undefined) : undefined,
+        creditedInvoiceNumber: invoice.creditedInvoiceId
+          ? (creditedNumbers.get(invoice.creditedInvoiceId) ?? undefined)
+          : undefined,
         issueDate: invoice.issueDate!,
         dueDate: invoice.dueDate!,
         period: invoice.period,
-        seller: { ...this.party(p, 'municipality', seller.id), bankgiro: seller.bankgiro ?? '', fSkatt: true },
+        seller: {
+          ...this.party(p, 'municipality', seller.id),
+          bankgiro: seller.bankgiro ?? '',
+          fSkatt: true,
+        },
         buyer: this.party(p, invoice.buyerKind, invoice.buyerId),
         buyerReference: invoice.buyerReference,
         lines: own.map((l) => ({
@@ -121,13 +166,22 @@ export class FinanceFilesService {
   }
 
   private async issuedIn(period: Period, principal: Principal): Promise<InvoiceEntity[]> {
-    const rows = await this.db.getRepository(InvoiceEntity).find({ where: { period: period.key, status: 'issued' }, order: { number: 'ASC' } });
-    return rows.filter((i) => principal.scope === null || i.issuerId === principal.scope || i.buyerMunicipalityId === principal.scope);
+    const rows = await this.db
+      .getRepository(InvoiceEntity)
+      .find({ where: { period: period.key, status: 'issued' }, order: { number: 'ASC' } });
+    return rows.filter(
+      (i) =>
+        principal.scope === null ||
+        i.issuerId === principal.scope ||
+        i.buyerMunicipalityId === principal.scope,
+    );
   }
 
   private async internalChargeFiles(period: Period, principal: Principal): Promise<InternalChargeFile[]> {
     const p = await this.parties();
-    const rows = await this.db.getRepository(InternalChargeEntity).find({ where: { period: period.key }, order: { unitId: 'ASC', sourceKey: 'ASC' } });
+    const rows = await this.db
+      .getRepository(InternalChargeEntity)
+      .find({ where: { period: period.key }, order: { unitId: 'ASC', sourceKey: 'ASC' } });
     return rows
       .filter((c) => principal.scope === null || c.municipalityId === principal.scope)
       .map((c) => {
@@ -168,7 +222,12 @@ export class FinanceFilesService {
 
   private async issuedOne(id: string, principal: Principal): Promise<InvoiceFile> {
     const view = await new InvoiceService(this.db).get(id, principal);
-    if (view.status !== 'issued') throw new DomainError('INVOICE_NOT_ISSUED', 'Filer tas fram för utfärdade fakturor; detta är ett utkast', 'conflict');
+    if (view.status !== 'issued')
+      throw new DomainError(
+        'INVOICE_NOT_ISSUED',
+        'Filer tas fram för utfärdade fakturor; detta är ett utkast',
+        'conflict',
+      );
     const entity = await this.db.getRepository(InvoiceEntity).findOneByOrFail({ id });
     return (await this.toInvoiceFiles([entity]))[0];
   }
@@ -176,35 +235,74 @@ export class FinanceFilesService {
   /** Peppol BIS Billing 3.0 UBL for an issued external invoice or credit note. */
   async peppol(id: string, principal: Principal): Promise<FileOut> {
     const doc = await this.issuedOne(id, principal);
-    return { filename: `${doc.number}.xml`, contentType: 'application/xml; charset=utf-8', body: Buffer.from(writePeppolInvoice(doc), 'utf8') };
+    return {
+      filename: `${doc.number}.xml`,
+      contentType: 'application/xml; charset=utf-8',
+      body: Buffer.from(writePeppolInvoice(doc), 'utf8'),
+    };
   }
 
   /** A PDF a person can read. */
   async pdf(id: string, principal: Principal, now: Date): Promise<FileOut> {
     const doc = await this.issuedOne(id, principal);
-    return { filename: `${doc.number}.pdf`, contentType: 'application/pdf', body: await invoicePdf(doc, { generatedOn: swedishDate(now) }) };
+    return {
+      filename: `${doc.number}.pdf`,
+      contentType: 'application/pdf',
+      body: await invoicePdf(doc, { generatedOn: swedishDate(now) }),
+    };
   }
 
   /** Invoices and lines of a period as a semicolon CSV or an XLSX workbook. */
-  async invoices(periodKey: string, format: 'csv' | 'xlsx', principal: Principal, now: Date): Promise<FileOut> {
+  async invoices(
+    periodKey: string,
+    format: 'csv' | 'xlsx',
+    principal: Principal,
+    now: Date,
+  ): Promise<FileOut> {
     const period = parsePeriod(periodKey);
     const docs = await this.toInvoiceFiles(await this.issuedIn(period, principal));
     const generated = { generatedOn: swedishDate(now) };
     return format === 'csv'
-      ? { filename: `fakturor-${period.key}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(invoicesCsv(docs, generated), 'utf8') }
-      : { filename: `fakturor-${period.key}.xlsx`, contentType: XLSX, body: await invoicesXlsx(docs, generated) };
+      ? {
+          filename: `fakturor-${period.key}.csv`,
+          contentType: 'text/csv; charset=utf-8',
+          body: Buffer.from(invoicesCsv(docs, generated), 'utf8'),
+        }
+      : {
+          filename: `fakturor-${period.key}.xlsx`,
+          contentType: XLSX,
+          body: await invoicesXlsx(docs, generated),
+        };
   }
 
-  async internalCharges(periodKey: string, format: 'csv' | 'xlsx', principal: Principal, now: Date): Promise<FileOut> {
+  async internalCharges(
+    periodKey: string,
+    format: 'csv' | 'xlsx',
+    principal: Principal,
+    now: Date,
+  ): Promise<FileOut> {
     const period = parsePeriod(periodKey);
     const rows = await this.internalChargeFiles(period, principal);
     const generated = { generatedOn: swedishDate(now) };
     return format === 'csv'
-      ? { filename: `interndebiteringar-${period.key}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(internalChargesCsv(rows, generated), 'utf8') }
-      : { filename: `interndebiteringar-${period.key}.xlsx`, contentType: XLSX, body: await internalChargesXlsx(rows, generated) };
+      ? {
+          filename: `interndebiteringar-${period.key}.csv`,
+          contentType: 'text/csv; charset=utf-8',
+          body: Buffer.from(internalChargesCsv(rows, generated), 'utf8'),
+        }
+      : {
+          filename: `interndebiteringar-${period.key}.xlsx`,
+          contentType: XLSX,
+          body: await internalChargesXlsx(rows, generated),
+        };
   }
 
-  async appropriation(periodKey: string, format: 'csv' | 'xlsx', principal: Principal, now: Date): Promise<FileOut> {
+  async appropriation(
+    periodKey: string,
+    format: 'csv' | 'xlsx',
+    principal: Principal,
+    now: Date,
+  ): Promise<FileOut> {
     const report = await new InvoiceService(this.db).appropriationReport(periodKey, principal);
     const p = await this.parties();
     const rows = report.rows.map((r) => ({
@@ -217,7 +315,15 @@ export class FinanceFilesService {
     }));
     const generated = { generatedOn: swedishDate(now) };
     return format === 'csv'
-      ? { filename: `anslag-${report.period}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(appropriationReportCsv(rows, generated), 'utf8') }
-      : { filename: `anslag-${report.period}.xlsx`, contentType: XLSX, body: await appropriationReportXlsx(rows, generated) };
+      ? {
+          filename: `anslag-${report.period}.csv`,
+          contentType: 'text/csv; charset=utf-8',
+          body: Buffer.from(appropriationReportCsv(rows, generated), 'utf8'),
+        }
+      : {
+          filename: `anslag-${report.period}.xlsx`,
+          contentType: XLSX,
+          body: await appropriationReportXlsx(rows, generated),
+        };
   }
 }

@@ -27,7 +27,10 @@ export interface Charge {
 }
 
 /** The approved budget model of a year (latest approval wins), or null. */
-export async function approvedBudgetModel(db: DataSource, year: number): Promise<CostModelVersionEntity | null> {
+export async function approvedBudgetModel(
+  db: DataSource,
+  year: number,
+): Promise<CostModelVersionEntity | null> {
   const rows = await db.getRepository(CostModelVersionEntity).find({
     where: { year, kind: 'budget', status: 'approved' },
     order: { approvedAt: 'DESC', id: 'ASC' },
@@ -40,10 +43,14 @@ export async function approvedBudgetModel(db: DataSource, year: number): Promise
  * Every consumer's yearly amount per service from the approved budget split, in model order:
  * the price list the year is charged on (DOMAIN.md 5.6).
  */
-export function yearlySharesOf(model: CostModelVersionEntity): { consumerId: string; serviceId: string; amount: Money; serviceName: string }[] {
+export function yearlySharesOf(
+  model: CostModelVersionEntity,
+): { consumerId: string; serviceId: string; amount: Money; serviceName: string }[] {
   const parsed = validateCostModel(model.document);
   const doc = toSplitResultDocument(parsed, splitCostModel(parsed));
-  const names = new Map((model.document as { services: { id: string; name: string }[] }).services.map((s) => [s.id, s.name]));
+  const names = new Map(
+    (model.document as { services: { id: string; name: string }[] }).services.map((s) => [s.id, s.name]),
+  );
   return doc.consumers.flatMap((c) =>
     Object.entries(c.services).map(([serviceId, amount]) => ({
       consumerId: c.id,
@@ -71,7 +78,9 @@ export function costShareCharges(
     const consumer = directory.consumers.get(share.consumerId);
     if (!consumer) {
       if (!warnings.some((w) => w.includes(`"${share.consumerId}"`))) {
-        warnings.push(`Förbrukaren "${share.consumerId}" i kostnadsmodellen finns inte i organisationen och debiteras inte`);
+        warnings.push(
+          `Förbrukaren "${share.consumerId}" i kostnadsmodellen finns inte i organisationen och debiteras inte`,
+        );
       }
       continue;
     }
@@ -152,7 +161,12 @@ export async function onCallCharges(db: DataSource, directory: Directory, period
  * at its party's hourly rate: the cooperation agreement's for municipalities' units, the service
  * agreement's for companies and committees.
  */
-export async function developmentCharges(db: DataSource, directory: Directory, period: Period, warnings: string[]): Promise<Charge[]> {
+export async function developmentCharges(
+  db: DataSource,
+  directory: Directory,
+  period: Period,
+  warnings: string[],
+): Promise<Charge[]> {
   const charges: Charge[] = [];
   for (const input of await developmentChargeInputs(db, period.months)) {
     const consumer = directory.consumers.get(input.consumerId);
@@ -160,7 +174,9 @@ export async function developmentCharges(db: DataSource, directory: Directory, p
     const rateText =
       consumer.kind === 'unit'
         ? directory.partyOf(consumer.municipalityId)?.hourlyRate
-        : directory.agreementOf(consumer.kind === 'company' ? 'company' : 'joint-committee', consumer.id)?.hourlyRate?.toString();
+        : directory
+            .agreementOf(consumer.kind === 'company' ? 'company' : 'joint-committee', consumer.id)
+            ?.hourlyRate?.toString();
     if (!rateText) {
       const warning = `Timpris saknas för ${consumer.name}: utvecklingstimmar debiteras inte`;
       if (!warnings.includes(warning)) warnings.push(warning);

@@ -49,37 +49,77 @@ export class Directory {
 
   /** Loads the directory for a period starting `firstDay` and ending `lastDay`. */
   static async load(db: DataSource | EntityManager, firstDay: string, lastDay: string): Promise<Directory> {
-    const cooperations = await db.getRepository(CooperationAgreementEntity).find({ order: { validFrom: 'DESC' } });
-    const cooperation = cooperations.find((c) => c.validFrom <= lastDay && (c.validTo === null || c.validTo >= firstDay));
+    const cooperations = await db
+      .getRepository(CooperationAgreementEntity)
+      .find({ order: { validFrom: 'DESC' } });
+    const cooperation = cooperations.find(
+      (c) => c.validFrom <= lastDay && (c.validTo === null || c.validTo >= firstDay),
+    );
     if (!cooperation) {
-      throw new DomainError('NO_COOPERATION_AGREEMENT', `Inget samverkansavtal gäller för ${firstDay}–${lastDay}`, 'unprocessable');
+      throw new DomainError(
+        'NO_COOPERATION_AGREEMENT',
+        `Inget samverkansavtal gäller för ${firstDay}–${lastDay}`,
+        'unprocessable',
+      );
     }
     const municipalities = new Map((await db.getRepository(MunicipalityEntity).find()).map((m) => [m.id, m]));
     const host = municipalities.get(cooperation.hostId);
-    if (!host) throw new DomainError('HOST_MISSING', `Värdkommunen ${cooperation.hostId} finns inte`, 'unprocessable');
+    if (!host)
+      throw new DomainError('HOST_MISSING', `Värdkommunen ${cooperation.hostId} finns inte`, 'unprocessable');
     const consumers = new Map<string, ConsumerInfo>();
     for (const u of await db.getRepository(UnitEntity).find()) {
       // The host's own units cannot be invoiced externally; another municipality's units always are.
       const ownUnit = u.municipalityId === host.id;
-      const fundingMode: FundingMode = !ownUnit ? 'external-invoice' : u.fundingMode === 'external-invoice' ? 'internal-charge' : u.fundingMode;
-      consumers.set(u.id, { id: u.id, name: u.name, kind: 'unit', municipalityId: u.municipalityId, fundingMode, responsibilityCode: u.responsibilityCode });
+      const fundingMode: FundingMode = !ownUnit
+        ? 'external-invoice'
+        : u.fundingMode === 'external-invoice'
+          ? 'internal-charge'
+          : u.fundingMode;
+      consumers.set(u.id, {
+        id: u.id,
+        name: u.name,
+        kind: 'unit',
+        municipalityId: u.municipalityId,
+        fundingMode,
+        responsibilityCode: u.responsibilityCode,
+      });
     }
     for (const c of await db.getRepository(CompanyEntity).find()) {
-      consumers.set(c.id, { id: c.id, name: c.name, kind: 'company', municipalityId: c.ownerMunicipalityId, fundingMode: 'external-invoice', responsibilityCode: c.counterpartyCode });
+      consumers.set(c.id, {
+        id: c.id,
+        name: c.name,
+        kind: 'company',
+        municipalityId: c.ownerMunicipalityId,
+        fundingMode: 'external-invoice',
+        responsibilityCode: c.counterpartyCode,
+      });
     }
     for (const j of await db.getRepository(JointCommitteeEntity).find()) {
-      consumers.set(j.id, { id: j.id, name: j.name, kind: 'joint-committee', municipalityId: j.hostMunicipalityId, fundingMode: 'external-invoice', responsibilityCode: j.responsibilityCode });
+      consumers.set(j.id, {
+        id: j.id,
+        name: j.name,
+        kind: 'joint-committee',
+        municipalityId: j.hostMunicipalityId,
+        fundingMode: 'external-invoice',
+        responsibilityCode: j.responsibilityCode,
+      });
     }
-    const agreements = (await db.getRepository(ServiceAgreementEntity).find({ order: { validFrom: 'ASC', id: 'ASC' } })).filter(
-      (a) => a.validFrom <= lastDay && (a.validTo === null || a.validTo >= firstDay),
+    const agreements = (
+      await db.getRepository(ServiceAgreementEntity).find({ order: { validFrom: 'ASC', id: 'ASC' } })
+    ).filter((a) => a.validFrom <= lastDay && (a.validTo === null || a.validTo >= firstDay));
+    const serviceFunding = new Map(
+      (await db.getRepository(ServiceFundingEntity).find()).map((f) => [
+        `${f.consumerId}:${f.serviceId}`,
+        f.fundingMode,
+      ]),
     );
-    const serviceFunding = new Map((await db.getRepository(ServiceFundingEntity).find()).map((f) => [`${f.consumerId}:${f.serviceId}`, f.fundingMode]));
     return new Directory(host, cooperation, municipalities, consumers, agreements, serviceFunding);
   }
 
   /** How a consumer's share of a service is funded: a per-service choice of the host's unit, else its own mode. */
   fundingOf(consumer: ConsumerInfo, serviceId: string | null): FundingMode {
-    if (consumer.kind !== 'unit' || consumer.fundingMode === 'external-invoice' || serviceId === null) return consumer.fundingMode;
+    if (consumer.kind !== 'unit' || consumer.fundingMode === 'external-invoice' || serviceId === null)
+      return consumer.fundingMode;
     return this.serviceFunding.get(`${consumer.id}:${serviceId}`) ?? consumer.fundingMode;
   }
 

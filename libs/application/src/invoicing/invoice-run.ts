@@ -5,7 +5,15 @@ import { InternalChargeEntity, InvoiceEntity, InvoiceLineEntity } from '@it-samv
 import { Actor } from '../common/principal';
 import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
-import { agreementCharges, approvedBudgetModel, Charge, costShareCharges, developmentCharges, onCallCharges, yearlySharesOf } from './charge-sources';
+import {
+  agreementCharges,
+  approvedBudgetModel,
+  Charge,
+  costShareCharges,
+  developmentCharges,
+  onCallCharges,
+  yearlySharesOf,
+} from './charge-sources';
 import { BuyerTerms, Directory } from './directory';
 import { assertOpen } from './periods';
 
@@ -28,7 +36,11 @@ export async function refreshTotals(m: EntityManager, invoice: InvoiceEntity): P
   invoice.net = totals.net;
   invoice.vat = totals.vat;
   invoice.gross = totals.gross;
-  await m.update(InvoiceEntity, { id: invoice.id }, { net: totals.net, vat: totals.vat, gross: totals.gross });
+  await m.update(
+    InvoiceEntity,
+    { id: invoice.id },
+    { net: totals.net, vat: totals.vat, gross: totals.gross },
+  );
   return invoice;
 }
 
@@ -36,12 +48,20 @@ export async function refreshTotals(m: EntityManager, invoice: InvoiceEntity): P
  * Runs a period (DOMAIN.md 7): drafts for external parties, internal charges for the host's own
  * units. Every line carries a unique source key, so running the period again adds nothing twice.
  */
-export async function runInvoicePeriod(db: DataSource, period: Period, actor: Actor, now: Date): Promise<RunResult> {
+export async function runInvoicePeriod(
+  db: DataSource,
+  period: Period,
+  actor: Actor,
+  now: Date,
+): Promise<RunResult> {
   await assertOpen(db, period);
   const directory = await Directory.load(db, period.firstDay, period.lastDay);
   const warnings: string[] = [];
   const model = await approvedBudgetModel(db, period.year);
-  if (!model) warnings.push(`Ingen godkänd budgetmodell för ${period.year}: inga andelar ur tjänstefieringen debiteras`);
+  if (!model)
+    warnings.push(
+      `Ingen godkänd budgetmodell för ${period.year}: inga andelar ur tjänstefieringen debiteras`,
+    );
   const shares = model ? yearlySharesOf(model) : [];
 
   const external = new Map<string, { buyer: BuyerTerms; charges: Charge[] }>();
@@ -71,8 +91,13 @@ export async function runInvoicePeriod(db: DataSource, period: Period, actor: Ac
   // A company or committee pays the services its agreement covers by the agreement (all of them
   // when the agreement lists none), and any other service by its model share.
   for (const c of costShareCharges(shares, directory, period, warnings)) {
-    const agreement = c.consumer.kind === 'unit' ? null : directory.agreementOf(c.consumer.kind === 'company' ? 'company' : 'joint-committee', c.consumer.id);
-    const covered = agreement !== null && (agreement.services.length === 0 || agreement.services.includes(c.serviceId ?? ''));
+    const agreement =
+      c.consumer.kind === 'unit'
+        ? null
+        : directory.agreementOf(c.consumer.kind === 'company' ? 'company' : 'joint-committee', c.consumer.id);
+    const covered =
+      agreement !== null &&
+      (agreement.services.length === 0 || agreement.services.includes(c.serviceId ?? ''));
     if (!covered) add(c, true);
   }
   for (const c of agreementCharges(directory, period)) add(c, false);
@@ -81,12 +106,20 @@ export async function runInvoicePeriod(db: DataSource, period: Period, actor: Ac
 
   return inTransaction(db, async (m) => {
     await assertOpen(m, period);
-    const allKeys = [...[...external.values()].flatMap((e) => e.charges), ...internal].map((c) => c.sourceKey);
+    const allKeys = [...[...external.values()].flatMap((e) => e.charges), ...internal].map(
+      (c) => c.sourceKey,
+    );
     const existing = new Set<string>();
     for (let i = 0; i < allKeys.length; i += 1000) {
       const slice = allKeys.slice(i, i + 1000);
-      for (const r of await m.getRepository(InvoiceLineEntity).find({ select: { sourceKey: true }, where: { sourceKey: In(slice) } })) existing.add(r.sourceKey);
-      for (const r of await m.getRepository(InternalChargeEntity).find({ select: { sourceKey: true }, where: { sourceKey: In(slice) } })) existing.add(r.sourceKey);
+      for (const r of await m
+        .getRepository(InvoiceLineEntity)
+        .find({ select: { sourceKey: true }, where: { sourceKey: In(slice) } }))
+        existing.add(r.sourceKey);
+      for (const r of await m
+        .getRepository(InternalChargeEntity)
+        .find({ select: { sourceKey: true }, where: { sourceKey: In(slice) } }))
+        existing.add(r.sourceKey);
     }
     const result: RunResult = {
       period: period.key,
@@ -100,7 +133,9 @@ export async function runInvoicePeriod(db: DataSource, period: Period, actor: Ac
       warnings,
     };
     // Batched: one query for the period's drafts and their lines, multi-row inserts, totals in memory.
-    const drafts = await m.getRepository(InvoiceEntity).find({ where: { period: period.key, kind: 'invoice', status: 'draft' } });
+    const drafts = await m
+      .getRepository(InvoiceEntity)
+      .find({ where: { period: period.key, kind: 'invoice', status: 'draft' } });
     const draftOf = new Map(drafts.map((d) => [`${d.buyerKind}:${d.buyerId}`, d]));
     const draftLines = drafts.length
       ? await m.getRepository(InvoiceLineEntity).find({ where: { invoiceId: In(drafts.map((d) => d.id)) } })
@@ -161,15 +196,20 @@ export async function runInvoicePeriod(db: DataSource, period: Period, actor: Ac
           responsibilityCode: c.consumer.responsibilityCode,
         }),
       );
-      const totals = computeInvoiceTotals([...previous, ...lines].map((l) => ({ net: l.net, vatRate: l.vatRate as VatRate })));
+      const totals = computeInvoiceTotals(
+        [...previous, ...lines].map((l) => ({ net: l.net, vatRate: l.vatRate as VatRate })),
+      );
       Object.assign(invoice, { net: totals.net, vat: totals.vat, gross: totals.gross });
       newLines.push(...lines);
       result.addedLines += lines.length;
       result.invoiceIds.push(invoice.id);
     }
-    for (let i = 0; i < newInvoices.length; i += 500) await m.insert(InvoiceEntity, newInvoices.slice(i, i + 500));
-    for (let i = 0; i < newLines.length; i += 1000) await m.insert(InvoiceLineEntity, newLines.slice(i, i + 1000));
-    for (const d of changedDrafts) await m.update(InvoiceEntity, { id: d.id }, { net: d.net, vat: d.vat, gross: d.gross });
+    for (let i = 0; i < newInvoices.length; i += 500)
+      await m.insert(InvoiceEntity, newInvoices.slice(i, i + 500));
+    for (let i = 0; i < newLines.length; i += 1000)
+      await m.insert(InvoiceLineEntity, newLines.slice(i, i + 1000));
+    for (const d of changedDrafts)
+      await m.update(InvoiceEntity, { id: d.id }, { net: d.net, vat: d.vat, gross: d.gross });
     const freshInternal = internal.filter((c) => !existing.has(c.sourceKey));
     result.skippedExisting += internal.length - freshInternal.length;
     const rows = freshInternal.map((c) =>
@@ -188,12 +228,17 @@ export async function runInvoicePeriod(db: DataSource, period: Period, actor: Ac
     );
     for (let i = 0; i < rows.length; i += 1000) await m.insert(InternalChargeEntity, rows.slice(i, i + 1000));
     result.addedInternalCharges = rows.length;
-    await recordAudit(m, actor, {
-      action: 'run',
-      entityType: 'invoice-run',
-      entityId: period.key,
-      after: { ...result, invoiceIds: result.invoiceIds.length },
-    }, now);
+    await recordAudit(
+      m,
+      actor,
+      {
+        action: 'run',
+        entityType: 'invoice-run',
+        entityId: period.key,
+        after: { ...result, invoiceIds: result.invoiceIds.length },
+      },
+      now,
+    );
     return result;
   });
 }

@@ -1,6 +1,11 @@
 import { DataSource, In } from 'typeorm';
 import { DomainError, Money, parsePeriod, ProblemList } from '@it-samverkan/domain';
-import { InternalChargeEntity, InvoiceEntity, InvoiceLineEntity, UnitEntity } from '@it-samverkan/persistence';
+import {
+  InternalChargeEntity,
+  InvoiceEntity,
+  InvoiceLineEntity,
+  UnitEntity,
+} from '@it-samverkan/persistence';
 import { Actor, Principal } from '../common/principal';
 import { Page, PageRequest, pageOf } from '../common/pagination';
 import { inTransaction } from '../common/transaction';
@@ -44,7 +49,11 @@ export class InvoiceService {
 
   /** A scoped principal sees invoices its municipality issues or receives. */
   private visible(invoice: InvoiceEntity, principal: Principal): boolean {
-    return principal.scope === null || invoice.issuerId === principal.scope || invoice.buyerMunicipalityId === principal.scope;
+    return (
+      principal.scope === null ||
+      invoice.issuerId === principal.scope ||
+      invoice.buyerMunicipalityId === principal.scope
+    );
   }
 
   async list(filter: InvoiceFilter, page: PageRequest, principal: Principal): Promise<Page<InvoiceView>> {
@@ -53,35 +62,62 @@ export class InvoiceService {
     if (filter.status) qb.andWhere('i.status = :status', { status: filter.status });
     if (filter.kind) qb.andWhere('i.kind = :kind', { kind: filter.kind });
     if (filter.buyerId) qb.andWhere('i.buyerId = :buyerId', { buyerId: filter.buyerId });
-    if (principal.scope) qb.andWhere('(i.issuerId = :scope OR i.buyerMunicipalityId = :scope)', { scope: principal.scope });
-    qb.orderBy('i.period', 'ASC').addOrderBy('i.number', 'ASC').addOrderBy('i.createdAt', 'ASC').addOrderBy('i.id', 'ASC');
+    if (principal.scope)
+      qb.andWhere('(i.issuerId = :scope OR i.buyerMunicipalityId = :scope)', { scope: principal.scope });
+    qb.orderBy('i.period', 'ASC')
+      .addOrderBy('i.number', 'ASC')
+      .addOrderBy('i.createdAt', 'ASC')
+      .addOrderBy('i.id', 'ASC');
     qb.skip((page.page - 1) * page.pageSize).take(page.pageSize);
     const [rows, total] = await qb.getManyAndCount();
     const lines = rows.length
-      ? await this.db.getRepository(InvoiceLineEntity).find({ where: { invoiceId: In(rows.map((r) => r.id)) } })
+      ? await this.db
+          .getRepository(InvoiceLineEntity)
+          .find({ where: { invoiceId: In(rows.map((r) => r.id)) } })
       : [];
-    return pageOf(rows.map((r) => invoiceView(r, lines.filter((l) => l.invoiceId === r.id))), total, page);
+    return pageOf(
+      rows.map((r) =>
+        invoiceView(
+          r,
+          lines.filter((l) => l.invoiceId === r.id),
+        ),
+      ),
+      total,
+      page,
+    );
   }
 
   async get(id: string, principal: Principal): Promise<InvoiceView> {
     const invoice = await this.db.getRepository(InvoiceEntity).findOneBy({ id });
     // An invoice the principal may not see is reported as missing, so ids leak nothing.
-    if (!invoice || !this.visible(invoice, principal)) throw new DomainError('INVOICE_NOT_FOUND', `Fakturan ${id} finns inte`, 'not-found');
-    return invoiceView(invoice, await this.db.getRepository(InvoiceLineEntity).find({ where: { invoiceId: id } }));
+    if (!invoice || !this.visible(invoice, principal))
+      throw new DomainError('INVOICE_NOT_FOUND', `Fakturan ${id} finns inte`, 'not-found');
+    return invoiceView(
+      invoice,
+      await this.db.getRepository(InvoiceLineEntity).find({ where: { invoiceId: id } }),
+    );
   }
 
   /** Changes a draft line's description or amount; issued invoices never change. */
-  async updateDraftLine(id: string, lineId: string, change: { description?: string; net?: string }, actor: Actor, now: Date): Promise<InvoiceView> {
+  async updateDraftLine(
+    id: string,
+    lineId: string,
+    change: { description?: string; net?: string },
+    actor: Actor,
+    now: Date,
+  ): Promise<InvoiceView> {
     return inTransaction(this.db, async (m) => {
       const invoice = await this.draft(m.getRepository(InvoiceEntity), id, actor.principal);
       const line = await m.getRepository(InvoiceLineEntity).findOneBy({ id: lineId, invoiceId: id });
-      if (!line) throw new DomainError('LINE_NOT_FOUND', `Raden ${lineId} finns inte på fakturan`, 'not-found');
+      if (!line)
+        throw new DomainError('LINE_NOT_FOUND', `Raden ${lineId} finns inte på fakturan`, 'not-found');
       const problems = new ProblemList();
       if (change.net !== undefined) {
         const p = Money.check(change.net, 'net');
         if (p) problems.add(p.path, p.message);
       }
-      if (change.description !== undefined && !change.description.trim()) problems.add('description', 'Beskrivningen får inte vara tom');
+      if (change.description !== undefined && !change.description.trim())
+        problems.add('description', 'Beskrivningen får inte vara tom');
       problems.throwIfAny();
       const before = { description: line.description, net: line.net.toString() };
       if (change.description !== undefined) line.description = change.description.trim().slice(0, 300);
@@ -90,10 +126,28 @@ export class InvoiceService {
         line.unitPrice = line.net;
         line.quantity = '1';
       }
-      await m.update(InvoiceLineEntity, { id: lineId }, { description: line.description, net: line.net, unitPrice: line.unitPrice, quantity: line.quantity });
+      await m.update(
+        InvoiceLineEntity,
+        { id: lineId },
+        { description: line.description, net: line.net, unitPrice: line.unitPrice, quantity: line.quantity },
+      );
       await refreshTotals(m, invoice);
-      await recordAudit(m, actor, { action: 'update-line', entityType: 'invoice', entityId: id, before, after: { lineId, description: line.description, net: line.net.toString() } }, now);
-      return invoiceView(invoice, await m.getRepository(InvoiceLineEntity).find({ where: { invoiceId: id } }));
+      await recordAudit(
+        m,
+        actor,
+        {
+          action: 'update-line',
+          entityType: 'invoice',
+          entityId: id,
+          before,
+          after: { lineId, description: line.description, net: line.net.toString() },
+        },
+        now,
+      );
+      return invoiceView(
+        invoice,
+        await m.getRepository(InvoiceLineEntity).find({ where: { invoiceId: id } }),
+      );
     });
   }
 
@@ -102,18 +156,42 @@ export class InvoiceService {
     return inTransaction(this.db, async (m) => {
       const invoice = await this.draft(m.getRepository(InvoiceEntity), id, actor.principal);
       const line = await m.getRepository(InvoiceLineEntity).findOneBy({ id: lineId, invoiceId: id });
-      if (!line) throw new DomainError('LINE_NOT_FOUND', `Raden ${lineId} finns inte på fakturan`, 'not-found');
+      if (!line)
+        throw new DomainError('LINE_NOT_FOUND', `Raden ${lineId} finns inte på fakturan`, 'not-found');
       await m.delete(InvoiceLineEntity, { id: lineId });
       await refreshTotals(m, invoice);
-      await recordAudit(m, actor, { action: 'remove-line', entityType: 'invoice', entityId: id, before: { lineId, description: line.description, net: line.net.toString() } }, now);
-      return invoiceView(invoice, await m.getRepository(InvoiceLineEntity).find({ where: { invoiceId: id } }));
+      await recordAudit(
+        m,
+        actor,
+        {
+          action: 'remove-line',
+          entityType: 'invoice',
+          entityId: id,
+          before: { lineId, description: line.description, net: line.net.toString() },
+        },
+        now,
+      );
+      return invoiceView(
+        invoice,
+        await m.getRepository(InvoiceLineEntity).find({ where: { invoiceId: id } }),
+      );
     });
   }
 
-  private async draft(repo: ReturnType<DataSource['getRepository']>, id: string, principal: Principal): Promise<InvoiceEntity> {
+  private async draft(
+    repo: ReturnType<DataSource['getRepository']>,
+    id: string,
+    principal: Principal,
+  ): Promise<InvoiceEntity> {
     const invoice = (await repo.findOneBy({ id })) as InvoiceEntity | null;
-    if (!invoice || !this.visible(invoice, principal)) throw new DomainError('INVOICE_NOT_FOUND', `Fakturan ${id} finns inte`, 'not-found');
-    if (invoice.status !== 'draft') throw new DomainError('INVOICE_ISSUED', `Fakturan ${invoice.number} är utfärdad och kan inte ändras`, 'conflict');
+    if (!invoice || !this.visible(invoice, principal))
+      throw new DomainError('INVOICE_NOT_FOUND', `Fakturan ${id} finns inte`, 'not-found');
+    if (invoice.status !== 'draft')
+      throw new DomainError(
+        'INVOICE_ISSUED',
+        `Fakturan ${invoice.number} är utfärdad och kan inte ändras`,
+        'conflict',
+      );
     return invoice;
   }
 
@@ -136,15 +214,29 @@ export class InvoiceService {
   }
 
   /** The internal charges of a period (transfers between units of one municipality, no VAT). */
-  async internalCharges(periodKey: string, principal: Principal): Promise<{ period: string; total: string; charges: InternalChargeView[] }> {
+  async internalCharges(
+    periodKey: string,
+    principal: Principal,
+  ): Promise<{ period: string; total: string; charges: InternalChargeView[] }> {
     const period = parsePeriod(periodKey);
-    const where = principal.scope ? { period: period.key, municipalityId: principal.scope } : { period: period.key };
-    const rows = await this.db.getRepository(InternalChargeEntity).find({ where, order: { unitId: 'ASC', sourceKey: 'ASC' } });
-    return { period: period.key, total: Money.sum(rows.map((r) => r.amount)).toString(), charges: rows.map(internalChargeView) };
+    const where = principal.scope
+      ? { period: period.key, municipalityId: principal.scope }
+      : { period: period.key };
+    const rows = await this.db
+      .getRepository(InternalChargeEntity)
+      .find({ where, order: { unitId: 'ASC', sourceKey: 'ASC' } });
+    return {
+      period: period.key,
+      total: Money.sum(rows.map((r) => r.amount)).toString(),
+      charges: rows.map(internalChargeView),
+    };
   }
 
   /** What the central appropriation must cover in a period: the shares of units funded by appropriation. */
-  async appropriationReport(periodKey: string, principal: Principal): Promise<{ period: string; model: string | null; total: string; rows: AppropriationRow[] }> {
+  async appropriationReport(
+    periodKey: string,
+    principal: Principal,
+  ): Promise<{ period: string; model: string | null; total: string; rows: AppropriationRow[] }> {
     const period = parsePeriod(periodKey);
     const directory = await Directory.load(this.db, period.firstDay, period.lastDay);
     const model = await approvedBudgetModel(this.db, period.year);
@@ -164,6 +256,11 @@ export class InvoiceService {
         amount: amount.toString(),
       });
     }
-    return { period: period.key, model: model?.name ?? null, total: Money.sum(rows.map((r) => Money.parse(r.amount))).toString(), rows };
+    return {
+      period: period.key,
+      model: model?.name ?? null,
+      total: Money.sum(rows.map((r) => Money.parse(r.amount))).toString(),
+      rows,
+    };
   }
 }

@@ -10,16 +10,29 @@ import { invoiceView, InvoiceView } from './views';
 
 /** The local date in Sweden of an instant, YYYY-MM-DD (accounting dates are Swedish dates). */
 export function swedishDate(instant: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Stockholm',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
 }
 
 /**
  * Takes the next number of the issuer's yearly series: the counter row is locked FOR UPDATE
  * inside the issuing transaction, so concurrent issues queue and a rolled-back issue leaves no gap.
  */
-export async function nextInvoiceNumber(m: EntityManager, db: DataSource, issuerId: string, year: number): Promise<string> {
+export async function nextInvoiceNumber(
+  m: EntityManager,
+  db: DataSource,
+  issuerId: string,
+  year: number,
+): Promise<string> {
   const repo = m.getRepository(InvoiceCounterEntity);
-  let counter = await repo.findOne({ where: { issuerId, year }, lock: lockMode(db) ? { mode: 'pessimistic_write' } : undefined });
+  let counter = await repo.findOne({
+    where: { issuerId, year },
+    lock: lockMode(db) ? { mode: 'pessimistic_write' } : undefined,
+  });
   if (!counter) {
     // First number of the year: create the row; a concurrent creator makes this insert fail and we lock theirs.
     await m.query(
@@ -28,7 +41,10 @@ export async function nextInvoiceNumber(m: EntityManager, db: DataSource, issuer
         : 'INSERT OR IGNORE INTO invoice_counter (issuer_id, year, last_number) VALUES (?, ?, 0)',
       [issuerId, year],
     );
-    counter = await repo.findOneOrFail({ where: { issuerId, year }, lock: lockMode(db) ? { mode: 'pessimistic_write' } : undefined });
+    counter = await repo.findOneOrFail({
+      where: { issuerId, year },
+      lock: lockMode(db) ? { mode: 'pessimistic_write' } : undefined,
+    });
   }
   const next = counter.lastNumber + 1;
   await repo.update({ issuerId, year }, { lastNumber: next });
@@ -36,7 +52,9 @@ export async function nextInvoiceNumber(m: EntityManager, db: DataSource, issuer
 }
 
 async function loadForUpdate(m: EntityManager, db: DataSource, id: string): Promise<InvoiceEntity> {
-  const invoice = await m.getRepository(InvoiceEntity).findOne({ where: { id }, lock: lockMode(db) ? { mode: 'pessimistic_write' } : undefined });
+  const invoice = await m
+    .getRepository(InvoiceEntity)
+    .findOne({ where: { id }, lock: lockMode(db) ? { mode: 'pessimistic_write' } : undefined });
   if (!invoice) throw new DomainError('INVOICE_NOT_FOUND', `Fakturan ${id} finns inte`, 'not-found');
   return invoice;
 }
@@ -51,11 +69,17 @@ export async function issueInvoice(
 ): Promise<InvoiceView> {
   return inTransaction(db, async (m) => {
     const invoice = await loadForUpdate(m, db, id);
-    if (invoice.status !== 'draft') throw new DomainError('INVOICE_ALREADY_ISSUED', `Fakturan ${invoice.number} är redan utfärdad`, 'conflict');
+    if (invoice.status !== 'draft')
+      throw new DomainError(
+        'INVOICE_ALREADY_ISSUED',
+        `Fakturan ${invoice.number} är redan utfärdad`,
+        'conflict',
+      );
     const lines = await m.getRepository(InvoiceLineEntity).find({ where: { invoiceId: id } });
     const problems = new ProblemList();
     if (lines.length === 0) problems.add('lines', 'Fakturan har inga rader');
-    if (!invoice.buyerReference.trim()) problems.add('buyerReference', 'Köparens referens krävs innan fakturan utfärdas');
+    if (!invoice.buyerReference.trim())
+      problems.add('buyerReference', 'Köparens referens krävs innan fakturan utfärdas');
     if (invoice.gross.isZero()) problems.add('gross', 'Fakturans belopp är noll');
     problems.throwIfAny('Fakturan kan inte utfärdas', 'INVOICE_NOT_ISSUABLE');
     const before = invoiceView(invoice, lines);
@@ -65,12 +89,28 @@ export async function issueInvoice(
     invoice.status = 'issued';
     invoice.issueDate = issueDate;
     // A credit note is settled against the invoice it credits; it has no due date of its own.
-    invoice.dueDate = invoice.kind === 'credit-note' ? issueDate : addDays(issueDate, invoice.paymentTermsDays);
+    invoice.dueDate =
+      invoice.kind === 'credit-note' ? issueDate : addDays(issueDate, invoice.paymentTermsDays);
     invoice.issuedAt = now;
-    await m.update(InvoiceEntity, { id }, { number: invoice.number, status: 'issued', issueDate, dueDate: invoice.dueDate, issuedAt: now });
+    await m.update(
+      InvoiceEntity,
+      { id },
+      { number: invoice.number, status: 'issued', issueDate, dueDate: invoice.dueDate, issuedAt: now },
+    );
     if (hooks.beforeCommit) await hooks.beforeCommit(m);
     const after = invoiceView(invoice, lines);
-    await recordAudit(m, actor, { action: 'issue', entityType: 'invoice', entityId: id, before, after: { number: after.number, issueDate, dueDate: after.dueDate, gross: after.gross } }, now);
+    await recordAudit(
+      m,
+      actor,
+      {
+        action: 'issue',
+        entityType: 'invoice',
+        entityId: id,
+        before,
+        after: { number: after.number, issueDate, dueDate: after.dueDate, gross: after.gross },
+      },
+      now,
+    );
     return after;
   });
 }
@@ -79,13 +119,21 @@ export async function issueInvoice(
  * A draft whose total is negative (a final settlement in the buyer's favour) is issued as a credit
  * note with positive amounts, referencing the buyer's latest issued invoice.
  */
-async function turnIntoCreditNote(m: EntityManager, invoice: InvoiceEntity, lines: InvoiceLineEntity[]): Promise<void> {
+async function turnIntoCreditNote(
+  m: EntityManager,
+  invoice: InvoiceEntity,
+  lines: InvoiceLineEntity[],
+): Promise<void> {
   const latest = await m.getRepository(InvoiceEntity).findOne({
     where: { buyerKind: invoice.buyerKind, buyerId: invoice.buyerId, kind: 'invoice', status: 'issued' },
     order: { issuedAt: 'DESC', number: 'DESC' },
   });
   if (!latest) {
-    throw new DomainError('NOTHING_TO_CREDIT', 'Utkastet har negativt belopp men köparen har ingen utfärdad faktura att kreditera', 'unprocessable');
+    throw new DomainError(
+      'NOTHING_TO_CREDIT',
+      'Utkastet har negativt belopp men köparen har ingen utfärdad faktura att kreditera',
+      'unprocessable',
+    );
   }
   for (const line of lines) {
     line.net = line.net.negate();
@@ -105,14 +153,24 @@ export interface CreditInput {
 }
 
 /** Credits an issued invoice with a credit note that references it; never more than the invoice. */
-export async function creditInvoice(db: DataSource, id: string, input: CreditInput, actor: Actor, now: Date): Promise<InvoiceView> {
+export async function creditInvoice(
+  db: DataSource,
+  id: string,
+  input: CreditInput,
+  actor: Actor,
+  now: Date,
+): Promise<InvoiceView> {
   return inTransaction(db, async (m) => {
     const invoice = await loadForUpdate(m, db, id);
     if (invoice.kind !== 'invoice' || invoice.status !== 'issued') {
       throw new DomainError('INVOICE_NOT_CREDITABLE', 'Bara en utfärdad faktura kan krediteras', 'conflict');
     }
-    const lines = await m.getRepository(InvoiceLineEntity).find({ where: { invoiceId: id }, order: { lineNo: 'ASC' } });
-    const notes = await m.getRepository(InvoiceEntity).find({ where: { creditedInvoiceId: id, kind: 'credit-note' } });
+    const lines = await m
+      .getRepository(InvoiceLineEntity)
+      .find({ where: { invoiceId: id }, order: { lineNo: 'ASC' } });
+    const notes = await m
+      .getRepository(InvoiceEntity)
+      .find({ where: { creditedInvoiceId: id, kind: 'credit-note' } });
     const creditedByLine = new Map<string, Money>();
     for (const note of notes) {
       for (const l of await m.getRepository(InvoiceLineEntity).find({ where: { invoiceId: note.id } })) {
@@ -122,7 +180,12 @@ export async function creditInvoice(db: DataSource, id: string, input: CreditInp
     }
     const problems = new ProblemList();
     if (!input.reason?.trim()) problems.add('reason', 'Ange orsaken till krediteringen');
-    const wanted = input.lines ?? lines.map((l) => ({ lineId: l.id, amount: l.net.minus(creditedByLine.get(l.id) ?? Money.ZERO).toString() }));
+    const wanted =
+      input.lines ??
+      lines.map((l) => ({
+        lineId: l.id,
+        amount: l.net.minus(creditedByLine.get(l.id) ?? Money.ZERO).toString(),
+      }));
     const creditLines: { line: InvoiceLineEntity; amount: Money }[] = [];
     wanted.forEach((w, i) => {
       const line = lines.find((l) => l.id === w.lineId);
@@ -133,11 +196,15 @@ export async function creditInvoice(db: DataSource, id: string, input: CreditInp
       const remaining = line.net.minus(creditedByLine.get(line.id) ?? Money.ZERO);
       if (amount.isNegative()) return problems.add(`lines[${i}].amount`, 'Beloppet får inte vara negativt');
       if (amount.compare(remaining) > 0) {
-        return problems.add(`lines[${i}].amount`, `Beloppet ${amount.toString()} överstiger det som återstår att kreditera på raden (${remaining.toString()})`);
+        return problems.add(
+          `lines[${i}].amount`,
+          `Beloppet ${amount.toString()} överstiger det som återstår att kreditera på raden (${remaining.toString()})`,
+        );
       }
       if (!amount.isZero()) creditLines.push({ line, amount });
     });
-    if (creditLines.length === 0 && problems.empty) problems.add('lines', 'Inget återstår att kreditera på fakturan');
+    if (creditLines.length === 0 && problems.empty)
+      problems.add('lines', 'Inget återstår att kreditera på fakturan');
     problems.throwIfAny('Krediteringen är ogiltig', 'CREDIT_INVALID');
     const issueDate = swedishDate(now);
     const note = Object.assign(new InvoiceEntity(), {
@@ -171,10 +238,24 @@ export async function creditInvoice(db: DataSource, id: string, input: CreditInp
     await refreshTotals(m, note);
     const totalCredited = Money.sum([...notes.map((n) => n.gross), note.gross]);
     if (totalCredited.compare(invoice.gross) > 0) {
-      throw new DomainError('CREDIT_EXCEEDS_INVOICE', `Krediterat totalt (${totalCredited}) skulle överstiga fakturans belopp (${invoice.gross})`, 'unprocessable');
+      throw new DomainError(
+        'CREDIT_EXCEEDS_INVOICE',
+        `Krediterat totalt (${totalCredited}) skulle överstiga fakturans belopp (${invoice.gross})`,
+        'unprocessable',
+      );
     }
     const view = invoiceView(note, noteLines);
-    await recordAudit(m, actor, { action: 'credit', entityType: 'invoice', entityId: invoice.id, after: { creditNote: view.number, gross: view.gross, reason: input.reason } }, now);
+    await recordAudit(
+      m,
+      actor,
+      {
+        action: 'credit',
+        entityType: 'invoice',
+        entityId: invoice.id,
+        after: { creditNote: view.number, gross: view.gross, reason: input.reason },
+      },
+      now,
+    );
     return view;
   });
 }

@@ -15,32 +15,76 @@ export async function closedMonths(db: DataSource | EntityManager, months: strin
 export async function assertOpen(db: DataSource | EntityManager, period: Period): Promise<void> {
   const closed = await closedMonths(db, period.months);
   if (closed.length > 0) {
-    throw new DomainError('PERIOD_CLOSED', `Perioden ${period.key} är stängd (${closed.join(', ')}); inget nytt kan läggas i den`, 'conflict');
+    throw new DomainError(
+      'PERIOD_CLOSED',
+      `Perioden ${period.key} är stängd (${closed.join(', ')}); inget nytt kan läggas i den`,
+      'conflict',
+    );
   }
 }
 
 /** Closes every month of a period; drafts must be issued (or removed) first. */
-export async function closePeriod(db: DataSource, period: Period, actor: Actor, now: Date): Promise<{ period: string; closedMonths: string[] }> {
+export async function closePeriod(
+  db: DataSource,
+  period: Period,
+  actor: Actor,
+  now: Date,
+): Promise<{ period: string; closedMonths: string[] }> {
   return inTransaction(db, async (m) => {
-    const drafts = await m.getRepository(InvoiceEntity).count({ where: { period: In(periodKeysTouching(period)), status: 'draft' } });
+    const drafts = await m
+      .getRepository(InvoiceEntity)
+      .count({ where: { period: In(periodKeysTouching(period)), status: 'draft' } });
     if (drafts > 0) {
-      throw new DomainError('PERIOD_HAS_DRAFTS', `Perioden ${period.key} har ${drafts} utkast; utfärda eller ta bort dem innan perioden stängs`, 'conflict');
+      throw new DomainError(
+        'PERIOD_HAS_DRAFTS',
+        `Perioden ${period.key} har ${drafts} utkast; utfärda eller ta bort dem innan perioden stängs`,
+        'conflict',
+      );
     }
     const already = await closedMonths(m, period.months);
     const toClose = period.months.filter((month) => !already.includes(month));
-    for (const month of toClose) await m.insert(PeriodCloseEntity, { month, closedAt: now, closedBy: actor.principal.name });
-    await recordAudit(m, actor, { action: 'close', entityType: 'period', entityId: period.key, before: { closed: already }, after: { closed: period.months } }, now);
+    for (const month of toClose)
+      await m.insert(PeriodCloseEntity, { month, closedAt: now, closedBy: actor.principal.name });
+    await recordAudit(
+      m,
+      actor,
+      {
+        action: 'close',
+        entityType: 'period',
+        entityId: period.key,
+        before: { closed: already },
+        after: { closed: period.months },
+      },
+      now,
+    );
     return { period: period.key, closedMonths: period.months };
   });
 }
 
 /** Reopens a period's months (admin only, checked by the caller's role), audited. */
-export async function reopenPeriod(db: DataSource, period: Period, actor: Actor, now: Date): Promise<{ period: string; reopenedMonths: string[] }> {
-  if (actor.principal.role !== 'admin') throw new DomainError('FORBIDDEN', 'Bara en administratör kan öppna en stängd period', 'forbidden');
+export async function reopenPeriod(
+  db: DataSource,
+  period: Period,
+  actor: Actor,
+  now: Date,
+): Promise<{ period: string; reopenedMonths: string[] }> {
+  if (actor.principal.role !== 'admin')
+    throw new DomainError('FORBIDDEN', 'Bara en administratör kan öppna en stängd period', 'forbidden');
   return inTransaction(db, async (m) => {
     const closed = await closedMonths(m, period.months);
     if (closed.length > 0) await m.delete(PeriodCloseEntity, { month: In(closed) });
-    await recordAudit(m, actor, { action: 'reopen', entityType: 'period', entityId: period.key, before: { closed }, after: { closed: [] } }, now);
+    await recordAudit(
+      m,
+      actor,
+      {
+        action: 'reopen',
+        entityType: 'period',
+        entityId: period.key,
+        before: { closed },
+        after: { closed: [] },
+      },
+      now,
+    );
     return { period: period.key, reopenedMonths: closed };
   });
 }

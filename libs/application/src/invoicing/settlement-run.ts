@@ -12,7 +12,12 @@ import {
   validateCostModel,
   VatRate,
 } from '@it-samverkan/domain';
-import { CostModelVersionEntity, InternalChargeEntity, InvoiceEntity, InvoiceLineEntity } from '@it-samverkan/persistence';
+import {
+  CostModelVersionEntity,
+  InternalChargeEntity,
+  InvoiceEntity,
+  InvoiceLineEntity,
+} from '@it-samverkan/persistence';
 import { Actor } from '../common/principal';
 import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
@@ -23,15 +28,26 @@ export interface SettlementRunResult {
   year: number;
   bookedIn: string;
   actualModel: { id: string; name: string; status: string };
-  lines: { consumerId: string; fundingMode: string; charged: string; actual: string; difference: string; kind: string; booked: 'invoice' | 'internal-charge' | 'report' | 'already' }[];
+  lines: {
+    consumerId: string;
+    fundingMode: string;
+    charged: string;
+    actual: string;
+    difference: string;
+    kind: string;
+    booked: 'invoice' | 'internal-charge' | 'report' | 'already';
+  }[];
   invoiceIds: string[];
 }
 
 /** The year's actual (utfall) model: the latest approved, else the latest draft. */
 async function actualModel(db: DataSource, year: number): Promise<CostModelVersionEntity> {
-  const rows = await db.getRepository(CostModelVersionEntity).find({ where: { year, kind: 'actual' }, order: { updatedAt: 'DESC', id: 'ASC' } });
+  const rows = await db
+    .getRepository(CostModelVersionEntity)
+    .find({ where: { year, kind: 'actual' }, order: { updatedAt: 'DESC', id: 'ASC' } });
   const chosen = rows.find((r) => r.status === 'approved') ?? rows[0];
-  if (!chosen) throw new DomainError('NO_ACTUAL_MODEL', `Det finns ingen utfallsmodell för ${year}`, 'unprocessable');
+  if (!chosen)
+    throw new DomainError('NO_ACTUAL_MODEL', `Det finns ingen utfallsmodell för ${year}`, 'unprocessable');
   return chosen;
 }
 
@@ -41,10 +57,21 @@ async function actualModel(db: DataSource, year: number): Promise<CostModelVersi
  * difference becomes a line on a draft in the open period `bookIn` (external parties) or an
  * internal charge (the host's units); appropriation units are only reported. Idempotent per consumer and year.
  */
-export async function runSettlement(db: DataSource, year: number, bookIn: string, actor: Actor, now: Date): Promise<SettlementRunResult> {
+export async function runSettlement(
+  db: DataSource,
+  year: number,
+  bookIn: string,
+  actor: Actor,
+  now: Date,
+): Promise<SettlementRunResult> {
   const period = parsePeriod(bookIn, 'period');
   if (period.year <= year) {
-    throw new DomainError('SETTLEMENT_TOO_EARLY', `Slutavräkningen för ${year} bokas i en period efter årets slut, inte ${period.key}`, 'invalid', [{ path: 'period', message: 'Välj en period efter årets slut' }]);
+    throw new DomainError(
+      'SETTLEMENT_TOO_EARLY',
+      `Slutavräkningen för ${year} bokas i en period efter årets slut, inte ${period.key}`,
+      'invalid',
+      [{ path: 'period', message: 'Välj en period efter årets slut' }],
+    );
   }
   await assertOpen(db, period);
   const model = await actualModel(db, year);
@@ -53,34 +80,58 @@ export async function runSettlement(db: DataSource, year: number, bookIn: string
   const directory = await Directory.load(db, period.firstDay, period.lastDay);
 
   // What was charged: cost-share invoice lines of the year, less what credit notes took back, plus internal charges.
-  const lines = await db.getRepository(InvoiceLineEntity).find({ where: { sourceKey: Like(`cost-share:${year}%`) } });
+  const lines = await db
+    .getRepository(InvoiceLineEntity)
+    .find({ where: { sourceKey: Like(`cost-share:${year}%`) } });
   const credits = await db.getRepository(InvoiceLineEntity).find({ where: { source: 'credit' } });
   const creditedByLine = new Map<string, Money>();
   for (const c of credits) {
     const original = c.sourceKey.split(':')[2];
     creditedByLine.set(original, (creditedByLine.get(original) ?? Money.ZERO).plus(c.net));
   }
-  const charged: ChargedAmount[] = lines.map((l) => ({ consumerId: l.consumerId!, amount: l.net.minus(creditedByLine.get(l.id) ?? Money.ZERO) }));
-  const internal = await db.getRepository(InternalChargeEntity).find({ where: { sourceKey: Like(`cost-share:${year}%`) } });
+  const charged: ChargedAmount[] = lines.map((l) => ({
+    consumerId: l.consumerId!,
+    amount: l.net.minus(creditedByLine.get(l.id) ?? Money.ZERO),
+  }));
+  const internal = await db
+    .getRepository(InternalChargeEntity)
+    .find({ where: { sourceKey: Like(`cost-share:${year}%`) } });
   charged.push(...internal.map((c) => ({ consumerId: c.unitId, amount: c.amount })));
   const settlement = settleYear({ charged, actual: doc });
 
   return inTransaction(db, async (m) => {
-    const result: SettlementRunResult = { year, bookedIn: period.key, actualModel: { id: model.id, name: model.name, status: model.status }, lines: [], invoiceIds: [] };
+    const result: SettlementRunResult = {
+      year,
+      bookedIn: period.key,
+      actualModel: { id: model.id, name: model.name, status: model.status },
+      lines: [],
+      invoiceIds: [],
+    };
     const byBuyer = new Map<string, InvoiceEntity>();
     for (const line of settlement) {
       const consumer = directory.consumers.get(line.consumerId);
       const key = `settlement:${year}:${line.consumerId}`;
       const mode = consumer?.fundingMode ?? 'okänd';
-      const row = { consumerId: line.consumerId, fundingMode: mode, charged: line.charged.toString(), actual: line.actual.toString(), difference: line.difference.toString(), kind: line.kind };
+      const row = {
+        consumerId: line.consumerId,
+        fundingMode: mode,
+        charged: line.charged.toString(),
+        actual: line.actual.toString(),
+        difference: line.difference.toString(),
+        kind: line.kind,
+      };
       // Companies and committees with a service agreement pay its price, not a model share: nothing to settle.
-      const agreement = consumer && consumer.kind !== 'unit' ? directory.agreementOf(consumer.kind === 'company' ? 'company' : 'joint-committee', consumer.id) : null;
+      const agreement =
+        consumer && consumer.kind !== 'unit'
+          ? directory.agreementOf(consumer.kind === 'company' ? 'company' : 'joint-committee', consumer.id)
+          : null;
       if (!consumer || line.difference.isZero() || mode === 'appropriation' || agreement) {
         result.lines.push({ ...row, booked: 'report' });
         continue;
       }
       const already =
-        (await m.getRepository(InvoiceLineEntity).countBy({ sourceKey: key })) + (await m.getRepository(InternalChargeEntity).countBy({ sourceKey: key }));
+        (await m.getRepository(InvoiceLineEntity).countBy({ sourceKey: key })) +
+        (await m.getRepository(InternalChargeEntity).countBy({ sourceKey: key }));
       if (already > 0) {
         result.lines.push({ ...row, booked: 'already' });
         continue;
@@ -88,8 +139,16 @@ export async function runSettlement(db: DataSource, year: number, bookIn: string
       const description = `Slutavräkning ${year}, ${consumer.name}: debiterat ${line.charged}, utfall ${line.actual}`;
       if (mode === 'internal-charge') {
         await m.insert(InternalChargeEntity, {
-          id: randomUUID(), period: period.key, municipalityId: consumer.municipalityId, unitId: consumer.id, serviceId: null,
-          source: 'settlement', sourceKey: key, description: description.slice(0, 300), amount: line.difference, createdAt: now,
+          id: randomUUID(),
+          period: period.key,
+          municipalityId: consumer.municipalityId,
+          unitId: consumer.id,
+          serviceId: null,
+          source: 'settlement',
+          sourceKey: key,
+          description: description.slice(0, 300),
+          amount: line.difference,
+          createdAt: now,
         });
         result.lines.push({ ...row, booked: 'internal-charge' });
         continue;
@@ -99,29 +158,79 @@ export async function runSettlement(db: DataSource, year: number, bookIn: string
         result.lines.push({ ...row, booked: 'report' });
         continue;
       }
-      let invoice = byBuyer.get(`${buyer.kind}:${buyer.id}`) ?? (await m.getRepository(InvoiceEntity).findOneBy({ period: period.key, buyerKind: buyer.kind, buyerId: buyer.id, kind: 'invoice', status: 'draft' }));
+      let invoice =
+        byBuyer.get(`${buyer.kind}:${buyer.id}`) ??
+        (await m.getRepository(InvoiceEntity).findOneBy({
+          period: period.key,
+          buyerKind: buyer.kind,
+          buyerId: buyer.id,
+          kind: 'invoice',
+          status: 'draft',
+        }));
       if (!invoice) {
         invoice = Object.assign(new InvoiceEntity(), {
-          id: randomUUID(), kind: 'invoice', status: 'draft', issuerId: directory.host.id, buyerKind: buyer.kind, buyerId: buyer.id,
-          buyerMunicipalityId: buyer.municipalityId, period: period.key, number: null, creditedInvoiceId: null, buyerReference: buyer.buyerReference,
-          paymentTermsDays: buyer.paymentTermsDays, issueDate: null, dueDate: null, net: Money.ZERO, vat: Money.ZERO, gross: Money.ZERO, createdAt: now, issuedAt: null,
+          id: randomUUID(),
+          kind: 'invoice',
+          status: 'draft',
+          issuerId: directory.host.id,
+          buyerKind: buyer.kind,
+          buyerId: buyer.id,
+          buyerMunicipalityId: buyer.municipalityId,
+          period: period.key,
+          number: null,
+          creditedInvoiceId: null,
+          buyerReference: buyer.buyerReference,
+          paymentTermsDays: buyer.paymentTermsDays,
+          issueDate: null,
+          dueDate: null,
+          net: Money.ZERO,
+          vat: Money.ZERO,
+          gross: Money.ZERO,
+          createdAt: now,
+          issuedAt: null,
         });
         await m.insert(InvoiceEntity, invoice);
       }
       byBuyer.set(`${buyer.kind}:${buyer.id}`, invoice);
-      const lineNo = ((await m.getRepository(InvoiceLineEntity).maximum('lineNo', { invoiceId: invoice.id })) ?? 0) + 1;
+      const lineNo =
+        ((await m.getRepository(InvoiceLineEntity).maximum('lineNo', { invoiceId: invoice.id })) ?? 0) + 1;
       await m.insert(InvoiceLineEntity, {
-        id: randomUUID(), invoiceId: invoice.id, lineNo, source: 'settlement', sourceKey: key, description: description.slice(0, 300),
-        consumerId: consumer.id, serviceId: null, quantity: '1', unit: 'C62', unitPrice: line.difference, net: line.difference,
-        vatRate: buyer.vatRate, responsibilityCode: consumer.responsibilityCode,
+        id: randomUUID(),
+        invoiceId: invoice.id,
+        lineNo,
+        source: 'settlement',
+        sourceKey: key,
+        description: description.slice(0, 300),
+        consumerId: consumer.id,
+        serviceId: null,
+        quantity: '1',
+        unit: 'C62',
+        unitPrice: line.difference,
+        net: line.difference,
+        vatRate: buyer.vatRate,
+        responsibilityCode: consumer.responsibilityCode,
       });
       const all = await m.getRepository(InvoiceLineEntity).find({ where: { invoiceId: invoice.id } });
       const totals = computeInvoiceTotals(all.map((l) => ({ net: l.net, vatRate: l.vatRate as VatRate })));
-      await m.update(InvoiceEntity, { id: invoice.id }, { net: totals.net, vat: totals.vat, gross: totals.gross });
+      await m.update(
+        InvoiceEntity,
+        { id: invoice.id },
+        { net: totals.net, vat: totals.vat, gross: totals.gross },
+      );
       if (!result.invoiceIds.includes(invoice.id)) result.invoiceIds.push(invoice.id);
       result.lines.push({ ...row, booked: 'invoice' });
     }
-    await recordAudit(m, actor, { action: 'settle', entityType: 'invoice-run', entityId: `settlement:${year}`, after: { bookedIn: period.key, lines: result.lines.length } }, now);
+    await recordAudit(
+      m,
+      actor,
+      {
+        action: 'settle',
+        entityType: 'invoice-run',
+        entityId: `settlement:${year}`,
+        after: { bookedIn: period.key, lines: result.lines.length },
+      },
+      now,
+    );
     return result;
   });
 }

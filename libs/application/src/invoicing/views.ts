@@ -56,7 +56,11 @@ export function invoiceView(invoice: InvoiceEntity, lines: InvoiceLineEntity[]):
     net: invoice.net.toString(),
     vat: invoice.vat.toString(),
     gross: invoice.gross.toString(),
-    vatBreakdown: totals.breakdown.map((b) => ({ rate: b.rate, base: b.base.toString(), vat: b.vat.toString() })),
+    vatBreakdown: totals.breakdown.map((b) => ({
+      rate: b.rate,
+      base: b.base.toString(),
+      vat: b.vat.toString(),
+    })),
     lines: [...lines]
       .sort((a, b) => a.lineNo - b.lineNo)
       .map((l) => ({

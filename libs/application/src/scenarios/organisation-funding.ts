@@ -10,7 +10,8 @@ import {
 } from '@it-samverkan/domain';
 import { Directory } from '../invoicing/directory';
 
-const perYearOf = (frequency: string | undefined): number => periodsPerYear((frequency ?? 'quarter') as PeriodKind);
+const perYearOf = (frequency: string | undefined): number =>
+  periodsPerYear((frequency ?? 'quarter') as PeriodKind);
 
 /**
  * Funding from the organisation in the database, the way an invoice run of the year would charge
@@ -31,7 +32,13 @@ export async function organisationFundingFor(db: DataSource, year: number): Prom
   if (!directory) {
     return (settings, base) => {
       const source = documentFundingSource(settings, base);
-      return { ...source, assumptions: [`Inget samverkansavtal gäller ${year}: finansieringen följer ändringsdokumentet`, ...source.assumptions] };
+      return {
+        ...source,
+        assumptions: [
+          `Inget samverkansavtal gäller ${year}: finansieringen följer ändringsdokumentet`,
+          ...source.assumptions,
+        ],
+      };
     };
   }
   const dir = directory;
@@ -45,7 +52,8 @@ export async function organisationFundingFor(db: DataSource, year: number): Prom
       assumptions.push(text);
     };
     for (const id of settings.funding.keys()) {
-      if (dir.consumers.has(id)) note(`ignored:${id}`, `"funding" för ${id} används inte: organisationen anger hur ${id} finansieras`);
+      if (dir.consumers.has(id))
+        note(`ignored:${id}`, `"funding" för ${id} används inte: organisationen anger hur ${id} finansieras`);
     }
     const fundingOf = (consumer: { id: string; municipality: string }): ConsumerFunding => {
       const info = dir.consumers.get(consumer.id);
@@ -53,17 +61,30 @@ export async function organisationFundingFor(db: DataSource, year: number): Prom
         const stated = settings.funding.get(consumer.id);
         const own = consumer.municipality === dir.host.id;
         const mode = stated?.mode ?? (own ? 'appropriation' : 'external-invoice');
-        const perYear = mode === 'external-invoice' ? perYearOf(dir.partyOf(consumer.municipality)?.frequency) : hostPerYear;
-        const buyer = mode === 'external-invoice' ? (stated?.buyer ?? (own ? consumer.id : `municipality:${consumer.municipality}`)) : null;
-        note(`unknown:${consumer.id}`, `${consumer.id} finns inte i organisationen: ${modeName[mode]}${buyer ? ` till ${buyer}` : ''}, ${perYear} gånger per år`);
+        const perYear =
+          mode === 'external-invoice'
+            ? perYearOf(dir.partyOf(consumer.municipality)?.frequency)
+            : hostPerYear;
+        const buyer =
+          mode === 'external-invoice'
+            ? (stated?.buyer ?? (own ? consumer.id : `municipality:${consumer.municipality}`))
+            : null;
+        note(
+          `unknown:${consumer.id}`,
+          `${consumer.id} finns inte i organisationen: ${modeName[mode]}${buyer ? ` till ${buyer}` : ''}, ${perYear} gånger per år`,
+        );
         return { mode, buyer, periodsPerYear: perYear, basis: 'share', serviceModes: {} };
       }
       if (info.fundingMode !== 'external-invoice') {
         // A host unit may fund some services otherwise than by its own mode (DOMAIN.md 7).
         const serviceModes = Object.fromEntries(
-          base.services.map((s) => [s.id, dir.fundingOf(info, s.id)] as const).filter(([, mode]) => mode !== info.fundingMode),
+          base.services
+            .map((s) => [s.id, dir.fundingOf(info, s.id)] as const)
+            .filter(([, mode]) => mode !== info.fundingMode),
         );
-        const buyer = Object.values(serviceModes).includes('external-invoice') ? `municipality:${info.municipalityId}` : null;
+        const buyer = Object.values(serviceModes).includes('external-invoice')
+          ? `municipality:${info.municipalityId}`
+          : null;
         return { mode: info.fundingMode, buyer, periodsPerYear: hostPerYear, basis: 'share', serviceModes };
       }
       if (info.kind !== 'unit') {
@@ -80,10 +101,25 @@ export async function organisationFundingFor(db: DataSource, year: number): Prom
       }
       const buyer = dir.buyerFor(info);
       if ('missing' in buyer) {
-        note(`missing:${info.id}`, `${buyer.missing}: räknas som en faktura per kvartal till ${info.municipalityId}`);
-        return { mode: 'external-invoice', buyer: `municipality:${info.municipalityId}`, periodsPerYear: 4, basis: 'share', serviceModes: {} };
+        note(
+          `missing:${info.id}`,
+          `${buyer.missing}: räknas som en faktura per kvartal till ${info.municipalityId}`,
+        );
+        return {
+          mode: 'external-invoice',
+          buyer: `municipality:${info.municipalityId}`,
+          periodsPerYear: 4,
+          basis: 'share',
+          serviceModes: {},
+        };
       }
-      return { mode: 'external-invoice', buyer: `${buyer.kind}:${buyer.id}`, periodsPerYear: perYearOf(buyer.frequency), basis: 'share', serviceModes: {} };
+      return {
+        mode: 'external-invoice',
+        buyer: `${buyer.kind}:${buyer.id}`,
+        periodsPerYear: perYearOf(buyer.frequency),
+        basis: 'share',
+        serviceModes: {},
+      };
     };
     // Note the consumers the organisation does not know up front, so the list is in model order.
     for (const c of base.consumers) fundingOf(c);
@@ -91,4 +127,8 @@ export async function organisationFundingFor(db: DataSource, year: number): Prom
   };
 }
 
-const modeName = { appropriation: 'anslag', 'internal-charge': 'interndebitering', 'external-invoice': 'extern faktura' } as const;
+const modeName = {
+  appropriation: 'anslag',
+  'internal-charge': 'interndebitering',
+  'external-invoice': 'extern faktura',
+} as const;

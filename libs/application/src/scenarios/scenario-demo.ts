@@ -18,8 +18,12 @@ const MARK_VOLUMES: Record<string, Record<string, number>> = {
 };
 
 /** The demo's two scenarios: the changes, given the ids the base model actually has. */
-export function demoScenarios(driverIds: readonly string[]): { name: string; description: string; changes: ScenarioChange[] }[] {
-  const volumes = Object.fromEntries(Object.entries(MARK_VOLUMES).filter(([driver]) => driverIds.includes(driver)));
+export function demoScenarios(
+  driverIds: readonly string[],
+): { name: string; description: string; changes: ScenarioChange[] }[] {
+  const volumes = Object.fromEntries(
+    Object.entries(MARK_VOLUMES).filter(([driver]) => driverIds.includes(driver)),
+  );
   return [
     {
       name: 'Mark ansluter',
@@ -29,7 +33,9 @@ export function demoScenarios(driverIds: readonly string[]): { name: string; des
     {
       name: 'Ulricehamn går från anslag till interndebitering',
       description: 'Ulricehamns enheter som i dag finansieras genom anslag debiteras internt i stället',
-      changes: [{ type: 'switch-funding', municipality: 'ulricehamn', from: 'appropriation', to: 'internal-charge' }],
+      changes: [
+        { type: 'switch-funding', municipality: 'ulricehamn', from: 'appropriation', to: 'internal-charge' },
+      ],
     },
   ];
 }

@@ -34,7 +34,11 @@ const shown = (amount: string) => Number(Money.parse(amount).toString());
 /** A Swedish line describing one change, for the reader of the summary. */
 export function describeChange(change: ScenarioChange): string {
   const target = (c: { consumer?: string; municipality?: string }) =>
-    c.consumer ? `förbrukaren ${c.consumer}` : c.municipality ? `alla förbrukare i ${c.municipality}` : 'alla förbrukare';
+    c.consumer
+      ? `förbrukaren ${c.consumer}`
+      : c.municipality
+        ? `alla förbrukare i ${c.municipality}`
+        : 'alla förbrukare';
   switch (change.type) {
     case 'set-volume':
       return `Volym för ${change.driver} hos ${change.consumer} sätts till ${String(change.value)}`;
@@ -51,7 +55,13 @@ export function describeChange(change: ScenarioChange): string {
   }
 }
 
-function sheet(wb: ExcelJS.Workbook, name: string, title: string, created: string, headings: string[]): ExcelJS.Worksheet {
+function sheet(
+  wb: ExcelJS.Workbook,
+  name: string,
+  title: string,
+  created: string,
+  headings: string[],
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: SCENARIO_XLSX_HEADING_ROW }] });
   ws.getCell(1, 1).value = title;
   ws.getCell(1, 1).font = { bold: true, size: 13 };
@@ -90,7 +100,10 @@ function totalRow(ws: ExcelJS.Worksheet, col: number, first: number, totals: Com
   const results = [totals.base, totals.scenario, totals.difference];
   results.forEach((result, k) => {
     const letter = ws.getColumn(col + k).letter;
-    row.getCell(col + k).value = { formula: last >= first ? `SUM(${letter}${first}:${letter}${last})` : '0', result: shown(result) };
+    row.getCell(col + k).value = {
+      formula: last >= first ? `SUM(${letter}${first}:${letter}${last})` : '0',
+      result: shown(result),
+    };
   });
 }
 
@@ -99,7 +112,11 @@ function totalRow(ws: ExcelJS.Worksheet, col: number, first: number, totals: Com
  * municipality (with the changes listed), Förbrukare, Tjänster and Administration (yearly internal
  * charges and invoices per funding mode). Swedish headings, "Skapad YYYY-MM-DD" on every sheet.
  */
-export async function scenarioComparisonXlsx(comparison: ScenarioComparisonDocument, changes: ScenarioChangesDocument, now: Date): Promise<Buffer> {
+export async function scenarioComparisonXlsx(
+  comparison: ScenarioComparisonDocument,
+  changes: ScenarioChangesDocument,
+  now: Date,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'it-samverkan';
   wb.created = now;
@@ -116,20 +133,23 @@ export async function scenarioComparisonXlsx(comparison: ScenarioComparisonDocum
   for (const change of changes.changes) summary.addRow([describeChange(change)]);
   summary.getColumn(1).width = 24;
 
-  const consumers = sheet(wb, SCENARIO_XLSX_SHEETS.consumers, title, created, ['Förbrukare', 'Namn', 'Kommun', ...compared]);
+  const consumers = sheet(wb, SCENARIO_XLSX_SHEETS.consumers, title, created, [
+    'Förbrukare',
+    'Namn',
+    'Kommun',
+    ...compared,
+  ]);
   for (const c of comparison.consumers) comparedCells(consumers.addRow([c.id, c.name, c.municipality]), 4, c);
   totalRow(consumers, 4, first, comparison.totals);
   consumers.getColumn(2).width = 40;
 
-  const services = sheet(wb, SCENARIO_XLSX_SHEETS.services, `${title}: det varje tjänst för till förbrukarna`, created, [
-    'Tjänst',
-    'Namn',
-    'Nyckel bas',
-    'Nyckel scenario',
-    ...compared,
-    'À-pris bas',
-    'À-pris scenario',
-  ]);
+  const services = sheet(
+    wb,
+    SCENARIO_XLSX_SHEETS.services,
+    `${title}: det varje tjänst för till förbrukarna`,
+    created,
+    ['Tjänst', 'Namn', 'Nyckel bas', 'Nyckel scenario', ...compared, 'À-pris bas', 'À-pris scenario'],
+  );
   for (const s of comparison.services) {
     const row = services.addRow([s.id, s.name, s.driver.base, s.driver.scenario]);
     comparedCells(row, 5, s);
@@ -154,12 +174,29 @@ export async function scenarioComparisonXlsx(comparison: ScenarioComparisonDocum
   for (const mode of CONSUMER_FUNDING_MODES) {
     const b = base.byMode[mode];
     const s = scenario.byMode[mode];
-    load.addRow([FUNDING_MODE_NAMES[mode], b.consumers, s.consumers, b.internalCharges, s.internalCharges, b.invoices, s.invoices]);
+    load.addRow([
+      FUNDING_MODE_NAMES[mode],
+      b.consumers,
+      s.consumers,
+      b.internalCharges,
+      s.internalCharges,
+      b.invoices,
+      s.invoices,
+    ]);
   }
   const sumRow = load.addRow(['Summa']);
   sumRow.font = { bold: true };
-  const counts = [base.byMode, scenario.byMode].map((byMode) => CONSUMER_FUNDING_MODES.map((m) => byMode[m].consumers).reduce((a, n) => a + n, 0));
-  const results = [counts[0], counts[1], base.internalCharges, scenario.internalCharges, base.invoices, scenario.invoices];
+  const counts = [base.byMode, scenario.byMode].map((byMode) =>
+    CONSUMER_FUNDING_MODES.map((m) => byMode[m].consumers).reduce((a, n) => a + n, 0),
+  );
+  const results = [
+    counts[0],
+    counts[1],
+    base.internalCharges,
+    scenario.internalCharges,
+    base.invoices,
+    scenario.invoices,
+  ];
   results.forEach((result, k) => {
     const letter = load.getColumn(k + 2).letter;
     sumRow.getCell(k + 2).value = { formula: `SUM(${letter}${first}:${letter}${sumRow.number - 1})`, result };
@@ -167,7 +204,8 @@ export async function scenarioComparisonXlsx(comparison: ScenarioComparisonDocum
   load.addRow([]);
   if (comparison.fundingSwitches.length > 0) {
     load.addRow(['Byte av finansiering']).font = { bold: true };
-    for (const s of comparison.fundingSwitches) load.addRow([s.consumer, `${FUNDING_MODE_NAMES[s.from]} → ${FUNDING_MODE_NAMES[s.to]}`]);
+    for (const s of comparison.fundingSwitches)
+      load.addRow([s.consumer, `${FUNDING_MODE_NAMES[s.from]} → ${FUNDING_MODE_NAMES[s.to]}`]);
     load.addRow([]);
   }
   load.addRow(['Antaganden']).font = { bold: true };

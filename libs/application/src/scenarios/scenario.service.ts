@@ -50,7 +50,10 @@ export interface ScenarioView {
 }
 
 /** A comparison as the API returns it: the comparison document with the scenario and base it concerns. */
-export type ScenarioComparisonView = ScenarioComparisonDocument & { scenarioId: string; baseModelVersion: BaseVersionView };
+export type ScenarioComparisonView = ScenarioComparisonDocument & {
+  scenarioId: string;
+  baseModelVersion: BaseVersionView;
+};
 
 const dateOf = (now: Date) => now.toISOString().slice(0, 10);
 const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value), 'utf8').digest('hex');
@@ -69,7 +72,14 @@ function viewOf(row: ScenarioEntity): ScenarioView {
 }
 
 function baseViewOf(v: CostModelVersionEntity): BaseVersionView {
-  return { id: v.id, name: v.name, year: v.year, kind: v.kind, status: v.status, documentHash: v.documentHash };
+  return {
+    id: v.id,
+    name: v.name,
+    year: v.year,
+    kind: v.kind,
+    status: v.status,
+    documentHash: v.documentHash,
+  };
 }
 
 /**
@@ -81,14 +91,20 @@ export class ScenarioService {
   constructor(private readonly db: DataSource) {}
 
   /** Validates the changes against the base, computes the comparison and saves both (audited). */
-  async create(input: CreateScenarioInput, actor: Actor, now: Date): Promise<ScenarioView & { comparison: ScenarioComparisonView }> {
+  async create(
+    input: CreateScenarioInput,
+    actor: Actor,
+    now: Date,
+  ): Promise<ScenarioView & { comparison: ScenarioComparisonView }> {
     const base = await this.baseVersion(input.baseModelVersionId, 'unprocessable');
     const changes: ScenarioChangesDocument = {
       format: SCENARIO_CHANGES_FORMAT,
       name: input.name,
       ...(input.description ? { description: input.description } : {}),
       changes: input.changes as ScenarioChangesDocument['changes'],
-      ...(input.funding !== undefined ? { funding: input.funding as ScenarioChangesDocument['funding'] } : {}),
+      ...(input.funding !== undefined
+        ? { funding: input.funding as ScenarioChangesDocument['funding'] }
+        : {}),
     };
     const comparison = await this.compute(base, changes, now);
     const row = Object.assign(new ScenarioEntity(), {
@@ -108,11 +124,19 @@ export class ScenarioService {
       await recordAudit(
         m,
         actor,
-        { action: 'create', entityType: 'scenario', entityId: row.id, after: { ...viewOf(row), lastResultHash: row.lastResultHash } },
+        {
+          action: 'create',
+          entityType: 'scenario',
+          entityId: row.id,
+          after: { ...viewOf(row), lastResultHash: row.lastResultHash },
+        },
         now,
       );
     });
-    return { ...viewOf(row), comparison: { ...comparison, scenarioId: row.id, baseModelVersion: baseViewOf(base) } };
+    return {
+      ...viewOf(row),
+      comparison: { ...comparison, scenarioId: row.id, baseModelVersion: baseViewOf(base) },
+    };
   }
 
   /** Saved scenarios, newest first. */
@@ -146,7 +170,10 @@ export class ScenarioService {
   }
 
   /** Several saved scenarios applied to one base and set side by side. */
-  async compareMany(input: { baseModelVersionId: string; scenarioIds: string[] }, now: Date): Promise<ScenariosSideBySideDocument & { baseModelVersion: BaseVersionView }> {
+  async compareMany(
+    input: { baseModelVersionId: string; scenarioIds: string[] },
+    now: Date,
+  ): Promise<ScenariosSideBySideDocument & { baseModelVersion: BaseVersionView }> {
     const base = await this.baseVersion(input.baseModelVersionId, 'unprocessable');
     const scenarios = await Promise.all(input.scenarioIds.map((id) => this.scenario(id)));
     const problems: Problem[] = [];
@@ -156,16 +183,26 @@ export class ScenarioService {
         entries.push({ key: scenario.id, comparison: await this.compute(base, scenario.changes, now) });
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
-        for (const d of error.details) problems.push({ path: `scenarioIds[${i}].${d.path}`, message: `${scenario.name}: ${d.message}` });
+        for (const d of error.details)
+          problems.push({ path: `scenarioIds[${i}].${d.path}`, message: `${scenario.name}: ${d.message}` });
       }
     }
     if (problems.length > 0) {
-      throw new DomainError('SCENARIO_NOT_APPLICABLE', 'Alla scenarier går inte att tillämpa på den valda basen', 'unprocessable', problems);
+      throw new DomainError(
+        'SCENARIO_NOT_APPLICABLE',
+        'Alla scenarier går inte att tillämpa på den valda basen',
+        'unprocessable',
+        problems,
+      );
     }
     return { ...scenariosSideBySide(entries), baseModelVersion: baseViewOf(base) };
   }
 
-  private async compute(base: CostModelVersionEntity, changes: unknown, now: Date): Promise<ScenarioComparisonDocument> {
+  private async compute(
+    base: CostModelVersionEntity,
+    changes: unknown,
+    now: Date,
+  ): Promise<ScenarioComparisonDocument> {
     const fundingFor = await organisationFundingFor(this.db, base.year);
     return compareScenario(base.document, changes, fundingFor, { created: dateOf(now) }).comparison;
   }
@@ -176,7 +213,10 @@ export class ScenarioService {
     return row;
   }
 
-  private async baseVersion(id: string, kind: 'not-found' | 'unprocessable'): Promise<CostModelVersionEntity> {
+  private async baseVersion(
+    id: string,
+    kind: 'not-found' | 'unprocessable',
+  ): Promise<CostModelVersionEntity> {
     const row = await this.db.getRepository(CostModelVersionEntity).findOne({ where: { id } });
     if (!row) {
       throw new DomainError('COST_MODEL_NOT_FOUND', `Modellversionen ${id} finns inte`, kind, [

@@ -25,7 +25,20 @@ function pad(n: number): string {
 }
 
 function lastDayOfMonth(year: number, month: number): number {
-  return [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return [
+    31,
+    year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31,
+  ][month - 1];
 }
 
 /** The period of a kind, year and position. */
@@ -35,7 +48,13 @@ export function periodOf(kind: PeriodKind, year: number, index: number): Period 
   const months = Array.from({ length }, (_, i) => `${year}-${pad(firstMonth + i)}`);
   const lastMonth = firstMonth + length - 1;
   const key =
-    kind === 'month' ? `${year}-${pad(index)}` : kind === 'quarter' ? `${year}-Q${index}` : kind === 'tertial' ? `${year}-T${index}` : `${year}`;
+    kind === 'month'
+      ? `${year}-${pad(index)}`
+      : kind === 'quarter'
+        ? `${year}-Q${index}`
+        : kind === 'tertial'
+          ? `${year}-T${index}`
+          : `${year}`;
   return {
     key,
     kind,
@@ -57,7 +76,12 @@ export function parsePeriod(text: unknown, path = 'period'): Period {
   if ((m = /^(\d{4})-T([1-3])$/.exec(value))) return periodOf('tertial', Number(m[1]), Number(m[2]));
   if ((m = /^(\d{4})$/.exec(value))) return periodOf('year', Number(m[1]), 1);
   throw new ValidationError(
-    [{ path, message: `Ogiltig period "${String(text)}": skriv t.ex. 2025-03 (månad), 2025-Q1 (kvartal), 2025-T1 (tertial) eller 2025 (år)` }],
+    [
+      {
+        path,
+        message: `Ogiltig period "${String(text)}": skriv t.ex. 2025-03 (månad), 2025-Q1 (kvartal), 2025-T1 (tertial) eller 2025 (år)`,
+      },
+    ],
     'Ogiltig period',
     'PERIOD_INVALID',
   );

@@ -36,15 +36,39 @@ describe('VAT per rate on the sum of line nets (DOMAIN.md 7)', () => {
 
 describe('periods', () => {
   it('parses the four period forms', () => {
-    expect(parsePeriod('2025-03')).toMatchObject({ kind: 'month', months: ['2025-03'], firstDay: '2025-03-01', lastDay: '2025-03-31' });
-    expect(parsePeriod('2025-Q1')).toMatchObject({ kind: 'quarter', index: 1, perYear: 4, months: ['2025-01', '2025-02', '2025-03'] });
-    expect(parsePeriod('2024-T1')).toMatchObject({ kind: 'tertial', months: ['2024-01', '2024-02', '2024-03', '2024-04'], lastDay: '2024-04-30' });
-    expect(parsePeriod('2025')).toMatchObject({ kind: 'year', perYear: 1, firstDay: '2025-01-01', lastDay: '2025-12-31' });
+    expect(parsePeriod('2025-03')).toMatchObject({
+      kind: 'month',
+      months: ['2025-03'],
+      firstDay: '2025-03-01',
+      lastDay: '2025-03-31',
+    });
+    expect(parsePeriod('2025-Q1')).toMatchObject({
+      kind: 'quarter',
+      index: 1,
+      perYear: 4,
+      months: ['2025-01', '2025-02', '2025-03'],
+    });
+    expect(parsePeriod('2024-T1')).toMatchObject({
+      kind: 'tertial',
+      months: ['2024-01', '2024-02', '2024-03', '2024-04'],
+      lastDay: '2024-04-30',
+    });
+    expect(parsePeriod('2025')).toMatchObject({
+      kind: 'year',
+      perYear: 1,
+      firstDay: '2025-01-01',
+      lastDay: '2025-12-31',
+    });
     expect(parsePeriod('2024-02').lastDay).toBe('2024-02-29');
   });
   it('rejects anything else with the field path', () => {
     for (const bad of ['2025-13', '2025-Q5', '2025-T4', '25-01', '', null]) {
-      expect(() => parsePeriod(bad, 'body.period')).toThrow(expect.objectContaining({ code: 'PERIOD_INVALID', details: [expect.objectContaining({ path: 'body.period' })] }));
+      expect(() => parsePeriod(bad, 'body.period')).toThrow(
+        expect.objectContaining({
+          code: 'PERIOD_INVALID',
+          details: [expect.objectContaining({ path: 'body.period' })],
+        }),
+      );
     }
   });
   it('finds the period containing a month and adds days', () => {

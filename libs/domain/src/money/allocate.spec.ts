@@ -15,12 +15,21 @@ describe('allocate (DOMAIN.md 5.2)', () => {
   });
 
   it('splits arbetsplats and servicedesk by volume as 5.3 says', () => {
-    expect(strings(allocate(m('933333.33'), [600, 300, 100]))).toEqual(['560000.00', '280000.00', '93333.33']);
+    expect(strings(allocate(m('933333.33'), [600, 300, 100]))).toEqual([
+      '560000.00',
+      '280000.00',
+      '93333.33',
+    ]);
     expect(strings(allocate(m('466666.67'), [700, 250, 50]))).toEqual(['326666.67', '116666.67', '23333.33']);
   });
 
   it('spreads a yearly amount over four quarters, earliest first (5.6)', () => {
-    expect(strings(spreadEvenly(m('116666.66'), 4))).toEqual(['29166.67', '29166.67', '29166.66', '29166.66']);
+    expect(strings(spreadEvenly(m('116666.66'), 4))).toEqual([
+      '29166.67',
+      '29166.67',
+      '29166.66',
+      '29166.66',
+    ]);
   });
 
   it('allocates a negative amount as its absolute value, negated', () => {
@@ -32,8 +41,12 @@ describe('allocate (DOMAIN.md 5.2)', () => {
   });
 
   it('refuses weights that sum to zero and negative weights', () => {
-    expect(() => allocate(m('1.00'), [0, 0])).toThrow(expect.objectContaining({ code: 'ALLOCATION_NO_RECEIVER' }));
-    expect(() => allocate(m('1.00'), [1, -1])).toThrow(expect.objectContaining({ code: 'ALLOCATION_NEGATIVE_WEIGHT' }));
+    expect(() => allocate(m('1.00'), [0, 0])).toThrow(
+      expect.objectContaining({ code: 'ALLOCATION_NO_RECEIVER' }),
+    );
+    expect(() => allocate(m('1.00'), [1, -1])).toThrow(
+      expect.objectContaining({ code: 'ALLOCATION_NEGATIVE_WEIGHT' }),
+    );
   });
 
   const amountArb = fc.bigInt({ min: -10_000_000_000n, max: 10_000_000_000n });

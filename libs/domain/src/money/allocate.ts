@@ -14,7 +14,12 @@ export function allocateLargestRemainder(amount: bigint, weights: readonly bigin
   if (amount === 0n) return parts;
   let total = 0n;
   for (const w of weights) {
-    if (w < 0n) throw new DomainError('ALLOCATION_NEGATIVE_WEIGHT', 'En fördelningsvikt får inte vara negativ', 'invalid');
+    if (w < 0n)
+      throw new DomainError(
+        'ALLOCATION_NEGATIVE_WEIGHT',
+        'En fördelningsvikt får inte vara negativ',
+        'invalid',
+      );
     total += w;
   }
   if (total === 0n) {
@@ -48,7 +53,11 @@ export function integerWeights(weights: readonly (Dec | string | number | bigint
   let scale = 0;
   for (const d of decimals) {
     if (d.isNegative() && !d.isZero()) {
-      throw new DomainError('ALLOCATION_NEGATIVE_WEIGHT', 'En fördelningsvikt får inte vara negativ', 'invalid');
+      throw new DomainError(
+        'ALLOCATION_NEGATIVE_WEIGHT',
+        'En fördelningsvikt får inte vara negativ',
+        'invalid',
+      );
     }
     scale = Math.max(scale, d.decimalPlaces());
   }

@@ -51,10 +51,15 @@ export class Money {
   /** A decimal that must already be whole öre. */
   static fromDecimalExact(d: Dec): Money {
     const ore = d.times(100);
-    if (!ore.isInteger()) throw new DomainError('MONEY_INVALID', `${d.toString()} har fler än två decimaler`, 'invalid');
+    if (!ore.isInteger())
+      throw new DomainError('MONEY_INVALID', `${d.toString()} har fler än två decimaler`, 'invalid');
     const value = BigInt(ore.toFixed(0));
     if (value > MAX_ORE || value < -MAX_ORE) {
-      throw new DomainError('MONEY_OUT_OF_RANGE', `Beloppet ${d.toString()} är större än vad som stöds`, 'invalid');
+      throw new DomainError(
+        'MONEY_OUT_OF_RANGE',
+        `Beloppet ${d.toString()} är större än vad som stöds`,
+        'invalid',
+      );
     }
     return new Money(value);
   }

@@ -13,7 +13,8 @@ export function checkQuantity(input: unknown, path: string): Problem | null {
   if (typeof input !== 'string') return { path, message: 'Värdet måste vara ett tal' };
   const text = input.trim();
   if (text.startsWith('-')) return { path, message: `Värdet får inte vara negativt (${text})` };
-  if (!QUANTITY_TEXT.test(text)) return { path, message: `Ogiltigt tal "${text}": ange ett icke-negativt decimaltal` };
+  if (!QUANTITY_TEXT.test(text))
+    return { path, message: `Ogiltigt tal "${text}": ange ett icke-negativt decimaltal` };
   return null;
 }
 

@@ -1,6 +1,12 @@
 import { Money, spreadEvenly } from '../money';
 import type { CostSplit } from '../cost-model';
-import { CONSUMER_FUNDING_MODES, type AdministrativeLoad, type ConsumerFunding, type ConsumerFundingMode, type FundingModeLoad } from './scenario-types';
+import {
+  CONSUMER_FUNDING_MODES,
+  type AdministrativeLoad,
+  type ConsumerFunding,
+  type ConsumerFundingMode,
+  type FundingModeLoad,
+} from './scenario-types';
 
 /**
  * The yearly number of internal charges and invoices a split would produce, counted the way an
@@ -13,7 +19,10 @@ import { CONSUMER_FUNDING_MODES, type AdministrativeLoad, type ConsumerFunding, 
  *   pays a fixed fee by its own agreement is invoiced every period, one billed by the hour only
  *   for hours, which no model predicts).
  */
-export function administrativeLoad(split: CostSplit, fundingOf: (consumerId: string) => ConsumerFunding): AdministrativeLoad {
+export function administrativeLoad(
+  split: CostSplit,
+  fundingOf: (consumerId: string) => ConsumerFunding,
+): AdministrativeLoad {
   const amounts = new Map<ConsumerFundingMode, Money[]>(CONSUMER_FUNDING_MODES.map((m) => [m, []]));
   const consumers = new Map<ConsumerFundingMode, number>(CONSUMER_FUNDING_MODES.map((m) => [m, 0]));
   let internalCharges = 0;
@@ -37,7 +46,8 @@ export function administrativeLoad(split: CostSplit, fundingOf: (consumerId: str
       if (mode === 'internal-charge') internalCharges += nonZeroPeriods(line.amount).length;
       else for (const p of nonZeroPeriods(line.amount)) invoicePeriods.add(p);
     }
-    for (const p of invoicePeriods) invoices.add(`${funding.buyer ?? consumer.id}|${funding.periodsPerYear}|${p}`);
+    for (const p of invoicePeriods)
+      invoices.add(`${funding.buyer ?? consumer.id}|${funding.periodsPerYear}|${p}`);
   }
 
   const byMode = {} as Record<ConsumerFundingMode, FundingModeLoad>;

@@ -2,7 +2,13 @@ import { ProblemList, ValidationError } from '../errors';
 import { validateCostModel, type CostModel, type CostModelDocument } from '../cost-model';
 import { SCENARIO_CHANGE_APPLIERS, type WorkingScenario } from './scenario-change-appliers';
 import { isObject, readScenarioSettings, type ScenarioSettings } from './scenario-document-reading';
-import { SCENARIO_CHANGE_TYPES, type AppliedScenario, type FundingSource, type FundingSwitch, type ScenarioChangeType } from './scenario-types';
+import {
+  SCENARIO_CHANGE_TYPES,
+  type AppliedScenario,
+  type FundingSource,
+  type FundingSwitch,
+  type ScenarioChangeType,
+} from './scenario-types';
 
 /** The message of the ValidationError thrown for an invalid scenario. */
 export const INVALID_SCENARIO_MESSAGE = 'Scenariot är ogiltigt';
@@ -30,7 +36,12 @@ export function applyScenarioChanges(
   const problems = new ProblemList();
   const { settings, changes } = readScenarioSettings(changesDocument, problems);
   const funding = fundingFor(settings, baseModel);
-  const w: WorkingScenario = { doc: copyOf(baseDocument as CostModelDocument), funding, switches: new Map(), problems };
+  const w: WorkingScenario = {
+    doc: copyOf(baseDocument as CostModelDocument),
+    funding,
+    switches: new Map(),
+    problems,
+  };
 
   changes.forEach((raw, i) => {
     const path = `changes[${i}]`;
@@ -40,7 +51,10 @@ export function applyScenarioChanges(
     }
     const type = raw.type;
     if (typeof type !== 'string' || !(SCENARIO_CHANGE_TYPES as readonly string[]).includes(type)) {
-      problems.add(`${path}.type`, `Okänd ändringstyp "${String(type)}": använd en av ${SCENARIO_CHANGE_TYPES.join(', ')}`);
+      problems.add(
+        `${path}.type`,
+        `Okänd ändringstyp "${String(type)}": använd en av ${SCENARIO_CHANGE_TYPES.join(', ')}`,
+      );
       return;
     }
     SCENARIO_CHANGE_APPLIERS[type as ScenarioChangeType](raw, path, w);
@@ -61,7 +75,9 @@ export function applyScenarioChanges(
   problems.throwIfAny(INVALID_SCENARIO_MESSAGE, INVALID_SCENARIO_CODE);
 
   const order = new Map(w.doc.consumers.map((c, i) => [c.id, i]));
-  const fundingSwitches: FundingSwitch[] = [...w.switches.values()].sort((a, b) => order.get(a.consumer)! - order.get(b.consumer)!);
+  const fundingSwitches: FundingSwitch[] = [...w.switches.values()].sort(
+    (a, b) => order.get(a.consumer)! - order.get(b.consumer)!,
+  );
   return {
     applied: {
       name: settings.name,

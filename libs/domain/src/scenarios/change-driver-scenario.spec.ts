@@ -1,4 +1,9 @@
-import { changesDoc, CREATED, deepFreeze, threeMunicipalityModel } from '../../../../test/scenarios/scenario-fixtures';
+import {
+  changesDoc,
+  CREATED,
+  deepFreeze,
+  threeMunicipalityModel,
+} from '../../../../test/scenarios/scenario-fixtures';
 import { compareScenario } from './compare-scenario';
 import { documentFundingSource } from './scenario-funding';
 
@@ -17,21 +22,46 @@ describe('scenario: arbetsplats is spread by user accounts instead of devices (t
     // 9 999 999, the last öre goes to the largest fraction (b-ks, .67): b-ks 16 666.67, c-ks 33 333.33.
     // Consumers: a-ks 25 000.00 + 7 500.00, a-skola 25 000.00 + 7 500.00, b-ks 16 666.67 + 5 000.00,
     // c-ks 33 333.33 + 10 000.00.
-    expect(comparison.consumers.map((c) => [c.id, c.base, c.scenario, c.difference, c.differencePercent])).toEqual([
+    expect(
+      comparison.consumers.map((c) => [c.id, c.base, c.scenario, c.difference, c.differencePercent]),
+    ).toEqual([
       ['a-ks', '17500.00', '32500.00', '15000.00', '85.7'], // 15 000 / 17 500 = 85.714 %
       ['a-skola', '37500.00', '32500.00', '-5000.00', '-13.3'], // -5 000 / 37 500 = -13.333 %
       ['b-ks', '45000.00', '21666.67', '-23333.33', '-51.9'], // -23 333.33 / 45 000 = -51.852 %
       ['c-ks', '30000.00', '43333.33', '13333.33', '44.4'], // 13 333.33 / 30 000 = 44.444 %
     ]);
     expect(comparison.municipalities).toEqual([
-      { id: 'kommun-a', base: '55000.00', scenario: '65000.00', difference: '10000.00', differencePercent: '18.2' },
-      { id: 'kommun-b', base: '45000.00', scenario: '21666.67', difference: '-23333.33', differencePercent: '-51.9' },
-      { id: 'kommun-c', base: '30000.00', scenario: '43333.33', difference: '13333.33', differencePercent: '44.4' },
+      {
+        id: 'kommun-a',
+        base: '55000.00',
+        scenario: '65000.00',
+        difference: '10000.00',
+        differencePercent: '18.2',
+      },
+      {
+        id: 'kommun-b',
+        base: '45000.00',
+        scenario: '21666.67',
+        difference: '-23333.33',
+        differencePercent: '-51.9',
+      },
+      {
+        id: 'kommun-c',
+        base: '30000.00',
+        scenario: '43333.33',
+        difference: '13333.33',
+        differencePercent: '44.4',
+      },
     ]);
   });
 
   it('keeps the total when only a key changes, and the service amounts with it', () => {
-    expect(comparison.totals).toEqual({ base: '130000.00', scenario: '130000.00', difference: '0.00', differencePercent: '0.0' });
+    expect(comparison.totals).toEqual({
+      base: '130000.00',
+      scenario: '130000.00',
+      difference: '0.00',
+      differencePercent: '0.0',
+    });
     expect(comparison.services.map((s) => [s.id, s.base, s.scenario, s.difference, s.driver])).toEqual([
       ['arbetsplats', '100000.00', '100000.00', '0.00', { base: 'devices', scenario: 'users' }],
       ['servicedesk', '30000.00', '30000.00', '0.00', { base: 'users', scenario: 'users' }],

@@ -4,7 +4,12 @@ import { administrativeLoad } from './administrative-load';
 import { applyScenarioChanges, type FundingSourceFactory } from './apply-scenario-changes';
 import { compareSplits } from './compare-splits';
 import { scenarioFundingOf } from './scenario-funding';
-import { SCENARIO_COMPARISON_FORMAT, type AppliedScenario, type ScenarioComparisonDocument, type ScenarioSplits } from './scenario-types';
+import {
+  SCENARIO_COMPARISON_FORMAT,
+  type AppliedScenario,
+  type ScenarioComparisonDocument,
+  type ScenarioSplits,
+} from './scenario-types';
 
 /** A computed scenario: the applied changes, both splits and the comparison document. */
 export interface ScenarioComputation {
@@ -37,7 +42,8 @@ export function compareScenario(
   fundingFor: FundingSourceFactory,
   context: ComparisonContext,
 ): ScenarioComputation {
-  if (!DATE.test(context.created)) throw new DomainError('DATE_INVALID', `Ogiltigt datum "${context.created}": skriv ÅÅÅÅ-MM-DD`, 'invalid');
+  if (!DATE.test(context.created))
+    throw new DomainError('DATE_INVALID', `Ogiltigt datum "${context.created}": skriv ÅÅÅÅ-MM-DD`, 'invalid');
   const { applied, funding } = applyScenarioChanges(baseDocument, changesDocument, fundingFor);
   const base = splitOf(applied.baseModel);
   const scenario = splitOf(applied.model);
@@ -45,7 +51,9 @@ export function compareScenario(
   const scenarioConsumers = new Map(applied.model.consumers.map((c) => [c.id, c]));
   const compared = compareSplits(base, scenario);
   const baseLoad = administrativeLoad(base.split, (id) => funding.fundingOf(baseConsumers.get(id)!));
-  const scenarioLoad = administrativeLoad(scenario.split, (id) => scenarioFundingOf(funding, applied.fundingSwitches, scenarioConsumers.get(id)!));
+  const scenarioLoad = administrativeLoad(scenario.split, (id) =>
+    scenarioFundingOf(funding, applied.fundingSwitches, scenarioConsumers.get(id)!),
+  );
   const comparison: ScenarioComparisonDocument = {
     format: SCENARIO_COMPARISON_FORMAT,
     scenario: applied.name,

@@ -1,11 +1,19 @@
 import { Dec, Money, Rounding } from '../money';
 import type { CostModel, CostSplit } from '../cost-model';
-import type { ComparedAmount, ConsumerComparison, MunicipalityComparison, ServiceComparison } from './scenario-types';
+import type {
+  ComparedAmount,
+  ConsumerComparison,
+  MunicipalityComparison,
+  ServiceComparison,
+} from './scenario-types';
 
 /** Difference ÷ base × 100, half-up (away from zero) to one decimal; null when the base is zero. */
 export function differencePercent(base: Money, difference: Money): string | null {
   if (base.isZero()) return null;
-  const percent = new Dec(difference.ore.toString()).times(100).dividedBy(new Dec(base.ore.toString())).toDecimalPlaces(1, Rounding.halfUp);
+  const percent = new Dec(difference.ore.toString())
+    .times(100)
+    .dividedBy(new Dec(base.ore.toString()))
+    .toDecimalPlaces(1, Rounding.halfUp);
   return percent.isZero() ? '0.0' : percent.toFixed(1);
 }
 
@@ -29,7 +37,8 @@ function unionOf(base: readonly string[], scenario: readonly string[]): string[]
 /** What each service passes to consumers (its consumer lines summed), by service id. */
 function serviceAmounts(split: CostSplit): Map<string, Money> {
   const out = new Map<string, Money>(split.services.map((s) => [s.id, Money.ZERO]));
-  for (const c of split.consumers) for (const line of c.services) out.set(line.to, (out.get(line.to) ?? Money.ZERO).plus(line.amount));
+  for (const c of split.consumers)
+    for (const line of c.services) out.set(line.to, (out.get(line.to) ?? Money.ZERO).plus(line.amount));
   return out;
 }
 
@@ -58,7 +67,10 @@ export function compareSplits(
   const municipalities = unionOf(
     base.split.municipalities.map((m) => m.id),
     scenario.split.municipalities.map((m) => m.id),
-  ).map((id) => ({ id, ...comparedAmount(amountOf(baseMunicipalities, id), amountOf(scenarioMunicipalities, id)) }));
+  ).map((id) => ({
+    id,
+    ...comparedAmount(amountOf(baseMunicipalities, id), amountOf(scenarioMunicipalities, id)),
+  }));
 
   const consumerInfo = new Map([...scenario.model.consumers, ...base.model.consumers].map((c) => [c.id, c]));
   const consumers = unionOf(
@@ -76,7 +88,9 @@ export function compareSplits(
 
   const baseServices = serviceAmounts(base.split);
   const scenarioServices = serviceAmounts(scenario.split);
-  const serviceName = new Map([...scenario.model.services, ...base.model.services].map((s) => [s.id, s.name]));
+  const serviceName = new Map(
+    [...scenario.model.services, ...base.model.services].map((s) => [s.id, s.name]),
+  );
   const baseSplitServices = new Map(base.split.services.map((s) => [s.id, s]));
   const scenarioSplitServices = new Map(scenario.split.services.map((s) => [s.id, s]));
   const services = unionOf(
@@ -94,5 +108,10 @@ export function compareSplits(
     };
   });
 
-  return { totals: comparedAmount(base.split.total, scenario.split.total), municipalities, consumers, services };
+  return {
+    totals: comparedAmount(base.split.total, scenario.split.total),
+    municipalities,
+    consumers,
+    services,
+  };
 }

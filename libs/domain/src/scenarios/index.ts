@@ -1,5 +1,10 @@
 export * from './scenario-types';
-export { readScenarioSettings, periodsPerYear, type ScenarioSettings, type FundingStatementValue } from './scenario-document-reading';
+export {
+  readScenarioSettings,
+  periodsPerYear,
+  type ScenarioSettings,
+  type FundingStatementValue,
+} from './scenario-document-reading';
 export { scaleVolumeValue } from './scenario-change-appliers';
 export * from './apply-scenario-changes';
 export * from './administrative-load';

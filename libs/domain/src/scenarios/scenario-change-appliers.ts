@@ -2,7 +2,12 @@ import { ProblemList } from '../errors';
 import { checkQuantity, Dec, Money, Rounding } from '../money';
 import type { CostModelDocument, DecimalInput } from '../cost-model';
 import { isObject, isSlug, readRef, type Json } from './scenario-document-reading';
-import type { FundingSource, FundingSwitch, ScenarioChangeType, SwitchableFundingMode } from './scenario-types';
+import type {
+  FundingSource,
+  FundingSwitch,
+  ScenarioChangeType,
+  SwitchableFundingMode,
+} from './scenario-types';
 
 /** The scenario document while the changes are applied (a private copy of the base), and what they found. */
 export interface WorkingScenario {
@@ -116,7 +121,10 @@ const scaleVolume: Applier = (change, path, w) => {
     if (volumes[consumer] === undefined) continue;
     const value = scaleVolumeValue(volumes[consumer], factor);
     if (value.greaterThanOrEqualTo(MAX_VOLUME)) {
-      w.problems.add(`${path}.factor`, `Volymen för '${consumer}' blir ${value.toString()}, större än vad en modell tillåter`);
+      w.problems.add(
+        `${path}.factor`,
+        `Volymen för '${consumer}' blir ${value.toString()}, större än vad en modell tillåter`,
+      );
       return;
     }
     scaled.set(consumer, value.toString());
@@ -158,12 +166,17 @@ const addConsumers: Applier = (change, path, w) => {
       }
       const id = raw.id;
       if (typeof id !== 'string' || id === '' || id.trim() !== id) {
-        w.problems.add(`${at}.id`, 'Id måste vara en icke-tom text utan inledande eller avslutande blanksteg');
+        w.problems.add(
+          `${at}.id`,
+          'Id måste vara en icke-tom text utan inledande eller avslutande blanksteg',
+        );
       } else if (hasConsumer(w, id) || added.some((c) => c.id === id)) {
         w.problems.add(`${at}.id`, `Förbrukaren '${id}' finns redan`);
       }
-      if (typeof raw.name !== 'string' || raw.name.trim() === '') w.problems.add(`${at}.name`, 'Förbrukaren måste ha ett namn');
-      if (!isSlug(raw.municipality)) w.problems.add(`${at}.municipality`, 'Kommunen anges som en slug, t.ex. "mark"');
+      if (typeof raw.name !== 'string' || raw.name.trim() === '')
+        w.problems.add(`${at}.name`, 'Förbrukaren måste ha ett namn');
+      if (!isSlug(raw.municipality))
+        w.problems.add(`${at}.municipality`, 'Kommunen anges som en slug, t.ex. "mark"');
       added.push({ id: String(id), name: String(raw.name), municipality: String(raw.municipality) });
     });
   }
@@ -180,7 +193,10 @@ const addConsumers: Applier = (change, path, w) => {
       }
       for (const [consumer, raw] of Object.entries(perConsumer)) {
         if (!added.some((c) => c.id === consumer)) {
-          w.problems.add(`${at}.${consumer}`, `'${consumer}' är inte en av de nya förbrukarna (ändra befintliga med set-volume)`);
+          w.problems.add(
+            `${at}.${consumer}`,
+            `'${consumer}' är inte en av de nya förbrukarna (ändra befintliga med set-volume)`,
+          );
         }
         const value = readVolume(raw, `${at}.${consumer}`, w.problems);
         if (value !== null) volumes.push([driver, consumer, value]);
@@ -192,10 +208,18 @@ const addConsumers: Applier = (change, path, w) => {
   for (const [driver, consumer, value] of volumes) volumesOf(w.doc, driver)[consumer] = value;
 };
 
-function readSwitchable(change: Json, key: 'from' | 'to', path: string, problems: ProblemList): SwitchableFundingMode | null {
+function readSwitchable(
+  change: Json,
+  key: 'from' | 'to',
+  path: string,
+  problems: ProblemList,
+): SwitchableFundingMode | null {
   const v = change[key];
   if (typeof v !== 'string' || !(SWITCHABLE as readonly string[]).includes(v)) {
-    problems.add(`${path}.${key}`, `"${key}" måste vara appropriation (anslag) eller internal-charge (interndebitering)`);
+    problems.add(
+      `${path}.${key}`,
+      `"${key}" måste vara appropriation (anslag) eller internal-charge (interndebitering)`,
+    );
     return null;
   }
   return v as SwitchableFundingMode;
@@ -223,7 +247,10 @@ const switchFunding: Applier = (change, path, w) => {
     return;
   }
   if (matching.length === 0) {
-    w.problems.add(`${path}.municipality`, `Ingen förbrukare i kommunen finansieras genom ${from === 'appropriation' ? 'anslag' : 'interndebitering'}`);
+    w.problems.add(
+      `${path}.municipality`,
+      `Ingen förbrukare i kommunen finansieras genom ${from === 'appropriation' ? 'anslag' : 'interndebitering'}`,
+    );
     return;
   }
   for (const id of matching) {

@@ -17,10 +17,19 @@ const SLUG = /^[a-z0-9åäö]+(?:-[a-z0-9åäö]+)*$/;
 const FREQUENCIES: readonly PeriodKind[] = ['month', 'quarter', 'tertial', 'year'];
 
 /** A required reference to an id (a driver, consumer, pool or service). */
-export function readRef(obj: Json, key: string, path: string, problems: ProblemList, what: string): string | null {
+export function readRef(
+  obj: Json,
+  key: string,
+  path: string,
+  problems: ProblemList,
+  what: string,
+): string | null {
   const v = obj[key];
   if (typeof v !== 'string' || v.trim() === '') {
-    problems.add(`${path}.${key}`, `Ange ${what} som en text, t.ex. "${key === 'municipality' ? 'tranemo' : 'ulr-ks'}"`);
+    problems.add(
+      `${path}.${key}`,
+      `Ange ${what} som en text, t.ex. "${key === 'municipality' ? 'tranemo' : 'ulr-ks'}"`,
+    );
     return null;
   }
   return v;
@@ -50,7 +59,11 @@ export interface ScenarioSettings {
 
 const MODE_LIST = CONSUMER_FUNDING_MODES.join(', ');
 
-function readFundingStatement(raw: unknown, path: string, problems: ProblemList): FundingStatementValue | null {
+function readFundingStatement(
+  raw: unknown,
+  path: string,
+  problems: ProblemList,
+): FundingStatementValue | null {
   const mode = isObject(raw) ? raw.mode : raw;
   if (typeof mode !== 'string' || !(CONSUMER_FUNDING_MODES as readonly string[]).includes(mode)) {
     problems.add(isObject(raw) ? `${path}.mode` : path, `Finansieringen måste vara en av: ${MODE_LIST}`);
@@ -73,8 +86,17 @@ function readFundingStatement(raw: unknown, path: string, problems: ProblemList)
  * Reads the header of a changes document (`it-samverkan/scenario-changes@1`); returns the settings
  * and the raw list of changes (each checked when it is applied).
  */
-export function readScenarioSettings(input: unknown, problems: ProblemList): { settings: ScenarioSettings; changes: unknown[] } {
-  const empty: ScenarioSettings = { name: '', description: null, funding: new Map(), host: null, frequency: null };
+export function readScenarioSettings(
+  input: unknown,
+  problems: ProblemList,
+): { settings: ScenarioSettings; changes: unknown[] } {
+  const empty: ScenarioSettings = {
+    name: '',
+    description: null,
+    funding: new Map(),
+    host: null,
+    frequency: null,
+  };
   if (!isObject(input)) {
     problems.add('', 'Ändringsdokumentet måste vara ett JSON-objekt');
     return { settings: empty, changes: [] };
@@ -100,7 +122,10 @@ export function readScenarioSettings(input: unknown, problems: ProblemList): { s
   const funding = new Map<string, FundingStatementValue>();
   if (doc.funding !== undefined) {
     if (!isObject(doc.funding)) {
-      problems.add('funding', 'Finansieringen anges som ett objekt: { "förbrukar-id": "appropriation" | "internal-charge" | "external-invoice" }');
+      problems.add(
+        'funding',
+        'Finansieringen anges som ett objekt: { "förbrukar-id": "appropriation" | "internal-charge" | "external-invoice" }',
+      );
     } else {
       for (const [consumer, raw] of Object.entries(doc.funding)) {
         const statement = readFundingStatement(raw, `funding.${consumer}`, problems);
@@ -115,7 +140,8 @@ export function readScenarioSettings(input: unknown, problems: ProblemList): { s
   }
   let frequency: PeriodKind | null = null;
   if (doc.frequency !== undefined) {
-    if (typeof doc.frequency === 'string' && (FREQUENCIES as readonly string[]).includes(doc.frequency)) frequency = doc.frequency as PeriodKind;
+    if (typeof doc.frequency === 'string' && (FREQUENCIES as readonly string[]).includes(doc.frequency))
+      frequency = doc.frequency as PeriodKind;
     else problems.add('frequency', 'Frekvensen måste vara month, quarter, tertial eller year');
   }
   return { settings: { name, description, funding, host, frequency }, changes };

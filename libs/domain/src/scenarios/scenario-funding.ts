@@ -23,7 +23,8 @@ export function documentFundingSource(settings: ScenarioSettings, base: CostMode
       const stated = settings.funding.get(consumer.id);
       const own = consumer.municipality === host;
       const mode = stated?.mode ?? (own ? 'appropriation' : 'external-invoice');
-      const buyer = mode === 'external-invoice' ? (stated?.buyer ?? (own ? consumer.id : consumer.municipality)) : null;
+      const buyer =
+        mode === 'external-invoice' ? (stated?.buyer ?? (own ? consumer.id : consumer.municipality)) : null;
       return { mode, buyer, periodsPerYear: perYear, basis: 'share', serviceModes: {} };
     },
     assumptions: [
@@ -46,7 +47,12 @@ export function scenarioFundingOf(
   const base = source.fundingOf(consumer);
   const moved = switches.find((s) => s.consumer === consumer.id);
   if (!moved) return base;
-  const serviceModes = Object.fromEntries(Object.entries(base.serviceModes).map(([service, mode]) => [service, mode === moved.from ? moved.to : mode]));
+  const serviceModes = Object.fromEntries(
+    Object.entries(base.serviceModes).map(([service, mode]) => [
+      service,
+      mode === moved.from ? moved.to : mode,
+    ]),
+  );
   const perYear = moved.to === 'internal-charge' ? source.internalPeriodsPerYear : base.periodsPerYear;
   return { mode: moved.to, buyer: null, periodsPerYear: perYear, basis: 'share', serviceModes };
 }

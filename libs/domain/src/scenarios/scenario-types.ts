@@ -7,18 +7,17 @@ export const SCENARIO_COMPARISON_FORMAT = 'it-samverkan/scenario-comparison@1';
 
 /** How a consumer's share is funded (DOMAIN.md 7). */
 export type ConsumerFundingMode = 'appropriation' | 'internal-charge' | 'external-invoice';
-export const CONSUMER_FUNDING_MODES: readonly ConsumerFundingMode[] = ['appropriation', 'internal-charge', 'external-invoice'];
+export const CONSUMER_FUNDING_MODES: readonly ConsumerFundingMode[] = [
+  'appropriation',
+  'internal-charge',
+  'external-invoice',
+];
 /** The modes a scenario may switch between: the host's own units only (DOMAIN.md 7). */
 export type SwitchableFundingMode = 'appropriation' | 'internal-charge';
 
 /** The kinds of change a scenario can make, as written in `changes[].type`. */
 export type ScenarioChangeType =
-  | 'set-volume'
-  | 'scale-volume'
-  | 'set-pool-amount'
-  | 'change-driver'
-  | 'add-consumers'
-  | 'switch-funding';
+  'set-volume' | 'scale-volume' | 'set-pool-amount' | 'change-driver' | 'add-consumers' | 'switch-funding';
 
 export const SCENARIO_CHANGE_TYPES: readonly ScenarioChangeType[] = [
   'set-volume',
@@ -32,7 +31,13 @@ export const SCENARIO_CHANGE_TYPES: readonly ScenarioChangeType[] = [
 /** One change of a changes document, in its JSON shape. */
 export type ScenarioChange =
   | { type: 'set-volume'; driver: string; consumer: string; value: string | number }
-  | { type: 'scale-volume'; driver: string; consumer?: string; municipality?: string; factor: string | number }
+  | {
+      type: 'scale-volume';
+      driver: string;
+      consumer?: string;
+      municipality?: string;
+      factor: string | number;
+    }
   | { type: 'set-pool-amount'; pool: string; amount: string | number }
   | { type: 'change-driver'; service: string; driver: string }
   | {
@@ -40,7 +45,13 @@ export type ScenarioChange =
       consumers: { id: string; name: string; municipality: string }[];
       volumes?: Record<string, Record<string, string | number>>;
     }
-  | { type: 'switch-funding'; consumer?: string; municipality?: string; from: SwitchableFundingMode; to: SwitchableFundingMode };
+  | {
+      type: 'switch-funding';
+      consumer?: string;
+      municipality?: string;
+      from: SwitchableFundingMode;
+      to: SwitchableFundingMode;
+    };
 
 /** A funding statement of the changes document: a mode, or an external buyer with its own invoice. */
 export type FundingStatement = ConsumerFundingMode | { mode: ConsumerFundingMode; buyer?: string };

@@ -3,7 +3,10 @@ import { ValidationError } from '../errors';
 import { applyScenarioChanges } from './apply-scenario-changes';
 import { documentFundingSource } from './scenario-funding';
 
-function problemsOf(changes: unknown, base: unknown = threeMunicipalityModel()): { path: string; message: string }[] {
+function problemsOf(
+  changes: unknown,
+  base: unknown = threeMunicipalityModel(),
+): { path: string; message: string }[] {
   try {
     applyScenarioChanges(base, changes, documentFundingSource);
   } catch (error) {
@@ -47,13 +50,28 @@ describe('scenario changes: every problem at once, with its JSON path', () => {
   });
 
   it('checks the header: format, name, funding statements and settings', () => {
-    const problems = problemsOf({ format: 'x', name: '', changes: {}, funding: { 'a-ks': 'gratis', 'nobody': 'appropriation' }, frequency: 'week' });
-    expect(problems.map((p) => p.path)).toEqual(['format', 'name', 'changes', 'funding.a-ks', 'frequency', 'funding.nobody']);
+    const problems = problemsOf({
+      format: 'x',
+      name: '',
+      changes: {},
+      funding: { 'a-ks': 'gratis', nobody: 'appropriation' },
+      frequency: 'week',
+    });
+    expect(problems.map((p) => p.path)).toEqual([
+      'format',
+      'name',
+      'changes',
+      'funding.a-ks',
+      'frequency',
+      'funding.nobody',
+    ]);
   });
 
   it('reports a change that makes the model invalid under model.', () => {
     // Every device volume scaled to 0: arbetsplats holds cost but has no receiver.
-    const problems = problemsOf(changesDoc('Noll', [{ type: 'scale-volume', driver: 'devices', factor: '0' }]));
+    const problems = problemsOf(
+      changesDoc('Noll', [{ type: 'scale-volume', driver: 'devices', factor: '0' }]),
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0].path).toMatch(/^model\./);
   });
@@ -64,7 +82,10 @@ describe('scenario changes: every problem at once, with its JSON path', () => {
         changesDoc('Fel anslutning', [
           {
             type: 'add-consumers',
-            consumers: [{ id: 'a-ks', name: 'Dubblett', municipality: 'kommun-a' }, { id: 'n-1', name: '', municipality: 'Stora Kommunen' }],
+            consumers: [
+              { id: 'a-ks', name: 'Dubblett', municipality: 'kommun-a' },
+              { id: 'n-1', name: '', municipality: 'Stora Kommunen' },
+            ],
             volumes: { devices: { 'b-ks': 5, 'n-1': 'många' }, printers: {} },
           },
         ]),
@@ -82,7 +103,10 @@ describe('scenario changes: every problem at once, with its JSON path', () => {
   it('lets a later change refer to a consumer an earlier change added', () => {
     const { applied } = applyScenarioChanges(
       threeMunicipalityModel(),
-      changesDoc('D och mer', [D_JOINS, { type: 'set-volume', driver: 'users', consumer: 'd-ks', value: '120.5' }]),
+      changesDoc('D och mer', [
+        D_JOINS,
+        { type: 'set-volume', driver: 'users', consumer: 'd-ks', value: '120.5' },
+      ]),
       documentFundingSource,
     );
     expect(applied.document.volumes.users['d-ks']).toBe('120.5');
@@ -94,7 +118,13 @@ describe('scenario changes: every problem at once, with its JSON path', () => {
       paths(
         changesDoc('Byte', [
           { type: 'switch-funding', from: 'appropriation', to: 'internal-charge' },
-          { type: 'switch-funding', consumer: 'a-ks', municipality: 'kommun-a', from: 'appropriation', to: 'internal-charge' },
+          {
+            type: 'switch-funding',
+            consumer: 'a-ks',
+            municipality: 'kommun-a',
+            from: 'appropriation',
+            to: 'internal-charge',
+          },
           { type: 'switch-funding', consumer: 'a-ks', from: 'appropriation', to: 'appropriation' },
           { type: 'switch-funding', consumer: 'a-ks', from: 'external-invoice', to: 'internal-charge' },
           { type: 'switch-funding', municipality: 'kommun-b', from: 'appropriation', to: 'internal-charge' },
@@ -112,7 +142,13 @@ describe('scenario changes: every problem at once, with its JSON path', () => {
 describe('scale-volume rounding', () => {
   it('rounds half-up to the volume’s own decimals, at least two', () => {
     const { applied } = applyScenarioChanges(
-      { ...threeMunicipalityModel(), volumes: { devices: { 'a-ks': 600, 'a-skola': '12.5', 'b-ks': '0.125', 'c-ks': 7 }, users: { 'a-ks': 1 } } },
+      {
+        ...threeMunicipalityModel(),
+        volumes: {
+          devices: { 'a-ks': 600, 'a-skola': '12.5', 'b-ks': '0.125', 'c-ks': 7 },
+          users: { 'a-ks': 1 },
+        },
+      },
       changesDoc('Skala', [
         { type: 'scale-volume', driver: 'devices', consumer: 'a-ks', factor: '1.10' },
         { type: 'scale-volume', driver: 'devices', consumer: 'a-skola', factor: '1.333' },
@@ -122,15 +158,27 @@ describe('scale-volume rounding', () => {
       documentFundingSource,
     );
     // 600 × 1.10 = 660; 12.5 × 1.333 = 16.6625 → 16.66; 0.125 × 2 = 0.25; 7 × 0.3333 = 2.3331 → 2.33
-    expect(applied.document.volumes.devices).toEqual({ 'a-ks': '660', 'a-skola': '16.66', 'b-ks': '0.25', 'c-ks': '2.33' });
+    expect(applied.document.volumes.devices).toEqual({
+      'a-ks': '660',
+      'a-skola': '16.66',
+      'b-ks': '0.25',
+      'c-ks': '2.33',
+    });
   });
 
   it('scales every consumer of a municipality and leaves the others', () => {
     const { applied } = applyScenarioChanges(
       threeMunicipalityModel(),
-      changesDoc('A växer', [{ type: 'scale-volume', driver: 'users', municipality: 'kommun-a', factor: '1.2' }]),
+      changesDoc('A växer', [
+        { type: 'scale-volume', driver: 'users', municipality: 'kommun-a', factor: '1.2' },
+      ]),
       documentFundingSource,
     );
-    expect(applied.document.volumes.users).toEqual({ 'a-ks': '180', 'a-skola': '180', 'b-ks': 100, 'c-ks': 200 });
+    expect(applied.document.volumes.users).toEqual({
+      'a-ks': '180',
+      'a-skola': '180',
+      'b-ks': 100,
+      'c-ks': 200,
+    });
   });
 });

@@ -38,10 +38,15 @@ export interface ScenariosSideBySideDocument {
 
 type Section = 'municipalities' | 'consumers' | 'services';
 
-function rowsOf(entries: readonly { key: string; comparison: ScenarioComparisonDocument }[], section: Section): SideBySideRow[] {
+function rowsOf(
+  entries: readonly { key: string; comparison: ScenarioComparisonDocument }[],
+  section: Section,
+): SideBySideRow[] {
   const ids: string[] = [];
   const base = new Map<string, string>();
-  const byId = entries.map(({ comparison }) => new Map<string, ComparedAmount>(comparison[section].map((r) => [r.id, r])));
+  const byId = entries.map(
+    ({ comparison }) => new Map<string, ComparedAmount>(comparison[section].map((r) => [r.id, r])),
+  );
   for (const { comparison } of entries) {
     for (const row of comparison[section]) {
       if (base.has(row.id)) continue;
@@ -58,7 +63,13 @@ function rowsOf(entries: readonly { key: string; comparison: ScenarioComparisonD
 
 /** A row is missing from a comparison only when another scenario added it: it has nothing there. */
 function column(scenario: string, row: ComparedAmount | undefined): ScenarioColumn {
-  if (row) return { scenario, amount: row.scenario, difference: row.difference, differencePercent: row.differencePercent };
+  if (row)
+    return {
+      scenario,
+      amount: row.scenario,
+      difference: row.difference,
+      differencePercent: row.differencePercent,
+    };
   return { scenario, amount: '0.00', difference: '0.00', differencePercent: null };
 }
 
@@ -66,11 +77,21 @@ function column(scenario: string, row: ComparedAmount | undefined): ScenarioColu
  * Sets comparisons made against the same base side by side. Every row keeps its base figure; a
  * consumer that only another scenario adds shows 0.00 (base 0.00) in the scenarios without it.
  */
-export function scenariosSideBySide(entries: readonly { key: string; comparison: ScenarioComparisonDocument }[]): ScenariosSideBySideDocument {
-  if (entries.length === 0) throw new DomainError('SCENARIOS_EMPTY', 'Ange minst ett scenario att jämföra', 'invalid');
+export function scenariosSideBySide(
+  entries: readonly { key: string; comparison: ScenarioComparisonDocument }[],
+): ScenariosSideBySideDocument {
+  if (entries.length === 0)
+    throw new DomainError('SCENARIOS_EMPTY', 'Ange minst ett scenario att jämföra', 'invalid');
   const first = entries[0].comparison;
-  const mismatch = entries.find(({ comparison }) => comparison.totals.base !== first.totals.base || comparison.model !== first.model);
-  if (mismatch) throw new DomainError('SCENARIOS_DIFFERENT_BASE', `Scenariot ${mismatch.key} är inte beräknat på samma bas`, 'invalid');
+  const mismatch = entries.find(
+    ({ comparison }) => comparison.totals.base !== first.totals.base || comparison.model !== first.model,
+  );
+  if (mismatch)
+    throw new DomainError(
+      'SCENARIOS_DIFFERENT_BASE',
+      `Scenariot ${mismatch.key} är inte beräknat på samma bas`,
+      'invalid',
+    );
   return {
     format: SCENARIOS_SIDE_BY_SIDE_FORMAT,
     model: first.model,
@@ -84,7 +105,10 @@ export function scenariosSideBySide(entries: readonly { key: string; comparison:
     consumers: rowsOf(entries, 'consumers'),
     services: rowsOf(entries, 'services'),
     administrativeLoad: {
-      base: { internalCharges: first.administrativeLoad.base.internalCharges, invoices: first.administrativeLoad.base.invoices },
+      base: {
+        internalCharges: first.administrativeLoad.base.internalCharges,
+        invoices: first.administrativeLoad.base.invoices,
+      },
       scenarios: entries.map(({ key, comparison }) => ({
         scenario: key,
         internalCharges: comparison.administrativeLoad.scenario.internalCharges,

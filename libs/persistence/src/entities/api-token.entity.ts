@@ -1,7 +1,15 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { timestampColumn } from '../columns';
 
-export const ROLES = ['admin', 'tjanstefiering', 'finance', 'drift', 'utveckling', 'styrgrupp', 'readonly'] as const;
+export const ROLES = [
+  'admin',
+  'tjanstefiering',
+  'finance',
+  'drift',
+  'utveckling',
+  'styrgrupp',
+  'readonly',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** An API token; only the SHA-256 hash of the secret is stored. */

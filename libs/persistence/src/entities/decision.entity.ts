@@ -6,7 +6,12 @@ export type Forum = (typeof FORUMS)[number];
 
 /** What a decision approves: a model version, a framework assignment, a tariff or an agreement version. */
 export interface ApprovedObject {
-  type: 'cost-model-version' | 'framework-assignment' | 'on-call-tariff' | 'agreement-version' | 'development-request';
+  type:
+    | 'cost-model-version'
+    | 'framework-assignment'
+    | 'on-call-tariff'
+    | 'agreement-version'
+    | 'development-request';
   id: string;
 }
 

@@ -152,7 +152,8 @@ export class InvoiceEntity {
   issuedAt: Date | null;
 }
 
-export type LineSource = 'cost-share' | 'agreement-fee' | 'on-call' | 'development' | 'settlement' | 'credit' | 'manual';
+export type LineSource =
+  'cost-share' | 'agreement-fee' | 'on-call' | 'development' | 'settlement' | 'credit' | 'manual';
 
 /** An invoice line; `sourceKey` is unique, so running a period again adds nothing twice. */
 @Entity('invoice_line')

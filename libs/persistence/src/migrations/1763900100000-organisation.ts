@@ -37,7 +37,11 @@ export class Organisation1763900100000 implements MigrationInterface {
         ],
         indices: [new TableIndex({ name: 'ix_unit_municipality', columnNames: ['municipality_id'] })],
         foreignKeys: [
-          { columnNames: ['municipality_id'], referencedTableName: 'municipality', referencedColumnNames: ['id'] },
+          {
+            columnNames: ['municipality_id'],
+            referencedTableName: 'municipality',
+            referencedColumnNames: ['id'],
+          },
         ],
       }),
     );
@@ -55,7 +59,11 @@ export class Organisation1763900100000 implements MigrationInterface {
           col.str('counterparty_code', 20),
         ],
         foreignKeys: [
-          { columnNames: ['owner_municipality_id'], referencedTableName: 'municipality', referencedColumnNames: ['id'] },
+          {
+            columnNames: ['owner_municipality_id'],
+            referencedTableName: 'municipality',
+            referencedColumnNames: ['id'],
+          },
         ],
       }),
     );
@@ -71,13 +79,18 @@ export class Organisation1763900100000 implements MigrationInterface {
           col.str('counterparty_code', 20),
         ],
         foreignKeys: [
-          { columnNames: ['host_municipality_id'], referencedTableName: 'municipality', referencedColumnNames: ['id'] },
+          {
+            columnNames: ['host_municipality_id'],
+            referencedTableName: 'municipality',
+            referencedColumnNames: ['id'],
+          },
         ],
       }),
     );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['joint_committee', 'company', 'org_unit', 'municipality']) await queryRunner.dropTable(table);
+    for (const table of ['joint_committee', 'company', 'org_unit', 'municipality'])
+      await queryRunner.dropTable(table);
   }
 }

@@ -20,7 +20,13 @@ export class CostModel1763900200000 implements MigrationInterface {
           col.timestamp('created_at'),
           col.str('created_by', 100),
         ],
-        indices: [new TableIndex({ name: 'uq_decision_paragraph', columnNames: ['forum', 'year', 'paragraph'], isUnique: true })],
+        indices: [
+          new TableIndex({
+            name: 'uq_decision_paragraph',
+            columnNames: ['forum', 'year', 'paragraph'],
+            isUnique: true,
+          }),
+        ],
       }),
     );
     await queryRunner.createTable(
@@ -40,7 +46,9 @@ export class CostModel1763900200000 implements MigrationInterface {
           col.timestamp('updated_at'),
         ],
         indices: [new TableIndex({ name: 'ix_cost_model_year_kind', columnNames: ['year', 'kind'] })],
-        foreignKeys: [{ columnNames: ['decision_id'], referencedTableName: 'decision', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          { columnNames: ['decision_id'], referencedTableName: 'decision', referencedColumnNames: ['id'] },
+        ],
       }),
     );
     await queryRunner.createTable(
@@ -59,7 +67,11 @@ export class CostModel1763900200000 implements MigrationInterface {
         ],
         indices: [new TableIndex({ name: 'ix_split_run_model', columnNames: ['model_version_id'] })],
         foreignKeys: [
-          { columnNames: ['model_version_id'], referencedTableName: 'cost_model_version', referencedColumnNames: ['id'] },
+          {
+            columnNames: ['model_version_id'],
+            referencedTableName: 'cost_model_version',
+            referencedColumnNames: ['id'],
+          },
         ],
       }),
     );

@@ -9,8 +9,16 @@ export class OnCall1763900300000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'on_call_tariff',
-        columns: [col.id(), col.date('valid_from'), col.json('document'), col.str('decision_id', 36, true), col.timestamp('created_at')],
-        indices: [new TableIndex({ name: 'uq_tariff_valid_from', columnNames: ['valid_from'], isUnique: true })],
+        columns: [
+          col.id(),
+          col.date('valid_from'),
+          col.json('document'),
+          col.str('decision_id', 36, true),
+          col.timestamp('created_at'),
+        ],
+        indices: [
+          new TableIndex({ name: 'uq_tariff_valid_from', columnNames: ['valid_from'], isUnique: true }),
+        ],
       }),
     );
     await queryRunner.createTable(
@@ -30,7 +38,13 @@ export class OnCall1763900300000 implements MigrationInterface {
           col.timestamp('created_at'),
         ],
         indices: [new TableIndex({ name: 'ix_incident_period', columnNames: ['period', 'consumer_id'] })],
-        foreignKeys: [{ columnNames: ['tariff_id'], referencedTableName: 'on_call_tariff', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          {
+            columnNames: ['tariff_id'],
+            referencedTableName: 'on_call_tariff',
+            referencedColumnNames: ['id'],
+          },
+        ],
       }),
     );
   }

@@ -9,7 +9,11 @@ export class Invoicing1763900400000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'period_close',
-        columns: [{ ...col.str('month', 7), isPrimary: true }, col.timestamp('closed_at'), col.str('closed_by', 100)],
+        columns: [
+          { ...col.str('month', 7), isPrimary: true },
+          col.timestamp('closed_at'),
+          col.str('closed_by', 100),
+        ],
       }),
     );
     await queryRunner.createTable(
@@ -64,7 +68,10 @@ export class Invoicing1763900400000 implements MigrationInterface {
         ],
         indices: [
           new TableIndex({ name: 'uq_invoice_number', columnNames: ['number'], isUnique: true }),
-          new TableIndex({ name: 'ix_invoice_period_buyer', columnNames: ['period', 'buyer_kind', 'buyer_id', 'kind'] }),
+          new TableIndex({
+            name: 'ix_invoice_period_buyer',
+            columnNames: ['period', 'buyer_kind', 'buyer_id', 'kind'],
+          }),
         ],
       }),
     );
@@ -91,13 +98,19 @@ export class Invoicing1763900400000 implements MigrationInterface {
           new TableIndex({ name: 'ix_line_invoice', columnNames: ['invoice_id'] }),
           new TableIndex({ name: 'uq_line_source', columnNames: ['source_key'], isUnique: true }),
         ],
-        foreignKeys: [{ columnNames: ['invoice_id'], referencedTableName: 'invoice', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          { columnNames: ['invoice_id'], referencedTableName: 'invoice', referencedColumnNames: ['id'] },
+        ],
       }),
     );
     await queryRunner.createTable(
       new Table({
         name: 'invoice_counter',
-        columns: [{ ...col.str('issuer_id', 64), isPrimary: true }, { ...col.int('year'), isPrimary: true }, col.int('last_number')],
+        columns: [
+          { ...col.str('issuer_id', 64), isPrimary: true },
+          { ...col.int('year'), isPrimary: true },
+          col.int('last_number'),
+        ],
       }),
     );
     await queryRunner.createTable(
@@ -136,7 +149,15 @@ export class Invoicing1763900400000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['idempotency_record', 'internal_charge', 'invoice_counter', 'invoice_line', 'invoice', 'service_agreement', 'period_close']) {
+    for (const table of [
+      'idempotency_record',
+      'internal_charge',
+      'invoice_counter',
+      'invoice_line',
+      'invoice',
+      'service_agreement',
+      'period_close',
+    ]) {
       await queryRunner.dropTable(table);
     }
   }

@@ -22,7 +22,9 @@ export class CooperationAgreement1763900450000 implements MigrationInterface {
           col.str('decision_id', 36, true),
           col.timestamp('created_at'),
         ],
-        indices: [new TableIndex({ name: 'uq_cooperation_valid_from', columnNames: ['valid_from'], isUnique: true })],
+        indices: [
+          new TableIndex({ name: 'uq_cooperation_valid_from', columnNames: ['valid_from'], isUnique: true }),
+        ],
       }),
     );
   }

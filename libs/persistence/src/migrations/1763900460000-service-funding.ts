@@ -9,7 +9,11 @@ export class ServiceFunding1763900460000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'service_funding',
-        columns: [{ ...col.str('consumer_id', 64), isPrimary: true }, { ...col.str('service_id', 64), isPrimary: true }, col.str('funding_mode', 20)],
+        columns: [
+          { ...col.str('consumer_id', 64), isPrimary: true },
+          { ...col.str('service_id', 64), isPrimary: true },
+          col.str('funding_mode', 20),
+        ],
       }),
     );
   }

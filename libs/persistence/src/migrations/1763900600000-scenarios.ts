@@ -22,7 +22,13 @@ export class Scenarios1763900600000 implements MigrationInterface {
           col.str('created_by', 100),
         ],
         indices: [new TableIndex({ name: 'ix_scenario_base', columnNames: ['base_model_version_id'] })],
-        foreignKeys: [{ columnNames: ['base_model_version_id'], referencedTableName: 'cost_model_version', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          {
+            columnNames: ['base_model_version_id'],
+            referencedTableName: 'cost_model_version',
+            referencedColumnNames: ['id'],
+          },
+        ],
       }),
     );
   }

@@ -17,15 +17,36 @@ export const col = {
     length: String(length),
     isNullable: nullable,
   }),
-  text: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'text', isNullable: nullable }),
-  int: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'integer', isNullable: nullable }),
-  bool: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'boolean', isNullable: nullable }),
+  text: (name: string, nullable = false): TableColumnOptions => ({
+    name,
+    type: 'text',
+    isNullable: nullable,
+  }),
+  int: (name: string, nullable = false): TableColumnOptions => ({
+    name,
+    type: 'integer',
+    isNullable: nullable,
+  }),
+  bool: (name: string, nullable = false): TableColumnOptions => ({
+    name,
+    type: 'boolean',
+    isNullable: nullable,
+  }),
   money: (name: string, nullable = false): TableColumnOptions =>
     ({ name, ...moneyColumnType(), isNullable: nullable }) as TableColumnOptions,
   timestamp: (name: string, nullable = false): TableColumnOptions =>
     ({ name, ...TIMESTAMP_MIGRATION_TYPE(), isNullable: nullable }) as TableColumnOptions,
-  date: (name: string, nullable = false): TableColumnOptions => ({ name, type: 'varchar', length: '10', isNullable: nullable }),
-  json: (name: string, nullable = false): TableColumnOptions => ({ name, type: JSON_MIGRATION_TYPE(), isNullable: nullable }),
+  date: (name: string, nullable = false): TableColumnOptions => ({
+    name,
+    type: 'varchar',
+    length: '10',
+    isNullable: nullable,
+  }),
+  json: (name: string, nullable = false): TableColumnOptions => ({
+    name,
+    type: JSON_MIGRATION_TYPE(),
+    isNullable: nullable,
+  }),
 };
 
 /** Makes a table append-only at the database level: updates and deletes fail. */
@@ -47,5 +68,6 @@ export async function makeAppendOnly(queryRunner: QueryRunner, table: string): P
 
 export async function dropAppendOnly(queryRunner: QueryRunner, table: string): Promise<void> {
   const q = queryRunner.connection.options.type === 'mysql' ? '`' : '"';
-  for (const op of ['update', 'delete']) await queryRunner.query(`DROP TRIGGER IF EXISTS ${q}${table}_no_${op}${q}`);
+  for (const op of ['update', 'delete'])
+    await queryRunner.query(`DROP TRIGGER IF EXISTS ${q}${table}_no_${op}${q}`);
 }
