@@ -14,6 +14,7 @@ import {
   validateOnCallTariff,
 } from '@it-samverkan/domain';
 import { exampleTariffDocument } from '@it-samverkan/domain/on-call/on-call-tariff.fixture';
+import { seededRandom } from '@it-samverkan/config/seeded-random';
 
 const SEED = 20_250_101;
 const MS_PER_MINUTE = 60_000;
@@ -22,18 +23,6 @@ const END_MINUTE = Date.UTC(2030, 0, 1) / MS_PER_MINUTE;
 const MIN_DURATION = 10;
 const MAX_DURATION = 14 * 60;
 const WARM_UP = 10_000;
-
-/** mulberry32: a small seeded PRNG, so every run bills the same incidents. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Incidents {
   start: Float64Array;

@@ -18,24 +18,13 @@ import {
   SurveyAnswerRecord,
   TicketRecord,
 } from '@it-samverkan/domain';
+import { seededRandom } from '@it-samverkan/config/seeded-random';
 
 const SEED = 20_250_501;
 const MS_PER_MINUTE = 60_000;
 const MUNICIPALITIES = ['tranemo', 'ulricehamn'];
 const T1_START = Date.UTC(2024, 11, 31, 23, 0); // 2025-01-01 00:00 Stockholm
 const T1_END = Date.UTC(2025, 3, 29, 22, 0); // 2025-04-30 00:00 Stockholm: last day left for resolution
-
-/** mulberry32: a small seeded PRNG, so every run follows up the same data. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function generate(
   tickets: number,

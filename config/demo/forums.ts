@@ -5,6 +5,8 @@
  * Times are local (Europe/Stockholm) wall-clock times; the skipped hour of 2025-03-30 is avoided.
  */
 
+import { seededRandom } from '../seeded-random';
+
 const SEED = 20_250_107;
 const MS_PER_MINUTE = 60_000;
 const FIRST_DAY = Date.UTC(2025, 0, 2);
@@ -15,18 +17,6 @@ const SKIPPED_HOUR = [Date.UTC(2025, 2, 30, 2, 0), Date.UTC(2025, 2, 30, 3, 0)];
 export const DEMO_FORUM_TERTIAL = '2025-T1';
 export const DEMO_TICKET_COUNT = 300;
 export const DEMO_CALL_COUNT = 500;
-
-/** mulberry32: a small seeded PRNG, so the demo is the same on every load. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** A wall-clock time (ms of the same wall time in UTC) as 'YYYY-MM-DD HH:MM', moved out of the skipped hour. */
 function wallText(wall: number): string {

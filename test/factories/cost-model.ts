@@ -1,5 +1,8 @@
 import fc from 'fast-check';
 import type { CostModelDocument } from '@it-samverkan/domain';
+import { seededRandom } from '@it-samverkan/config/seeded-random';
+
+export { seededRandom };
 
 /** Builders and generators of cost model documents (DOMAIN.md 5.1) for specs and the bench. */
 
@@ -88,18 +91,6 @@ export const serviceEntry = (id: string, allocate: DocService['allocate']): DocS
 /** A deep copy of a document, so a spec can change it freely. */
 export function cloneDocument<T>(doc: T): T {
   return JSON.parse(JSON.stringify(doc)) as T;
-}
-
-/** A small seeded PRNG (mulberry32): the same seed always gives the same model. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The shape of a generated model. */

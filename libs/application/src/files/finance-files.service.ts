@@ -42,6 +42,25 @@ function address(x: { street: string; postalCode: string; city: string }) {
   return { street: x.street, postalCode: x.postalCode, city: x.city, country: 'SE' as const };
 }
 
+/** A report as a semicolon CSV or an XLSX workbook, named `<base>.<format>`, dated `now`. */
+async function sheetFile<T>(
+  base: string,
+  format: 'csv' | 'xlsx',
+  rows: T[],
+  now: Date,
+  csv: (rows: T[], generated: { generatedOn: string }) => string,
+  xlsx: (rows: T[], generated: { generatedOn: string }) => Promise<Buffer>,
+): Promise<FileOut> {
+  const generated = { generatedOn: swedishDate(now) };
+  return format === 'csv'
+    ? {
+        filename: `${base}.csv`,
+        contentType: 'text/csv; charset=utf-8',
+        body: Buffer.from(csv(rows, generated), 'utf8'),
+      }
+    : { filename: `${base}.xlsx`, contentType: XLSX, body: await xlsx(rows, generated) };
+}
+
 /** Maps issued invoices, internal charges and reports into the files finance loads. */
 export class FinanceFilesService {
   constructor(private readonly db: DataSource) {}
@@ -261,18 +280,7 @@ export class FinanceFilesService {
   ): Promise<FileOut> {
     const period = parsePeriod(periodKey);
     const docs = await this.toInvoiceFiles(await this.issuedIn(period, principal));
-    const generated = { generatedOn: swedishDate(now) };
-    return format === 'csv'
-      ? {
-          filename: `fakturor-${period.key}.csv`,
-          contentType: 'text/csv; charset=utf-8',
-          body: Buffer.from(invoicesCsv(docs, generated), 'utf8'),
-        }
-      : {
-          filename: `fakturor-${period.key}.xlsx`,
-          contentType: XLSX,
-          body: await invoicesXlsx(docs, generated),
-        };
+    return sheetFile(`fakturor-${period.key}`, format, docs, now, invoicesCsv, invoicesXlsx);
   }
 
   async internalCharges(
@@ -283,18 +291,14 @@ export class FinanceFilesService {
   ): Promise<FileOut> {
     const period = parsePeriod(periodKey);
     const rows = await this.internalChargeFiles(period, principal);
-    const generated = { generatedOn: swedishDate(now) };
-    return format === 'csv'
-      ? {
-          filename: `interndebiteringar-${period.key}.csv`,
-          contentType: 'text/csv; charset=utf-8',
-          body: Buffer.from(internalChargesCsv(rows, generated), 'utf8'),
-        }
-      : {
-          filename: `interndebiteringar-${period.key}.xlsx`,
-          contentType: XLSX,
-          body: await internalChargesXlsx(rows, generated),
-        };
+    return sheetFile(
+      `interndebiteringar-${period.key}`,
+      format,
+      rows,
+      now,
+      internalChargesCsv,
+      internalChargesXlsx,
+    );
   }
 
   async appropriation(
@@ -313,17 +317,13 @@ export class FinanceFilesService {
       service: r.serviceId,
       amount: Money.parse(r.amount),
     }));
-    const generated = { generatedOn: swedishDate(now) };
-    return format === 'csv'
-      ? {
-          filename: `anslag-${report.period}.csv`,
-          contentType: 'text/csv; charset=utf-8',
-          body: Buffer.from(appropriationReportCsv(rows, generated), 'utf8'),
-        }
-      : {
-          filename: `anslag-${report.period}.xlsx`,
-          contentType: XLSX,
-          body: await appropriationReportXlsx(rows, generated),
-        };
+    return sheetFile(
+      `anslag-${report.period}`,
+      format,
+      rows,
+      now,
+      appropriationReportCsv,
+      appropriationReportXlsx,
+    );
   }
 }

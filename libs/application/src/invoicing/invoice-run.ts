@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { computeInvoiceTotals, Period, VatRate } from '@it-samverkan/domain';
+import { computeInvoiceTotals, Money, Period, VatRate } from '@it-samverkan/domain';
 import { InternalChargeEntity, InvoiceEntity, InvoiceLineEntity } from '@it-samverkan/persistence';
 import { Actor } from '../common/principal';
 import { inTransaction } from '../common/transaction';
@@ -42,6 +42,31 @@ export async function refreshTotals(m: EntityManager, invoice: InvoiceEntity): P
     { net: totals.net, vat: totals.vat, gross: totals.gross },
   );
   return invoice;
+}
+
+/** A new, empty draft invoice from the host to a buyer for a period. */
+export function newDraft(issuerId: string, buyer: BuyerTerms, period: string, now: Date): InvoiceEntity {
+  return Object.assign(new InvoiceEntity(), {
+    id: randomUUID(),
+    kind: 'invoice',
+    status: 'draft',
+    issuerId,
+    buyerKind: buyer.kind,
+    buyerId: buyer.id,
+    buyerMunicipalityId: buyer.municipalityId,
+    period,
+    number: null,
+    creditedInvoiceId: null,
+    buyerReference: buyer.buyerReference,
+    paymentTermsDays: buyer.paymentTermsDays,
+    issueDate: null,
+    dueDate: null,
+    net: Money.ZERO,
+    vat: Money.ZERO,
+    gross: Money.ZERO,
+    createdAt: now,
+    issuedAt: null,
+  });
 }
 
 /**
@@ -153,24 +178,7 @@ export async function runInvoicePeriod(
       }
       const previous = invoice ? draftLines.filter((l) => l.invoiceId === invoice!.id) : [];
       if (!invoice) {
-        invoice = Object.assign(new InvoiceEntity(), {
-          id: randomUUID(),
-          kind: 'invoice',
-          status: 'draft',
-          issuerId: directory.host.id,
-          buyerKind: buyer.kind,
-          buyerId: buyer.id,
-          buyerMunicipalityId: buyer.municipalityId,
-          period: period.key,
-          number: null,
-          creditedInvoiceId: null,
-          buyerReference: buyer.buyerReference,
-          paymentTermsDays: buyer.paymentTermsDays,
-          issueDate: null,
-          dueDate: null,
-          createdAt: now,
-          issuedAt: null,
-        });
+        invoice = newDraft(directory.host.id, buyer, period.key, now);
         newInvoices.push(invoice);
         result.createdInvoices++;
       } else {

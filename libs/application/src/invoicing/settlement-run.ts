@@ -23,6 +23,7 @@ import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
 import { Directory } from './directory';
 import { assertOpen } from './periods';
+import { newDraft } from './invoice-run';
 
 export interface SettlementRunResult {
   year: number;
@@ -168,27 +169,7 @@ export async function runSettlement(
           status: 'draft',
         }));
       if (!invoice) {
-        invoice = Object.assign(new InvoiceEntity(), {
-          id: randomUUID(),
-          kind: 'invoice',
-          status: 'draft',
-          issuerId: directory.host.id,
-          buyerKind: buyer.kind,
-          buyerId: buyer.id,
-          buyerMunicipalityId: buyer.municipalityId,
-          period: period.key,
-          number: null,
-          creditedInvoiceId: null,
-          buyerReference: buyer.buyerReference,
-          paymentTermsDays: buyer.paymentTermsDays,
-          issueDate: null,
-          dueDate: null,
-          net: Money.ZERO,
-          vat: Money.ZERO,
-          gross: Money.ZERO,
-          createdAt: now,
-          issuedAt: null,
-        });
+        invoice = newDraft(directory.host.id, buyer, period.key, now);
         await m.insert(InvoiceEntity, invoice);
       }
       byBuyer.set(`${buyer.kind}:${buyer.id}`, invoice);

@@ -62,7 +62,7 @@ export function integerWeights(weights: readonly (Dec | string | number | bigint
     scale = Math.max(scale, d.decimalPlaces());
   }
   const factor = new Dec(10).pow(scale);
-  return decimals.map((d) => BigInt(d.times(factor).toFixed(0)));
+  return decimals.map((d) => BigInt(d.times(factor).toString()));
 }
 
 /** Splits money over weights by DOMAIN.md 5.2; the parts always sum to the amount. */

@@ -53,7 +53,7 @@ export class Money {
     const ore = d.times(100);
     if (!ore.isInteger())
       throw new DomainError('MONEY_INVALID', `${d.toString()} har fler än två decimaler`, 'invalid');
-    const value = BigInt(ore.toFixed(0));
+    const value = BigInt(ore.toString());
     if (value > MAX_ORE || value < -MAX_ORE) {
       throw new DomainError(
         'MONEY_OUT_OF_RANGE',
@@ -66,7 +66,7 @@ export class Money {
 
   /** Rounds any decimal amount in kronor half-up (away from zero at .5) to whole öre. */
   static fromDecimalHalfUp(d: Dec): Money {
-    return new Money(BigInt(d.times(100).toDecimalPlaces(0, Rounding.halfUp).toFixed(0)));
+    return new Money(BigInt(d.times(100).toDecimalPlaces(0, Rounding.halfUp).toString()));
   }
 
   static sum(items: Iterable<Money>): Money {
