@@ -1,9 +1,8 @@
-import { parse } from 'csv-parse/sync';
 import { Problem, readLocalDateTime, ValidationError } from '@it-samverkan/domain';
+import { readCsvTable } from '../csv/csv-table';
 
 /** The columns of an incident file, in the order DOMAIN.md 6.4 gives them. */
 export const INCIDENT_CSV_COLUMNS = ['id', 'start', 'end', 'consumer', 'system', 'description'] as const;
-type IncidentColumn = (typeof INCIDENT_CSV_COLUMNS)[number];
 
 /** One on-call incident read from a file; `line` is the file line its row starts on (header = line 1). */
 export interface IncidentInput {
@@ -34,75 +33,28 @@ export function parseIncidentCsv(
   timezone: string,
   knownConsumers?: ReadonlySet<string>,
 ): IncidentCsv {
-  const normalized = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const newline = normalized.indexOf('\n');
-  const firstLine = newline < 0 ? normalized : normalized.slice(0, newline);
-  const delimiter = detectDelimiter(firstLine);
   const problems: Problem[] = [];
-  const fail = (): never => {
-    throw new ValidationError(
-      problems,
-      `Filen har ${problems.length} fel och lästes inte in; ingen rad har sparats`,
-      'INCIDENT_CSV_INVALID',
-    );
-  };
-
-  type Parsed = Array<{ record: string[]; info: { lines: number } }>;
-  let records: Parsed;
-  try {
-    records = parse(normalized, {
-      delimiter,
-      record_delimiter: '\n',
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-    }) as unknown as Parsed;
-  } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    problems.push({
-      path: `line ${line}`,
-      message: `Rad ${line}: filen går inte att läsa som CSV (${csvReason(error)})`,
-    });
-    return fail();
-  }
-  if (records.length === 0 || firstLine.trim() === '') {
-    problems.push({
-      path: 'line 1',
-      message: `Rad 1: rubrikraden saknas; den ska vara ${INCIDENT_CSV_COLUMNS.join(delimiter)}`,
-    });
-    return fail();
-  }
-
-  const columns = readHeader(records[0].record, delimiter, problems);
-  if (!columns) return fail();
-
+  const table = readCsvTable(text, INCIDENT_CSV_COLUMNS, problems);
   const rows: IncidentInput[] = [];
   const firstLineOfId = new Map<string, number>();
-  for (const { record, info } of records.slice(1)) {
-    const line = info.lines - record.reduce((n, field) => n + countNewlines(field), 0);
-    if (record.every((field) => field.trim() === '')) continue;
+  for (const { line, fields } of table.rows) {
     const at = (path: string, message: string) =>
       problems.push({ path: `line ${line}${path}`, message: `Rad ${line}: ${message}` });
-    if (record.length !== columns.width) {
-      at('', `raden har ${record.length} fält men rubrikraden har ${columns.width}`);
-      continue;
-    }
-    const field = (name: IncidentColumn) => record[columns.index[name]].trim();
 
-    const id = field('id');
+    const id = fields.id;
     if (id === '') at('.id', 'id saknas');
     else if (firstLineOfId.has(id)) at('.id', `id "${id}" finns redan på rad ${firstLineOfId.get(id)}`);
     else firstLineOfId.set(id, line);
 
-    const start = readLocalDateTime(field('start'), timezone, `line ${line}.start`);
-    const end = readLocalDateTime(field('end'), timezone, `line ${line}.end`);
+    const start = readLocalDateTime(fields.start, timezone, `line ${line}.start`);
+    const end = readLocalDateTime(fields.end, timezone, `line ${line}.end`);
     if (!start.ok) at('.start', `starttid: ${start.problem.message}`);
     if (!end.ok) at('.end', `sluttid: ${end.problem.message}`);
     if (start.ok && end.ok && end.value.getTime() <= start.value.getTime()) {
-      at('.end', `sluttiden ${field('end')} måste vara efter starttiden ${field('start')}`);
+      at('.end', `sluttiden ${fields.end} måste vara efter starttiden ${fields.start}`);
     }
 
-    const consumer = field('consumer');
+    const consumer = fields.consumer;
     if (consumer === '') at('.consumer', 'förbrukare saknas');
     else if (knownConsumers && !knownConsumers.has(consumer))
       at('.consumer', `okänd förbrukare "${consumer}"`);
@@ -114,62 +66,23 @@ export function parseIncidentCsv(
         start: start.value,
         end: end.value,
         consumer,
-        system: field('system'),
-        description: field('description'),
+        system: fields.system,
+        description: fields.description,
       });
     }
   }
-  if (problems.length > 0) fail();
-  return { rows, delimiter };
-}
-
-/** Semicolon when the header line has more semicolons than commas outside quotes, else comma. */
-function detectDelimiter(headerLine: string): ',' | ';' {
-  let commas = 0;
-  let semicolons = 0;
-  let quoted = false;
-  for (const ch of headerLine) {
-    if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch === ',') commas++;
-    else if (!quoted && ch === ';') semicolons++;
+  if (problems.length > 0) {
+    // Problems arrive per row in file order; header and width problems first, as the reader found them.
+    problems.sort((x, y) => lineOf(x.path) - lineOf(y.path));
+    throw new ValidationError(
+      problems,
+      `Filen har ${problems.length} fel och lästes inte in; ingen rad har sparats`,
+      'INCIDENT_CSV_INVALID',
+    );
   }
-  return semicolons > commas ? ';' : ',';
+  return { rows, delimiter: table.delimiter };
 }
 
-function readHeader(
-  header: string[],
-  delimiter: string,
-  problems: Problem[],
-): { index: Record<IncidentColumn, number>; width: number } | null {
-  const names = header.map((h) => h.trim().toLowerCase());
-  const index = {} as Record<IncidentColumn, number>;
-  const before = problems.length;
-  for (const column of INCIDENT_CSV_COLUMNS) {
-    const positions = names.flatMap((name, i) => (name === column ? [i] : []));
-    if (positions.length === 0) {
-      problems.push({
-        path: 'line 1',
-        message: `Rad 1: kolumnen "${column}" saknas; rubrikraden ska vara ${INCIDENT_CSV_COLUMNS.join(delimiter)}`,
-      });
-    } else if (positions.length > 1) {
-      problems.push({
-        path: 'line 1',
-        message: `Rad 1: kolumnen "${column}" finns ${positions.length} gånger`,
-      });
-    } else index[column] = positions[0];
-  }
-  return problems.length > before ? null : { index, width: header.length };
-}
-
-function countNewlines(field: string): number {
-  let n = 0;
-  for (let i = field.indexOf('\n'); i >= 0; i = field.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-function csvReason(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'CSV_QUOTE_NOT_CLOSED') return 'ett citattecken stängs aldrig';
-  if (code === 'CSV_INVALID_CLOSING_QUOTE') return 'tecken efter ett avslutande citattecken';
-  return code ?? 'okänt fel';
+function lineOf(path: string): number {
+  return Number(/^line (\d+)/.exec(path)?.[1] ?? 0);
 }
