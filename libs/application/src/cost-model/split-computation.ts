@@ -5,7 +5,6 @@ import {
   splitCostModel,
   SplitResultDocument,
   toSplitResultDocument,
-  traceCostSplit,
   validateCostModel,
 } from '@it-samverkan/domain';
 import { canonicalHash } from './canonical-hash';
@@ -37,13 +36,17 @@ export interface StoredTrace {
   paths: StoredTracePath[];
 }
 
-/** What a split run stores as its result: the published document and every consumer's trace. */
+/**
+ * What a split run stores as its result: the published document. Traces are not stored: they grow
+ * with consumers × pools × service chains (millions of paths at benchmark scale), and the stored
+ * input and deterministic engine give any consumer's trace again on request.
+ */
 export interface StoredSplitResult {
   splitResult: SplitResultDocument;
-  traces: StoredTrace[];
 }
 
-function storedTrace(t: ConsumerTrace): StoredTrace {
+/** A consumer's trace as plain JSON. */
+export function storedTrace(t: ConsumerTrace): StoredTrace {
   return {
     consumerId: t.consumerId,
     total: t.total.toString(),
@@ -53,9 +56,6 @@ function storedTrace(t: ConsumerTrace): StoredTrace {
 
 /** The result a split run stores, and its hash (SHA-256 of the canonical JSON). */
 export function splitRunResult(computed: ComputedSplit): { result: StoredSplitResult; resultHash: string } {
-  const result: StoredSplitResult = {
-    splitResult: computed.document,
-    traces: traceCostSplit(computed.model, computed.split).map(storedTrace),
-  };
+  const result: StoredSplitResult = { splitResult: computed.document };
   return { result, resultHash: canonicalHash(result) };
 }

@@ -5,6 +5,7 @@ import {
   CostModel,
   DomainError,
   SplitResultDocument,
+  traceConsumer,
   validateCostModel,
   ValidationError,
 } from '@it-samverkan/domain';
@@ -21,6 +22,7 @@ import {
   computeSplit,
   splitRunResult,
   StoredSplitResult,
+  storedTrace,
   StoredTracePath,
 } from './split-computation';
 
@@ -153,20 +155,33 @@ export class SplitRunService {
     return (await this.find(id)).input;
   }
 
-  /** How one consumer's total is made up: pool → services → consumer, adding up to the total. */
+  /**
+   * How one consumer's total is made up: pool → services → consumer, adding up to the total.
+   * Computed from the run's stored input (the engine is deterministic) and checked against the
+   * stored result, so a trace always belongs to the figures the run published.
+   */
   async trace(id: string, consumerId: string): Promise<ConsumerTraceView> {
     const run = await this.find(id);
     const stored = run.result as StoredSplitResult;
-    const trace = stored.traces.find((t) => t.consumerId === consumerId);
+    const published = stored.splitResult.consumers.find((c) => c.id === consumerId);
     const consumer = (
       run.input as { consumers?: { id: string; name: string; municipality: string }[] }
     ).consumers?.find((c) => c.id === consumerId);
-    if (!trace || !consumer)
+    if (!published || !consumer)
       throw new DomainError(
         'CONSUMER_NOT_FOUND',
         `Förbrukaren '${consumerId}' finns inte i körningen`,
         'not-found',
       );
+    const computed = computeSplit(run.input);
+    const trace = storedTrace(traceConsumer(computed.model, computed.split, consumerId));
+    if (trace.total !== published.total) {
+      throw new DomainError(
+        'SPLIT_NOT_REPRODUCIBLE',
+        `Dagens motor (${COST_ENGINE_VERSION}) ger ${trace.total} för '${consumerId}', körningen ${published.total}`,
+        'conflict',
+      );
+    }
     return {
       splitRunId: id,
       consumerId,
