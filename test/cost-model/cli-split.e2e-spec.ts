@@ -74,9 +74,11 @@ describe('CLI: split and settle (no database)', () => {
       true,
     );
     const rows: string[][] = parse(csv.slice(1), { delimiter: ';' });
-    const lines = rows.slice(1, -1);
+    const lines = rows.slice(1, -2);
     expect(lines).toHaveLength(6);
-    expect(rows.at(-1)).toEqual(['Totalt', '', '', '', '', '1400000,00']);
+    expect(rows.at(-2)).toEqual(['Totalt', '', '', '', '', '1400000,00']);
+    expect(rows.at(-1)![0]).toBe('Skapad');
+    expect(rows.at(-1)![1]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(lines.reduce((s, r) => s + oreOf(r[5]), 0n)).toBe(140000000n);
 
     const wb = new ExcelJS.Workbook();

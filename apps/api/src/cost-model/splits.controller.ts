@@ -47,10 +47,13 @@ export class SplitsController {
   @ApiProduces('text/csv')
   async csv(@Param('id', new ParseUUIDPipe()) id: string) {
     const files = await this.splits.files(id);
-    return new StreamableFile(Buffer.from(splitResultCsv(files.model, files.result), 'utf8'), {
-      type: 'text/csv; charset=utf-8',
-      disposition: `attachment; filename="fordelning-${files.result.year}.csv"`,
-    });
+    return new StreamableFile(
+      Buffer.from(splitResultCsv(files.model, files.result, files.createdAt), 'utf8'),
+      {
+        type: 'text/csv; charset=utf-8',
+        disposition: `attachment; filename="fordelning-${files.result.year}.csv"`,
+      },
+    );
   }
 
   @Get(':id/result.xlsx')

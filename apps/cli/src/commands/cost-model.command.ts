@@ -138,7 +138,8 @@ export function registerCostModelCommands(program: Command, ctx: CliContext): vo
     .option('--xlsx <fil>', 'skriv resultatet som XLSX (Tjänster, Förbrukare, Kommuner)')
     .action(async (path: string, opts: { json?: boolean; csv?: string; xlsx?: string }) => {
       const computed = computeSplit(await readModelFile(path));
-      if (opts.csv) writeFileSync(opts.csv, splitResultCsv(computed.model, computed.document), 'utf8');
+      if (opts.csv)
+        writeFileSync(opts.csv, splitResultCsv(computed.model, computed.document, ctx.now()), 'utf8');
       if (opts.xlsx)
         writeFileSync(opts.xlsx, await splitResultXlsx(computed.model, computed.document, ctx.now()));
       if (opts.json) return void process.stdout.write(`${JSON.stringify(computed.document, null, 2)}\n`);

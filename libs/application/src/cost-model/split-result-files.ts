@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { CostModel, Money, SplitResultDocument } from '@it-samverkan/domain';
 import { decimalCell } from './cost-model-xlsx-writer';
+import { swedishDate } from '../invoicing/issuing';
 
 /** Swedish decimal comma, no grouping: "560000,00" (what Swedish Excel reads as a number). */
 const kronor = (amount: string) => amount.replace('.', ',');
@@ -21,9 +22,10 @@ export const SPLIT_CSV_TOTAL_LABEL = 'Totalt';
 
 /**
  * The split result as CSV (semicolon, UTF-8 with BOM, CRLF, Swedish headings): one line per
- * consumer and service, then a "Totalt" line; the lines add up to the total exactly.
+ * consumer and service, then a "Totalt" line (the lines add up to the total exactly) and a last
+ * line "Skapad" with the date the result was made.
  */
-export function splitResultCsv(model: CostModel, doc: SplitResultDocument): string {
+export function splitResultCsv(model: CostModel, doc: SplitResultDocument, created: Date): string {
   const consumerName = new Map(model.consumers.map((c) => [c.id, c.name]));
   const serviceName = new Map(model.services.map((s) => [s.id, s.name]));
   const rows: string[][] = [SPLIT_CSV_HEADINGS];
@@ -40,6 +42,7 @@ export function splitResultCsv(model: CostModel, doc: SplitResultDocument): stri
     }
   }
   rows.push([SPLIT_CSV_TOTAL_LABEL, '', '', '', '', kronor(doc.total)]);
+  rows.push(['Skapad', swedishDate(created), '', '', '', '']);
   return `\uFEFF${stringify(rows, { delimiter: ';', record_delimiter: 'windows' })}`;
 }
 
@@ -66,7 +69,7 @@ function resultSheet(
   ws.getCell(1, 1).value = title;
   ws.getCell(1, 1).font = { bold: true, size: 13 };
   ws.getCell(2, 1).value = 'Skapad';
-  ws.getCell(2, 2).value = created.toISOString().slice(0, 10);
+  ws.getCell(2, 2).value = swedishDate(created);
   const heading = ws.getRow(SPLIT_XLSX_HEADING_ROW);
   heading.values = headings;
   heading.font = { bold: true };
