@@ -110,6 +110,17 @@ describe('invoice runs, issuing, credit notes and periods (2025-Q1, demo coopera
     expect(list.body.total).toBe(3);
   });
 
+  it('two concurrent runs of one period create every line once', async () => {
+    const [a, b] = await Promise.all([
+      t.http.post('/api/v1/invoice-runs').set(t.auth(finance)).send({ period: '2025-Q2' }),
+      t.http.post('/api/v1/invoice-runs').set(t.auth(finance)).send({ period: '2025-Q2' }),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(a.body.addedLines + b.body.addedLines).toBe(Math.max(a.body.addedLines, b.body.addedLines));
+    const list = await t.http.get('/api/v1/invoices?period=2025-Q2').set(t.auth(finance)).expect(200);
+    expect(list.body.total).toBe(3);
+  });
+
   it('lets a draft line change and refuses changes once issued', async () => {
     const tranemo = byBuyer.get('tranemo')!;
     const line = (await t.http.get(`/api/v1/invoices/${tranemo.id}`).set(t.auth(finance))).body.lines[0];

@@ -93,6 +93,24 @@ export function toErrorBody(
       body: { error: CODE_OF_STATUS[status] ?? 'HTTP_ERROR', message, details: [], correlationId },
     };
   }
+  // Two requests racing for the same unique key, or a deadlock the database broke: the request
+  // changed nothing (its transaction rolled back) and can simply be sent again.
+  const driverCode = (exception as { driverError?: { code?: string } })?.driverError?.code ?? '';
+  if (
+    /^(ER_DUP_ENTRY|SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)|ER_LOCK_DEADLOCK|ER_LOCK_WAIT_TIMEOUT|SQLITE_BUSY)$/.test(
+      driverCode,
+    )
+  ) {
+    return {
+      status: 409,
+      body: {
+        error: 'CONCURRENT_CHANGE',
+        message: 'En samtidig ändring hindrade begäran; inget sparades. Försök igen.',
+        details: [],
+        correlationId,
+      },
+    };
+  }
   const typed = exception as { type?: string; status?: number };
   if (typed?.type === 'entity.too.large') {
     return {

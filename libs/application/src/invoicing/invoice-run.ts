@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { computeInvoiceTotals, Money, Period, VatRate } from '@it-samverkan/domain';
-import { InternalChargeEntity, InvoiceEntity, InvoiceLineEntity } from '@it-samverkan/persistence';
+import {
+  CooperationAgreementEntity,
+  InternalChargeEntity,
+  InvoiceEntity,
+  InvoiceLineEntity,
+} from '@it-samverkan/persistence';
 import { Actor } from '../common/principal';
-import { inTransaction } from '../common/transaction';
+import { inTransaction, lockMode } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
 import {
   agreementCharges,
@@ -42,6 +47,18 @@ export async function refreshTotals(m: EntityManager, invoice: InvoiceEntity): P
     { net: totals.net, vat: totals.vat, gross: totals.gross },
   );
   return invoice;
+}
+
+/**
+ * Serialises runs on MySQL: the cooperation agreement row is locked FOR UPDATE, so a concurrent
+ * run waits and then sees the lines the first one added (SQLite's single writer queues them anyway).
+ */
+export async function lockRuns(m: EntityManager, db: DataSource, directory: Directory): Promise<void> {
+  const mode = lockMode(db);
+  if (!mode) return;
+  await m
+    .getRepository(CooperationAgreementEntity)
+    .findOne({ where: { id: directory.cooperation.id }, lock: { mode } });
 }
 
 /** A new, empty draft invoice from the host to a buyer for a period. */
@@ -130,6 +147,7 @@ export async function runInvoicePeriod(
   for (const c of await developmentCharges(db, directory, period, warnings)) add(c, false);
 
   return inTransaction(db, async (m) => {
+    await lockRuns(m, db, directory);
     await assertOpen(m, period);
     const allKeys = [...[...external.values()].flatMap((e) => e.charges), ...internal].map(
       (c) => c.sourceKey,

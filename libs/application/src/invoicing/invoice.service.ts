@@ -1,4 +1,4 @@
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { DomainError, Money, parsePeriod, ProblemList } from '@it-samverkan/domain';
 import {
   InternalChargeEntity,
@@ -107,7 +107,7 @@ export class InvoiceService {
     now: Date,
   ): Promise<InvoiceView> {
     return inTransaction(this.db, async (m) => {
-      const invoice = await this.draft(m.getRepository(InvoiceEntity), id, actor.principal);
+      const invoice = await this.draft(m, id, actor.principal);
       const line = await m.getRepository(InvoiceLineEntity).findOneBy({ id: lineId, invoiceId: id });
       if (!line)
         throw new DomainError('LINE_NOT_FOUND', `Raden ${lineId} finns inte på fakturan`, 'not-found');
@@ -154,7 +154,7 @@ export class InvoiceService {
   /** Removes a line from a draft (a later run adds it again if its source still charges it). */
   async removeDraftLine(id: string, lineId: string, actor: Actor, now: Date): Promise<InvoiceView> {
     return inTransaction(this.db, async (m) => {
-      const invoice = await this.draft(m.getRepository(InvoiceEntity), id, actor.principal);
+      const invoice = await this.draft(m, id, actor.principal);
       const line = await m.getRepository(InvoiceLineEntity).findOneBy({ id: lineId, invoiceId: id });
       if (!line)
         throw new DomainError('LINE_NOT_FOUND', `Raden ${lineId} finns inte på fakturan`, 'not-found');
@@ -178,12 +178,9 @@ export class InvoiceService {
     });
   }
 
-  private async draft(
-    repo: ReturnType<DataSource['getRepository']>,
-    id: string,
-    principal: Principal,
-  ): Promise<InvoiceEntity> {
-    const invoice = (await repo.findOneBy({ id })) as InvoiceEntity | null;
+  /** A draft the principal may see, read inside the caller's transaction. */
+  private async draft(m: EntityManager, id: string, principal: Principal): Promise<InvoiceEntity> {
+    const invoice = await m.getRepository(InvoiceEntity).findOneBy({ id });
     if (!invoice || !this.visible(invoice, principal))
       throw new DomainError('INVOICE_NOT_FOUND', `Fakturan ${id} finns inte`, 'not-found');
     if (invoice.status !== 'draft')

@@ -23,7 +23,7 @@ import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
 import { Directory } from './directory';
 import { assertOpen } from './periods';
-import { newDraft } from './invoice-run';
+import { lockRuns, newDraft } from './invoice-run';
 
 export interface SettlementRunResult {
   year: number;
@@ -101,6 +101,7 @@ export async function runSettlement(
   const settlement = settleYear({ charged, actual: doc });
 
   return inTransaction(db, async (m) => {
+    await lockRuns(m, db, directory);
     const result: SettlementRunResult = {
       year,
       bookedIn: period.key,
