@@ -1,6 +1,12 @@
 import { DataSource, Table } from 'typeorm';
 import { Money } from '@it-samverkan/domain';
-import { ApiTokenEntity, moneyColumn, openDatabase } from '@it-samverkan/persistence';
+import {
+  ApiTokenEntity,
+  bulkInsert,
+  InternalChargeEntity,
+  moneyColumn,
+  openDatabase,
+} from '@it-samverkan/persistence';
 import { col } from '../../libs/persistence/src/migrations/helpers';
 import { freshDatabase, TEST_DATABASE_KIND } from '../support/database';
 
@@ -56,5 +62,26 @@ describe(`money columns round-trip exactly (${TEST_DATABASE_KIND})`, () => {
     });
     const back = await ds.getRepository(ApiTokenEntity).findOneByOrFail({ name: 'probe' });
     expect(back.createdAt.toISOString()).toBe('2025-03-30T00:59:59.123Z');
+  });
+
+  it('bulk inserts read back exactly what the ORM would store (money, UTC timestamps, nulls)', async () => {
+    const at = new Date('2025-10-26T01:30:00.250Z');
+    const rows = LIMITS.map((amount, i) => ({
+      id: `00000000-0000-4000-8000-00000000000${i}`,
+      period: '2025-Q4',
+      municipalityId: 'ulricehamn',
+      unitId: `unit-${i}`,
+      serviceId: i % 2 === 0 ? null : 'arbetsplats',
+      source: 'manual' as const,
+      sourceKey: `probe:${i}`,
+      description: 'Åäö "citat" ; semikolon',
+      amount: Money.parse(amount),
+      createdAt: at,
+    }));
+    await bulkInsert(ds.manager, InternalChargeEntity, rows, 3);
+    const back = await ds.getRepository(InternalChargeEntity).find({ order: { sourceKey: 'ASC' } });
+    expect(
+      back.map((r) => [r.amount.toString(), r.serviceId, r.description, r.createdAt.toISOString()]),
+    ).toEqual(rows.map((r) => [r.amount.toString(), r.serviceId, r.description, at.toISOString()]));
   });
 });

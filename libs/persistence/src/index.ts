@@ -11,3 +11,4 @@ export * from './entities/invoicing.entity';
 export * from './entities/agreement.entity';
 export * from './entities/scenario.entity';
 export * from './entities/forums.entity';
+export * from './bulk-insert';

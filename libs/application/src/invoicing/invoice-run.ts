@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { computeInvoiceTotals, Money, Period, VatRate } from '@it-samverkan/domain';
 import {
+  bulkInsert,
   CooperationAgreementEntity,
   InternalChargeEntity,
   InvoiceEntity,
@@ -230,10 +231,8 @@ export async function runInvoicePeriod(
       result.addedLines += lines.length;
       result.invoiceIds.push(invoice.id);
     }
-    for (let i = 0; i < newInvoices.length; i += 500)
-      await m.insert(InvoiceEntity, newInvoices.slice(i, i + 500));
-    for (let i = 0; i < newLines.length; i += 1000)
-      await m.insert(InvoiceLineEntity, newLines.slice(i, i + 1000));
+    await bulkInsert(m, InvoiceEntity, newInvoices);
+    await bulkInsert(m, InvoiceLineEntity, newLines);
     for (const d of changedDrafts)
       await m.update(InvoiceEntity, { id: d.id }, { net: d.net, vat: d.vat, gross: d.gross });
     const freshInternal = internal.filter((c) => !existing.has(c.sourceKey));
@@ -252,7 +251,7 @@ export async function runInvoicePeriod(
         createdAt: now,
       }),
     );
-    for (let i = 0; i < rows.length; i += 1000) await m.insert(InternalChargeEntity, rows.slice(i, i + 1000));
+    await bulkInsert(m, InternalChargeEntity, rows);
     result.addedInternalCharges = rows.length;
     await recordAudit(
       m,
