@@ -2,7 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { changesDoc, D_JOINS, threeMunicipalityModel } from './scenario-fixtures';
+import {
+  CHANGE_DRIVER_MUNICIPALITIES,
+  changesDoc,
+  D_JOINS,
+  threeMunicipalityModel,
+} from './scenario-fixtures';
 
 function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], {
@@ -64,29 +69,7 @@ describe('CLI: scenario <model.json> <changes.json> [--json] (a contract, no dat
       created: '2025-04-02',
       totals: { base: '130000.00', scenario: '130000.00', difference: '0.00', differencePercent: '0.0' },
     });
-    expect(doc.municipalities).toEqual([
-      {
-        id: 'kommun-a',
-        base: '55000.00',
-        scenario: '65000.00',
-        difference: '10000.00',
-        differencePercent: '18.2',
-      },
-      {
-        id: 'kommun-b',
-        base: '45000.00',
-        scenario: '21666.67',
-        difference: '-23333.33',
-        differencePercent: '-51.9',
-      },
-      {
-        id: 'kommun-c',
-        base: '30000.00',
-        scenario: '43333.33',
-        difference: '13333.33',
-        differencePercent: '44.4',
-      },
-    ]);
+    expect(doc.municipalities).toEqual(CHANGE_DRIVER_MUNICIPALITIES);
     expect(doc.consumers[2]).toEqual({
       id: 'b-ks',
       name: 'Kommun B kommunledning',

@@ -166,3 +166,28 @@ export const ULRICEHAMN_TO_INTERNAL_CHARGE: ScenarioChange = {
   from: 'appropriation',
   to: 'internal-charge',
 };
+
+/** Per municipality, moving arbetsplats from devices to users in the three-municipality model (computed by hand in change-driver-scenario.spec.ts). */
+export const CHANGE_DRIVER_MUNICIPALITIES = [
+  {
+    id: 'kommun-a',
+    base: '55000.00',
+    scenario: '65000.00',
+    difference: '10000.00',
+    differencePercent: '18.2',
+  },
+  {
+    id: 'kommun-b',
+    base: '45000.00',
+    scenario: '21666.67',
+    difference: '-23333.33',
+    differencePercent: '-51.9',
+  },
+  {
+    id: 'kommun-c',
+    base: '30000.00',
+    scenario: '43333.33',
+    difference: '13333.33',
+    differencePercent: '44.4',
+  },
+];

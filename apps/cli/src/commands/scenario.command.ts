@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { FUNDING_MODE_NAMES } from '@it-samverkan/application';
+import { FUNDING_MODE_NAMES, swedishDate } from '@it-samverkan/application';
 import {
   CONSUMER_FUNDING_MODES,
   ComparedAmount,
@@ -28,7 +28,7 @@ export function registerScenarioCommands(program: Command, ctx: CliContext): voi
     .action((modelPath: string, changesPath: string, opts: { json?: boolean }) => {
       const model = readJson(modelPath);
       const changes = readJson(changesPath);
-      const created = ctx.now().toISOString().slice(0, 10);
+      const created = swedishDate(ctx.now());
       const { comparison } = compareScenario(model, changes, documentFundingSource, { created });
       if (opts.json) printJson(comparison);
       else printComparison(comparison);

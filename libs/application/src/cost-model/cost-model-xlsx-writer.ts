@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { ALLOCATION_METHODS, COST_MODEL_FORMAT, CostModelDocument, Dec } from '@it-samverkan/domain';
 import { COLUMNS, INSTRUCTIONS, MODEL_FIELDS, SHEETS } from './cost-model-xlsx-layout';
+import { swedishDate } from '../common/swedish-date';
 
 /** A decimal from the document as a number cell when the number is exactly that decimal, else as text. */
 export function decimalCell(value: string | number | undefined): string | number | null {
@@ -41,8 +42,7 @@ export async function costModelToXlsx(doc: CostModelDocument | null, created: Da
 
   const info = wb.addWorksheet(SHEETS.instructions);
   info.getColumn(1).width = 110;
-  for (const line of [...INSTRUCTIONS, '', `Skapad: ${created.toISOString().slice(0, 10)}`])
-    info.addRow([line]);
+  for (const line of [...INSTRUCTIONS, '', `Skapad: ${swedishDate(created)}`]) info.addRow([line]);
   info.getRow(1).font = { bold: true, size: 14 };
 
   const model = sheet(wb, SHEETS.model, [COLUMNS.model.field[0], COLUMNS.model.value[0]], [14, 50]);

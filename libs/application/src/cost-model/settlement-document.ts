@@ -1,5 +1,6 @@
 import { Money, ProblemList, settleYear, SettlementKind } from '@it-samverkan/domain';
 import type { ComputedSplit } from './split-computation';
+import { swedishDate } from '../common/swedish-date';
 
 /** Settlement kinds as the documents name them: a final charge, a credit, or nothing to settle. */
 export type SettlementLineKind = 'slutfaktura' | 'kreditering' | 'ingen';
@@ -74,7 +75,7 @@ export function settlementDocument(p: SettlementParams): SettlementDocument {
   return {
     format: 'it-samverkan/settlement@1',
     year: p.year,
-    created: p.now.toISOString().slice(0, 10),
+    created: swedishDate(p.now),
     actualModel: p.actualModel,
     actualStatus: p.actualModel.status,
     chargedSource: p.chargedSource,

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { CostModel, Money, SplitResultDocument } from '@it-samverkan/domain';
 import { decimalCell } from './cost-model-xlsx-writer';
-import { swedishDate } from '../invoicing/issuing';
+import { swedishDate } from '../common/swedish-date';
 
 /** Swedish decimal comma, no grouping: "560000,00" (what Swedish Excel reads as a number). */
 const kronor = (amount: string) => amount.replace('.', ',');

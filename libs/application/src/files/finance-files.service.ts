@@ -27,7 +27,7 @@ import {
 } from '@it-samverkan/persistence';
 import { Principal } from '../common/principal';
 import { InvoiceService } from '../invoicing/invoice.service';
-import { swedishDate } from '../invoicing/issuing';
+import { swedishDate } from '../common/swedish-date';
 
 export interface FileOut {
   filename: string;

@@ -7,16 +7,7 @@ import { inTransaction, lockMode } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
 import { refreshTotals } from './invoice-run';
 import { invoiceView, InvoiceView } from './views';
-
-/** The local date in Sweden of an instant, YYYY-MM-DD (accounting dates are Swedish dates). */
-export function swedishDate(instant: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Europe/Stockholm',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-}
+import { swedishDate } from '../common/swedish-date';
 
 /**
  * Takes the next number of the issuer's yearly series: the counter row is locked FOR UPDATE

@@ -18,6 +18,7 @@ import { Page, PageRequest, pageOf } from '../common/pagination';
 import { recordAudit } from '../audit/audit';
 import { organisationFundingFor } from './organisation-funding';
 import { scenarioComparisonXlsx } from './scenario-xlsx';
+import { swedishDate } from '../common/swedish-date';
 
 /** What a client sends to save a scenario: a name, the base version and the changes (DOMAIN.md 8.3). */
 export interface CreateScenarioInput {
@@ -55,7 +56,7 @@ export type ScenarioComparisonView = ScenarioComparisonDocument & {
   baseModelVersion: BaseVersionView;
 };
 
-const dateOf = (now: Date) => now.toISOString().slice(0, 10);
+const dateOf = (now: Date) => swedishDate(now);
 const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value), 'utf8').digest('hex');
 
 function viewOf(row: ScenarioEntity): ScenarioView {

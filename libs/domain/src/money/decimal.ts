@@ -19,3 +19,20 @@ export const Rounding = {
   floor: Decimal.ROUND_FLOOR,
   ceil: Decimal.ROUND_CEIL,
 } as const;
+
+/**
+ * numerator ÷ denominator × 100, half-up (away from zero) to one decimal, always written with one
+ * decimal ("53.0", "-18.4"); the one place percentages are rounded. The denominator must not be zero.
+ */
+export function percentOneDecimal(
+  numerator: Dec | string | number,
+  denominator: Dec | string | number,
+): string {
+  const percent = new Dec(numerator)
+    .times(100)
+    .dividedBy(new Dec(denominator))
+    .toDecimalPlaces(1, Rounding.halfUp);
+  if (percent.isZero()) return '0.0';
+  const text = percent.toString();
+  return text.includes('.') ? text : `${text}.0`;
+}

@@ -1,5 +1,5 @@
 import { Money } from './money';
-import { Dec } from './decimal';
+import { Dec, percentOneDecimal } from './decimal';
 
 describe('Money', () => {
   it('parses strings and numbers with at most two decimals', () => {
@@ -33,5 +33,17 @@ describe('Money', () => {
   it('holds the largest supported amount exactly', () => {
     expect(Money.parse('999999999999999.99').toString()).toBe('999999999999999.99');
     expect(() => Money.parse('9999999999999999.99')).toThrow();
+  });
+});
+
+describe('percentOneDecimal', () => {
+  it('rounds half-up away from zero and always writes one decimal', () => {
+    expect(percentOneDecimal(4, 7)).toBe('57.1'); // 57.142…
+    expect(percentOneDecimal(1, 8)).toBe('12.5');
+    expect(percentOneDecimal(1, 2)).toBe('50.0');
+    expect(percentOneDecimal('-5000', '37500')).toBe('-13.3');
+    expect(percentOneDecimal(1, 1600)).toBe('0.1'); // 0.0625 → 0.1
+    expect(percentOneDecimal(-1, 1600)).toBe('-0.1');
+    expect(percentOneDecimal(-1, 4000)).toBe('0.0'); // -0.025 → -0.0, written 0.0
   });
 });

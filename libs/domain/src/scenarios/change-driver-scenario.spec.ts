@@ -6,6 +6,7 @@ import {
 } from '../../../../test/scenarios/scenario-fixtures';
 import { compareScenario } from './compare-scenario';
 import { documentFundingSource } from './scenario-funding';
+import { CHANGE_DRIVER_MUNICIPALITIES } from '../../../../test/scenarios/scenario-fixtures';
 
 describe('scenario: arbetsplats is spread by user accounts instead of devices (three municipalities)', () => {
   const base = deepFreeze(threeMunicipalityModel());
@@ -30,29 +31,7 @@ describe('scenario: arbetsplats is spread by user accounts instead of devices (t
       ['b-ks', '45000.00', '21666.67', '-23333.33', '-51.9'], // -23 333.33 / 45 000 = -51.852 %
       ['c-ks', '30000.00', '43333.33', '13333.33', '44.4'], // 13 333.33 / 30 000 = 44.444 %
     ]);
-    expect(comparison.municipalities).toEqual([
-      {
-        id: 'kommun-a',
-        base: '55000.00',
-        scenario: '65000.00',
-        difference: '10000.00',
-        differencePercent: '18.2',
-      },
-      {
-        id: 'kommun-b',
-        base: '45000.00',
-        scenario: '21666.67',
-        difference: '-23333.33',
-        differencePercent: '-51.9',
-      },
-      {
-        id: 'kommun-c',
-        base: '30000.00',
-        scenario: '43333.33',
-        difference: '13333.33',
-        differencePercent: '44.4',
-      },
-    ]);
+    expect(comparison.municipalities).toEqual(CHANGE_DRIVER_MUNICIPALITIES);
   });
 
   it('keeps the total when only a key changes, and the service amounts with it', () => {

@@ -1,4 +1,4 @@
-import { Dec, Money, Rounding } from '../money';
+import { Money, percentOneDecimal } from '../money';
 import type { CostModel, CostSplit } from '../cost-model';
 import type {
   ComparedAmount,
@@ -10,11 +10,7 @@ import type {
 /** Difference ÷ base × 100, half-up (away from zero) to one decimal; null when the base is zero. */
 export function differencePercent(base: Money, difference: Money): string | null {
   if (base.isZero()) return null;
-  const percent = new Dec(difference.ore.toString())
-    .times(100)
-    .dividedBy(new Dec(base.ore.toString()))
-    .toDecimalPlaces(1, Rounding.halfUp);
-  return percent.isZero() ? '0.0' : percent.toFixed(1);
+  return percentOneDecimal(difference.ore.toString(), base.ore.toString());
 }
 
 /** Base and scenario amounts with their difference, as strings with two decimals. */

@@ -1,4 +1,4 @@
-import { Dec } from '../money/decimal';
+import { Dec, percentOneDecimal } from '../money/decimal';
 import {
   SERVICE_LEVEL_MEASURE_LABELS,
   SERVICE_LEVEL_MEASURES,
@@ -91,7 +91,7 @@ export function addCounts(a: ServiceLevelCounts, b: ServiceLevelCounts): void {
 /** The share in percent with one decimal, half-up, computed exactly; null for an empty denominator. */
 export function percentShare(numerator: number, denominator: number): string | null {
   if (denominator === 0) return null;
-  return new Dec(numerator).times(100).dividedBy(denominator).toFixed(1, Dec.ROUND_HALF_UP);
+  return percentOneDecimal(numerator, denominator);
 }
 
 /** numerator / denominator ≥ target % exactly (numerator × 100 ≥ target × denominator); null for an empty denominator. */
