@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { checkPeppolInvoice, readSie4 } from '@it-samverkan/files';
+import { expectOfficiallyValid } from '../support/peppol-official';
 import { startTestApp, TestApp } from '../support/test-app';
 import { storeApprovedModel } from '../invoicing/support';
 
@@ -94,7 +95,8 @@ describe('files finance loads for the issued 2025-Q1 invoices', () => {
     expect(sie.vouchers.filter((v) => v.series === 'I').length).toBeGreaterThan(0);
   });
 
-  it('a Peppol BIS 3.0 document per external invoice and credit note that passes the encoded rules', async () => {
+  it('a Peppol BIS 3.0 document per external invoice and credit note that passes the encoded and the official rules', async () => {
+    const documents: { name: string; xml: string }[] = [];
     for (const inv of issued) {
       const res = await t.http
         .get(`/api/v1/files/invoices/${inv.id}/peppol`)
@@ -107,7 +109,10 @@ describe('files finance loads for the issued 2025-Q1 invoices', () => {
       expect(xml).toContain(`<cbc:ID>${inv.number}</cbc:ID>`);
       expect(xml).toContain('Godkänd för F-skatt');
       expect(xml).toContain(`<cbc:PayableAmount currencyID="SEK">${inv.gross}</cbc:PayableAmount>`);
+      documents.push({ name: inv.number, xml });
     }
+    expect(documents.map((d) => d.xml.includes('<CreditNote '))).toContain(true);
+    await expectOfficiallyValid(documents);
   });
 
   it('a readable PDF with the figures', async () => {

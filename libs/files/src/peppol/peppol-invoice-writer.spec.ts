@@ -7,8 +7,10 @@ import {
   sampleEnergiInvoice,
   sampleInvoices,
   sampleLonenamndInvoice,
+  sampleTranemo,
   sampleTranemoInvoice,
 } from '../../../../test/factories/invoice-files';
+import { expectOfficiallyValid } from '../../../../test/support/peppol-official';
 import { checkPeppolInvoice, periodDates, writePeppolInvoice } from '.';
 
 /** Reads the document back with a parser of its own, so the writer is not checked by its own reader. */
@@ -203,5 +205,103 @@ describe('invoice period', () => {
     expect(periodDates('2024-02')).toEqual({ start: '2024-02-01', end: '2024-02-29' });
     expect(periodDates('2025')).toEqual({ start: '2025-01-01', end: '2025-12-31' });
     expect(periodDates('Q1 2025')).toBeNull();
+  });
+});
+
+/**
+ * A year-end settlement as DOMAIN 7 writes negative amounts: negative quantity × positive price.
+ * 0 %: 12 000.00 − 10 000.00 = 2 000.00; 25 %: −2.5 h × 950 = −2 375.00 and 5 h × 950 = 4 750.00,
+ * base 2 375.00, VAT 593.75; 12 %: 1 200.00, VAT 144.00. Net 5 575.00, VAT 737.75, gross 6 312.75.
+ */
+function settlementWithNegativeLines() {
+  return buildInvoiceFile({
+    number: '2026-0007',
+    issueDate: '2026-03-16',
+    dueDate: '2026-04-15',
+    period: '2025',
+    buyer: sampleTranemo(),
+    buyerReference: 'IT-chef 4100',
+    lines: [
+      {
+        description: 'Slutreglering 2025: andel enligt fastställd utfallsmodell',
+        quantity: '1',
+        unit: 'C62',
+        unitPrice: '12000.00',
+        net: '12000.00',
+        vatRate: '0',
+      },
+      {
+        description: 'Avgår: fakturerad andel 2025',
+        quantity: '-1',
+        unit: 'C62',
+        unitPrice: '10000.00',
+        net: '-10000.00',
+        vatRate: '0',
+      },
+      {
+        description: 'Utvecklingstimmar 2025, rättelse',
+        quantity: '-2.5',
+        unit: 'HUR',
+        unitPrice: '950.00',
+        net: '-2375.00',
+        vatRate: '25',
+      },
+      {
+        description: 'Utvecklingstimmar december 2025',
+        quantity: '5',
+        unit: 'HUR',
+        unitPrice: '950.00',
+        net: '4750.00',
+        vatRate: '25',
+      },
+      {
+        description: 'Logi utbildningsdag',
+        quantity: '1',
+        unit: 'EA',
+        unitPrice: '1200.00',
+        net: '1200.00',
+        vatRate: '12',
+      },
+    ],
+  });
+}
+
+/** Credits the settlement in full: the same lines, so the negative ones stay negative quantities. */
+function fullCreditOfSettlement() {
+  const settlement = settlementWithNegativeLines();
+  return {
+    ...settlement,
+    id: 'inv-2026-0008',
+    number: '2026-0008',
+    kind: 'credit-note' as const,
+    creditedInvoiceNumber: settlement.number,
+    issueDate: '2026-03-20',
+    dueDate: '2026-03-20',
+  };
+}
+
+describe('official validation: UBL 2.1 XSD, CEN EN 16931 and Peppol BIS 3.0 with the SE-R rules', () => {
+  it('writes a negative line as negative quantity × positive price (−2.5 h × 950.00 = −2 375.00)', () => {
+    const line = readBack(writePeppolInvoice(settlementWithNegativeLines())).Invoice.InvoiceLine[2];
+    expect([
+      line.InvoicedQuantity['#text'],
+      line.Price.PriceAmount['#text'],
+      line.LineExtensionAmount['#text'],
+    ]).toEqual(['-2.5', '950.00', '-2375.00']);
+    const totals = readBack(writePeppolInvoice(settlementWithNegativeLines())).Invoice.LegalMonetaryTotal;
+    expect(totals.PayableAmount['#text']).toBe('6312.75');
+  });
+
+  it('passes every document the writer makes with no finding at all: 0, 6, 12 and 25 %, credit notes, negative lines', async () => {
+    const docs = [
+      ...sampleInvoices(),
+      sampleCreditNote(),
+      settlementWithNegativeLines(),
+      fullCreditOfSettlement(),
+    ];
+    const findings = await expectOfficiallyValid(
+      docs.map((doc) => ({ name: doc.number, xml: writePeppolInvoice(doc) })),
+    );
+    expect(findings).toEqual([]);
   });
 });
