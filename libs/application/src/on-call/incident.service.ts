@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/audit';
 import { billIncidentForStorage, loadBillingContext } from './incident-bill';
 import { incidentView, IncidentView } from './incident-view';
 import { consumersInScope, loadOnCallConsumers } from './on-call-consumers';
-import { isDeadlock, isUniqueViolation } from './unique-violation';
+import { isDeadlock, isUniqueViolation } from '../common/unique-violation';
 
 /** One incident as a client sends it (DOMAIN.md 6.2 rule 1 for the times). */
 export interface OnCallIncidentInput {

@@ -11,7 +11,7 @@ import { DecisionEntity, OnCallTariffEntity } from '@it-samverkan/persistence';
 import { Actor } from '../common/principal';
 import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
-import { isUniqueViolation } from './unique-violation';
+import { isUniqueViolation } from '../common/unique-violation';
 
 /** A tariff version as the API shows it; `document` is the validated tariff document. */
 export interface OnCallTariffView {
