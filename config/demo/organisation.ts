@@ -13,6 +13,11 @@ export const DEMO_MUNICIPALITIES = [
     city: 'Ulricehamn',
     bankgiro: '5050-1055',
     counterpartyCode: '81-ULR',
+    // Its invoice numbers (ULR-2025-00017) and the contact on them ("Vår referens", Peppol BT-41..43).
+    invoicePrefix: 'ULR',
+    invoiceContactName: 'Ekonomienheten, kundreskontra',
+    invoiceContactPhone: '0321-100 00',
+    invoiceContactEmail: 'kundfaktura@ulricehamn.example',
   },
   {
     id: 'tranemo',

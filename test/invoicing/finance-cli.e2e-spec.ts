@@ -54,15 +54,15 @@ describe('finance scripts a quarter end with the CLI (demo cooperation)', () => 
 
     const issued = json('invoice', 'issue', '--period', '2025-Q1');
     expect(issued.map((i: { number: string }) => i.number).sort()).toEqual([
-      '2025-00001',
-      '2025-00002',
-      '2025-00003',
+      'ULR-2025-00001',
+      'ULR-2025-00002',
+      'ULR-2025-00003',
     ]);
     const bolag = issued.find((i: { buyer: { id: string } }) => i.buyer.id === 'bolag-ue');
     const note = json('invoice', 'credit', bolag.id, '--reason', 'Avtalet justerat');
     expect(note).toMatchObject({
       kind: 'credit-note',
-      number: '2025-00004',
+      number: 'ULR-2025-00004',
       gross: bolag.gross,
       creditedInvoiceId: bolag.id,
     });

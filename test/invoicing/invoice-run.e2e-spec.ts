@@ -151,14 +151,14 @@ describe('invoice runs, issuing, credit notes and periods (2025-Q1, demo coopera
       expect(res.body.issueDate).toBe('2025-04-02');
       expect(res.body.dueDate).toBe('2025-05-02');
     }
-    expect(numbers).toEqual(['2025-00001', '2025-00002', '2025-00003']);
+    expect(numbers).toEqual(['ULR-2025-00001', 'ULR-2025-00002', 'ULR-2025-00003']);
     const tranemo = byBuyer.get('tranemo')!;
     const replay = await t.http
       .post(`/api/v1/invoices/${tranemo.id}/issue`)
       .set(t.auth(finance))
       .set('Idempotency-Key', 'issue-tranemo')
       .expect(200);
-    expect(replay.body.number).toBe('2025-00001');
+    expect(replay.body.number).toBe('ULR-2025-00001');
     expect(replay.headers['idempotent-replayed']).toBe('true');
     const reused = await t.http
       .post(`/api/v1/invoices/${byBuyer.get('bolag-ue')!.id}/issue`)
@@ -194,7 +194,7 @@ describe('invoice runs, issuing, credit notes and periods (2025-Q1, demo coopera
     expect(note.body).toMatchObject({
       kind: 'credit-note',
       status: 'issued',
-      number: '2025-00004',
+      number: 'ULR-2025-00004',
       creditedInvoiceId: bolag.id,
       net: '20000.00',
       vat: '5000.00',
@@ -251,9 +251,9 @@ describe('invoice runs, issuing, credit notes and periods (2025-Q1, demo coopera
     const issued = await Promise.all(
       ids.slice(0, 50).map((id) => issueInvoice(t.dataSource, id, actor, t.now.value)),
     );
-    const numbers = issued.map((i) => Number(i.number!.slice(5))).sort((a, b) => a - b);
+    const numbers = issued.map((i) => Number(i.number!.slice(9))).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => 5 + i));
     const last = await issueInvoice(t.dataSource, ids[50], actor, t.now.value);
-    expect(last.number).toBe('2025-00055');
+    expect(last.number).toBe('ULR-2025-00055');
   });
 });

@@ -74,8 +74,11 @@ export interface InvoiceFile {
   number: string;
   kind: 'invoice' | 'credit-note';
   creditedInvoiceNumber?: string;
+  /** Fakturadatum. */
   issueDate: string;
   dueDate: string;
+  /** Bokföringsdag (DOMAIN.md 7): the ledger's voucher date; the invoice date when absent. */
+  bookingDate?: string;
   /** '2025-Q1', '2025-T2', '2025-03' or '2025'. */
   period: string;
   seller: SellerParty;
@@ -151,6 +154,11 @@ export function isIsoDate(value: unknown): value is string {
   );
 }
 
+/** The date a document is booked on: its booking date, or its invoice date when it has none. */
+export function bookingDateOf(invoice: InvoiceFile): string {
+  return invoice.bookingDate ?? invoice.issueDate;
+}
+
 /** The line's responsibility code, falling back to the invoice's. */
 export function lineResponsibility(invoice: InvoiceFile, line: InvoiceLineFile): string {
   return line.responsibilityCode ?? invoice.responsibilityCode;
@@ -209,6 +217,8 @@ export function checkInvoiceFile(invoice: InvoiceFile, path = 'invoice'): Proble
     p('creditedInvoiceNumber', 'En kreditfaktura måste ange vilken faktura den krediterar');
   }
   if (!isIsoDate(invoice.issueDate)) p('issueDate', `Ogiltigt datum "${invoice.issueDate}" (ÅÅÅÅ-MM-DD)`);
+  if (invoice.bookingDate !== undefined && !isIsoDate(invoice.bookingDate))
+    p('bookingDate', `Ogiltigt datum "${invoice.bookingDate}" (ÅÅÅÅ-MM-DD)`);
   if (!isIsoDate(invoice.dueDate)) p('dueDate', `Ogiltigt datum "${invoice.dueDate}" (ÅÅÅÅ-MM-DD)`);
   else if (isIsoDate(invoice.issueDate) && invoice.dueDate < invoice.issueDate)
     p('dueDate', 'Förfallodatum före fakturadatum');

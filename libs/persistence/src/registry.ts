@@ -19,6 +19,7 @@ import {
   InvoiceEntity,
   InvoiceLineEntity,
   PeriodCloseEntity,
+  PeriodLockEntity,
   ServiceAgreementEntity,
 } from './entities/invoicing.entity';
 import { OnCall1763900300000 } from './migrations/1763900300000-on-call';
@@ -38,6 +39,7 @@ import {
   TicketEntity,
 } from './entities/forums.entity';
 import { Forums1763900700000 } from './migrations/1763900700000-forums';
+import { InvoiceDates1764000200000 } from './migrations/1764000200000-invoice-dates';
 
 type EntityClass = new (...args: any[]) => unknown;
 
@@ -55,6 +57,7 @@ export const ENTITIES: EntityClass[] = [
   OnCallTariffEntity,
   IncidentEntity,
   PeriodCloseEntity,
+  PeriodLockEntity,
   ServiceAgreementEntity,
   InvoiceEntity,
   InvoiceLineEntity,
@@ -81,4 +84,5 @@ export const MIGRATIONS: EntityClass[] = [
   ServiceFunding1763900460000,
   Scenarios1763900600000,
   Forums1763900700000,
+  InvoiceDates1764000200000,
 ];

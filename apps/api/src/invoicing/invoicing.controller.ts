@@ -22,6 +22,7 @@ import { CLOCK, Clock } from '../common/tokens';
 import {
   CreditDto,
   InvoiceListQuery,
+  IssueDto,
   PeriodBody,
   PeriodQuery,
   SettlementBody,
@@ -69,7 +70,8 @@ export class InvoicingController {
 
   @Get('invoices')
   @ApiOperation({
-    summary: 'Lista fakturor och kreditfakturor (en token med omfattning ser bara sin kommuns)',
+    summary:
+      'Lista fakturor och kreditfakturor vars period ligger inom den angivna (2025 omfattar årets månader, kvartal och tertial); notes säger var längre perioder som överlappar finns. En token med omfattning ser bara sin kommuns',
   })
   list(@Query() query: InvoiceListQuery, @CurrentActor() actor: Actor) {
     return this.invoices.list(
@@ -113,16 +115,22 @@ export class InvoicingController {
   @Roles('finance')
   @Idempotent()
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Utfärda ett utkast: nästa nummer i serien, utan lucka eller dubblett' })
-  issue(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
-    return this.invoices.issue(id, actor, this.clock.now());
+  @ApiOperation({
+    summary:
+      'Utfärda ett utkast: nästa nummer i utfärdarens serie, utan lucka eller dubblett; fakturadatum kan anges, bokföringsdag följer av det och perioden',
+  })
+  issue(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: IssueDto, @CurrentActor() actor: Actor) {
+    return this.invoices.issue(id, actor, this.clock.now(), { invoiceDate: body.invoiceDate });
   }
 
   @Post('invoices/:id/credit')
   @Roles('finance')
   @Idempotent()
   @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOperation({ summary: 'Kreditera en utfärdad faktura (aldrig mer än fakturans belopp)' })
+  @ApiOperation({
+    summary:
+      'Kreditera en utfärdad faktura (aldrig mer än fakturans belopp); kreditfakturan hör till månaden för sitt eget fakturadatum, som måste vara öppen',
+  })
   credit(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: CreditDto,
@@ -148,7 +156,10 @@ export class InvoicingController {
   }
 
   @Get('reports/internal-charges')
-  @ApiOperation({ summary: 'Interndebiteringar för en period (överföringar mellan enheter, utan moms)' })
+  @ApiOperation({
+    summary:
+      'Interndebiteringar vars period ligger inom den angivna (överföringar mellan enheter, utan moms); notes nämner längre överlappande perioder',
+  })
   internalCharges(@Query() query: PeriodQuery, @CurrentActor() actor: Actor) {
     return this.invoices.internalCharges(query.period, actor.principal);
   }

@@ -82,6 +82,20 @@ export class UpdateLineDto {
   net?: string;
 }
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const INVOICE_DATE_DOC = {
+  example: '2026-01-12',
+  description:
+    'Fakturadatum (ÅÅÅÅ-MM-DD); utelämnas för dagens datum i Sverige. Aldrig tidigare än seriens senast utfärdade dokument och aldrig i framtiden.',
+};
+
+export class IssueDto {
+  @ApiPropertyOptional(INVOICE_DATE_DOC)
+  @IsOptional()
+  @Matches(DATE, { message: 'invoiceDate skrivs ÅÅÅÅ-MM-DD, t.ex. 2026-01-12' })
+  invoiceDate?: string;
+}
+
 export class CreditLineDto {
   @ApiProperty()
   @IsString({ message: 'lineId måste vara text' })
@@ -97,6 +111,11 @@ export class CreditDto {
   @IsString({ message: 'reason måste vara text' })
   @Length(1, 200, { message: 'reason måste vara 1–200 tecken' })
   reason: string;
+
+  @ApiPropertyOptional(INVOICE_DATE_DOC)
+  @IsOptional()
+  @Matches(DATE, { message: 'invoiceDate skrivs ÅÅÅÅ-MM-DD, t.ex. 2026-03-10' })
+  invoiceDate?: string;
 
   @ApiPropertyOptional({
     type: [CreditLineDto],

@@ -91,8 +91,9 @@ export function registerInvoicingCommands(program: Command, ctx: CliContext): vo
     .command('issue [id]')
     .description('Utfärda ett utkast, eller alla utkast i en period med --period')
     .option('--period <period>', 'utfärda alla utkast i perioden')
+    .option('--date <ÅÅÅÅ-MM-DD>', 'fakturadatum (annars dagens datum i Sverige)')
     .option('--json', 'skriv JSON')
-    .action(async (id: string | undefined, opts: { period?: string; json?: boolean }) => {
+    .action(async (id: string | undefined, opts: { period?: string; date?: string; json?: boolean }) => {
       const s = await service();
       const ids = id
         ? [id]
@@ -104,7 +105,8 @@ export function registerInvoicingCommands(program: Command, ctx: CliContext): vo
             )
           ).items.map((i) => i.id);
       const issued: InvoiceView[] = [];
-      for (const one of ids) issued.push(await s.issue(one, cliActor(), ctx.now()));
+      for (const one of ids)
+        issued.push(await s.issue(one, cliActor(), ctx.now(), { invoiceDate: opts.date }));
       if (opts.json) return printJson(issued);
       printTable(INVOICE_HEADERS, invoiceRows(issued), [4, 5, 6, 7]);
     });
@@ -113,9 +115,12 @@ export function registerInvoicingCommands(program: Command, ctx: CliContext): vo
     .command('credit <id>')
     .description('Kreditera det som återstår av en utfärdad faktura')
     .requiredOption('--reason <text>', 'orsak')
+    .option('--date <ÅÅÅÅ-MM-DD>', 'kreditfakturans fakturadatum (annars dagens datum i Sverige)')
     .option('--json', 'skriv JSON')
-    .action(async (id: string, opts: { reason: string; json?: boolean }) => {
-      const note = await (await service()).credit(id, { reason: opts.reason }, cliActor(), ctx.now());
+    .action(async (id: string, opts: { reason: string; date?: string; json?: boolean }) => {
+      const note = await (
+        await service()
+      ).credit(id, { reason: opts.reason, invoiceDate: opts.date }, cliActor(), ctx.now());
       if (opts.json) return printJson(note);
       printTable(INVOICE_HEADERS, invoiceRows([note]), [4, 5, 6, 7]);
     });

@@ -1,5 +1,14 @@
 import { DataSource, In } from 'typeorm';
-import { computeInvoiceTotals, DomainError, Money, parsePeriod, Period, VatRate } from '@it-samverkan/domain';
+import {
+  computeInvoiceTotals,
+  DomainError,
+  fiscalYearOf,
+  Money,
+  parsePeriod,
+  Period,
+  periodKeysWithin,
+  VatRate,
+} from '@it-samverkan/domain';
 import {
   appropriationReportCsv,
   appropriationReportXlsx,
@@ -158,6 +167,7 @@ export class FinanceFilesService {
           : undefined,
         issueDate: invoice.issueDate!,
         dueDate: invoice.dueDate!,
+        bookingDate: invoice.bookingDate ?? undefined,
         period: invoice.period,
         seller: {
           ...this.party(p, 'municipality', seller.id),
@@ -184,10 +194,12 @@ export class FinanceFilesService {
     });
   }
 
-  private async issuedIn(period: Period, principal: Principal): Promise<InvoiceEntity[]> {
-    const rows = await this.db
-      .getRepository(InvoiceEntity)
-      .find({ where: { period: period.key, status: 'issued' }, order: { number: 'ASC' } });
+  /** Issued documents whose period lies inside `period` (DOMAIN.md 7), in number order. */
+  private async issuedIn(period: Period, principal: Principal, issuerId?: string): Promise<InvoiceEntity[]> {
+    const rows = await this.db.getRepository(InvoiceEntity).find({
+      where: { period: In(periodKeysWithin(period)), status: 'issued', ...(issuerId ? { issuerId } : {}) },
+      order: { issueDate: 'ASC', number: 'ASC' },
+    });
     return rows.filter(
       (i) =>
         principal.scope === null ||
@@ -196,11 +208,17 @@ export class FinanceFilesService {
     );
   }
 
-  private async internalChargeFiles(period: Period, principal: Principal): Promise<InternalChargeFile[]> {
+  /** Internal charges whose period lies inside `period`, each dated on its own period's last day. */
+  private async internalChargeFiles(
+    period: Period,
+    principal: Principal,
+    municipalityId?: string,
+  ): Promise<InternalChargeFile[]> {
     const p = await this.parties();
-    const rows = await this.db
-      .getRepository(InternalChargeEntity)
-      .find({ where: { period: period.key }, order: { unitId: 'ASC', sourceKey: 'ASC' } });
+    const rows = await this.db.getRepository(InternalChargeEntity).find({
+      where: { period: In(periodKeysWithin(period)), ...(municipalityId ? { municipalityId } : {}) },
+      order: { period: 'ASC', unitId: 'ASC', sourceKey: 'ASC' },
+    });
     return rows
       .filter((c) => principal.scope === null || c.municipalityId === principal.scope)
       .map((c) => {
@@ -209,7 +227,7 @@ export class FinanceFilesService {
         return {
           id: c.id,
           period: c.period,
-          date: period.lastDay,
+          date: parsePeriod(c.period).lastDay,
           municipalityId: c.municipalityId,
           description: c.description,
           debitUnit: { name: unit.name, responsibilityCode: unit.responsibilityCode },
@@ -219,22 +237,28 @@ export class FinanceFilesService {
       });
   }
 
-  /** SIE 4 of a period's issued invoices, credit notes and internal charges (the host's ledger). */
+  /**
+   * SIE 4 of the issued invoices, credit notes and internal charges whose period lies inside a
+   * period or fiscal year (`2025`, `2025-Q4`): the issuer's ledger, vouchers dated by booking
+   * date. A document's booking date lies in its period's year, so a valid document never falls
+   * outside the file's fiscal year, and each lands in exactly one year's file.
+   */
   async sie(periodKey: string, principal: Principal, now: Date): Promise<FileOut> {
     const period = parsePeriod(periodKey);
-    const docs = await this.toInvoiceFiles(await this.issuedIn(period, principal));
     const p = await this.parties();
     const hostId = p.cooperation?.hostId ?? [...p.municipalities.keys()][0];
     const host = p.municipalities.get(hostId)!;
+    const docs = await this.toInvoiceFiles(await this.issuedIn(period, principal, host.id));
+    const year = fiscalYearOf(period.firstDay);
     const body = writeSie4({
       generatedOn: swedishDate(now),
       program: PROGRAM,
       company: { name: host.name, orgNo: host.orgNo },
-      fiscalYear: { start: `${period.year}-01-01`, end: `${period.year}-12-31` },
+      fiscalYear: { start: year.start, end: year.end },
       accounts: DEFAULT_ACCOUNT_PLAN,
       invoices: docs.filter((d) => d.kind === 'invoice'),
       creditNotes: docs.filter((d) => d.kind === 'credit-note'),
-      internalCharges: await this.internalChargeFiles(period, principal),
+      internalCharges: await this.internalChargeFiles(period, principal, host.id),
     });
     return { filename: `it-samverkan-${period.key}.se`, contentType: 'text/plain; charset=IBM437', body };
   }

@@ -21,7 +21,7 @@ import {
   yearlySharesOf,
 } from './charge-sources';
 import { BuyerTerms, Directory } from './directory';
-import { assertOpen } from './periods';
+import { assertOpen, ensurePeriodLocks, lockOpenPeriod } from './periods';
 
 export interface RunResult {
   period: string;
@@ -78,6 +78,7 @@ export function newDraft(issuerId: string, buyer: BuyerTerms, period: string, no
     buyerReference: buyer.buyerReference,
     paymentTermsDays: buyer.paymentTermsDays,
     issueDate: null,
+    bookingDate: null,
     dueDate: null,
     net: Money.ZERO,
     vat: Money.ZERO,
@@ -147,9 +148,10 @@ export async function runInvoicePeriod(
   for (const c of await onCallCharges(db, directory, period)) add(c, false);
   for (const c of await developmentCharges(db, directory, period, warnings)) add(c, false);
 
+  await ensurePeriodLocks(db, [period.year]);
   return inTransaction(db, async (m) => {
     await lockRuns(m, db, directory);
-    await assertOpen(m, period);
+    await lockOpenPeriod(m, db, period);
     const allKeys = [...[...external.values()].flatMap((e) => e.charges), ...internal].map(
       (c) => c.sourceKey,
     );

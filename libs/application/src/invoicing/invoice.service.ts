@@ -1,5 +1,13 @@
 import { DataSource, EntityManager, In } from 'typeorm';
-import { DomainError, Money, parsePeriod, ProblemList } from '@it-samverkan/domain';
+import {
+  DomainError,
+  Money,
+  parsePeriod,
+  Period,
+  periodKeysWithin,
+  periodsOverlappingLonger,
+  ProblemList,
+} from '@it-samverkan/domain';
 import {
   InternalChargeEntity,
   InvoiceEntity,
@@ -12,11 +20,11 @@ import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
 import { approvedBudgetModel, periodShare, yearlySharesOf } from './charge-sources';
 import { Directory } from './directory';
-import { CreditInput, creditInvoice, issueInvoice } from './issuing';
+import { CreditInput, creditInvoice, issueInvoice, IssueOptions } from './issuing';
 import { refreshTotals, runInvoicePeriod, RunResult } from './invoice-run';
-import { closePeriod, reopenPeriod } from './periods';
+import { closePeriod, lockOpenPeriod, reopenPeriod } from './periods';
 import { runSettlement, SettlementRunResult } from './settlement-run';
-import { internalChargeView, InternalChargeView, invoiceView, InvoiceView } from './views';
+import { internalChargeView, InternalChargeView, invoiceView, InvoiceView, longerPeriodNotes } from './views';
 
 export interface InvoiceFilter {
   period?: string;
@@ -56,14 +64,19 @@ export class InvoiceService {
     );
   }
 
-  async list(filter: InvoiceFilter, page: PageRequest, principal: Principal): Promise<Page<InvoiceView>> {
-    const qb = this.db.getRepository(InvoiceEntity).createQueryBuilder('i');
-    if (filter.period) qb.andWhere('i.period = :period', { period: parsePeriod(filter.period).key });
-    if (filter.status) qb.andWhere('i.status = :status', { status: filter.status });
-    if (filter.kind) qb.andWhere('i.kind = :kind', { kind: filter.kind });
-    if (filter.buyerId) qb.andWhere('i.buyerId = :buyerId', { buyerId: filter.buyerId });
-    if (principal.scope)
-      qb.andWhere('(i.issuerId = :scope OR i.buyerMunicipalityId = :scope)', { scope: principal.scope });
+  /**
+   * Invoices and credit notes whose period lies inside the asked one (DOMAIN.md 7): `2025` holds
+   * all of 2025's months, quarters and tertials. `notes` names the longer periods that overlap
+   * it (a party billed by quarter when a month is asked), so an empty page is never unexplained.
+   */
+  async list(
+    filter: InvoiceFilter,
+    page: PageRequest,
+    principal: Principal,
+  ): Promise<Page<InvoiceView> & { notes: string[] }> {
+    const period = filter.period ? parsePeriod(filter.period) : null;
+    const qb = this.invoiceQuery(filter, principal);
+    if (period) qb.andWhere('i.period IN (:...periods)', { periods: periodKeysWithin(period) });
     qb.orderBy('i.period', 'ASC')
       .addOrderBy('i.number', 'ASC')
       .addOrderBy('i.createdAt', 'ASC')
@@ -75,15 +88,44 @@ export class InvoiceService {
           .getRepository(InvoiceLineEntity)
           .find({ where: { invoiceId: In(rows.map((r) => r.id)) } })
       : [];
-    return pageOf(
-      rows.map((r) =>
-        invoiceView(
-          r,
-          lines.filter((l) => l.invoiceId === r.id),
+    const notes = period ? await this.longerInvoiceNotes(filter, period, principal) : [];
+    return {
+      ...pageOf(
+        rows.map((r) =>
+          invoiceView(
+            r,
+            lines.filter((l) => l.invoiceId === r.id),
+          ),
         ),
+        total,
+        page,
       ),
-      total,
-      page,
+      notes,
+    };
+  }
+
+  /** The filtered, visible invoices, without the period condition. */
+  private invoiceQuery(filter: InvoiceFilter, principal: Principal) {
+    const qb = this.db.getRepository(InvoiceEntity).createQueryBuilder('i');
+    if (filter.status) qb.andWhere('i.status = :status', { status: filter.status });
+    if (filter.kind) qb.andWhere('i.kind = :kind', { kind: filter.kind });
+    if (filter.buyerId) qb.andWhere('i.buyerId = :buyerId', { buyerId: filter.buyerId });
+    if (principal.scope)
+      qb.andWhere('(i.issuerId = :scope OR i.buyerMunicipalityId = :scope)', { scope: principal.scope });
+    return qb;
+  }
+
+  private async longerInvoiceNotes(filter: InvoiceFilter, period: Period, principal: Principal) {
+    const longer = periodsOverlappingLonger(period).map((p) => p.key);
+    if (longer.length === 0) return [];
+    const rows = await this.invoiceQuery(filter, principal)
+      .andWhere('i.period IN (:...longer)', { longer })
+      .select(['i.period', 'i.buyerId'])
+      .getMany();
+    return longerPeriodNotes(
+      period,
+      rows.map((r) => ({ period: r.period, party: r.buyerId })),
+      'Fakturor',
     );
   }
 
@@ -178,11 +220,16 @@ export class InvoiceService {
     });
   }
 
-  /** A draft the principal may see, read inside the caller's transaction. */
+  /**
+   * A draft the principal may see, read inside the caller's transaction after its period's year
+   * is locked: a draft in a closed period is never edited (DOMAIN.md 7, 9).
+   */
   private async draft(m: EntityManager, id: string, principal: Principal): Promise<InvoiceEntity> {
-    const invoice = await m.getRepository(InvoiceEntity).findOneBy({ id });
-    if (!invoice || !this.visible(invoice, principal))
+    const found = await m.getRepository(InvoiceEntity).findOneBy({ id });
+    if (!found || !this.visible(found, principal))
       throw new DomainError('INVOICE_NOT_FOUND', `Fakturan ${id} finns inte`, 'not-found');
+    await lockOpenPeriod(m, this.db, parsePeriod(found.period));
+    const invoice = (await m.getRepository(InvoiceEntity).findOneBy({ id }))!;
     if (invoice.status !== 'draft')
       throw new DomainError(
         'INVOICE_ISSUED',
@@ -192,9 +239,10 @@ export class InvoiceService {
     return invoice;
   }
 
-  async issue(id: string, actor: Actor, now: Date): Promise<InvoiceView> {
+  /** Issues a draft, on the invoice date finance gives or today in Sweden. */
+  async issue(id: string, actor: Actor, now: Date, options: Pick<IssueOptions, 'invoiceDate'> = {}) {
     await this.get(id, actor.principal);
-    return issueInvoice(this.db, id, actor, now);
+    return issueInvoice(this.db, id, actor, now, { invoiceDate: options.invoiceDate });
   }
 
   async credit(id: string, input: CreditInput, actor: Actor, now: Date): Promise<InvoiceView> {
@@ -210,22 +258,31 @@ export class InvoiceService {
     return reopenPeriod(this.db, parsePeriod(periodKey), actor, now);
   }
 
-  /** The internal charges of a period (transfers between units of one municipality, no VAT). */
+  /** The internal charges of the periods inside a period (transfers between units of one municipality, no VAT). */
   async internalCharges(
     periodKey: string,
     principal: Principal,
-  ): Promise<{ period: string; total: string; charges: InternalChargeView[] }> {
+  ): Promise<{ period: string; total: string; charges: InternalChargeView[]; notes: string[] }> {
     const period = parsePeriod(periodKey);
-    const where = principal.scope
-      ? { period: period.key, municipalityId: principal.scope }
-      : { period: period.key };
-    const rows = await this.db
-      .getRepository(InternalChargeEntity)
-      .find({ where, order: { unitId: 'ASC', sourceKey: 'ASC' } });
+    const scope = principal.scope ? { municipalityId: principal.scope } : {};
+    const repo = this.db.getRepository(InternalChargeEntity);
+    const rows = await repo.find({
+      where: { ...scope, period: In(periodKeysWithin(period)) },
+      order: { period: 'ASC', unitId: 'ASC', sourceKey: 'ASC' },
+    });
+    const longer = await repo.find({
+      select: { period: true, municipalityId: true },
+      where: { ...scope, period: In(periodsOverlappingLonger(period).map((p) => p.key)) },
+    });
     return {
       period: period.key,
       total: Money.sum(rows.map((r) => r.amount)).toString(),
       charges: rows.map(internalChargeView),
+      notes: longerPeriodNotes(
+        period,
+        longer.map((r) => ({ period: r.period, party: r.municipalityId })),
+        'Interndebiteringar',
+      ),
     };
   }
 

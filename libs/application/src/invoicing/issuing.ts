@@ -1,24 +1,57 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { addDays, DomainError, Money, ProblemList } from '@it-samverkan/domain';
-import { InvoiceCounterEntity, InvoiceEntity, InvoiceLineEntity } from '@it-samverkan/persistence';
+import { DataSource, EntityManager, Like } from 'typeorm';
+import {
+  addDays,
+  bookingDate,
+  creditNotePeriod,
+  DomainError,
+  formatInvoiceNumber,
+  invoiceDateProblems,
+  invoicePrefixOf,
+  Money,
+  parsePeriod,
+  Period,
+  periodContaining,
+  ProblemList,
+  ValidationError,
+} from '@it-samverkan/domain';
+import {
+  InvoiceCounterEntity,
+  InvoiceEntity,
+  InvoiceLineEntity,
+  MunicipalityEntity,
+} from '@it-samverkan/persistence';
 import { Actor } from '../common/principal';
 import { inTransaction, lockMode } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
 import { refreshTotals } from './invoice-run';
+import { assertOpen, ensurePeriodLocks, lockPeriodYears } from './periods';
 import { invoiceView, InvoiceView } from './views';
 import { swedishDate } from '../common/swedish-date';
 
+export interface NumberRequest {
+  issuerId: string;
+  /** The document's invoice date; its year names the series. */
+  invoiceDate: string;
+  /** Today in Sweden: an invoice date is never later. */
+  today: string;
+  /** A document the new one may not be dated before (the invoice a credit note corrects). */
+  notBefore?: { number: string; invoiceDate: string };
+}
+
 /**
- * Takes the next number of the issuer's yearly series: the counter row is locked FOR UPDATE
- * inside the issuing transaction, so concurrent issues queue and a rolled-back issue leaves no gap.
+ * Takes the next number of the issuer's yearly series (`ULR-2025-00017`): the counter row is
+ * locked FOR UPDATE inside the issuing transaction, so concurrent issues queue and a rolled-back
+ * issue leaves no gap. Refuses an invoice date earlier than the series' last document, so
+ * numbers and dates rise together (DOMAIN.md 7 "Dates").
  */
 export async function nextInvoiceNumber(
   m: EntityManager,
   db: DataSource,
-  issuerId: string,
-  year: number,
+  request: NumberRequest,
 ): Promise<string> {
+  const { issuerId, invoiceDate, today } = request;
+  const year = Number(invoiceDate.slice(0, 4));
   const repo = m.getRepository(InvoiceCounterEntity);
   let counter = await repo.findOne({
     where: { issuerId, year },
@@ -37,9 +70,37 @@ export async function nextInvoiceNumber(
       lock: lockMode(db) ? { mode: 'pessimistic_write' } : undefined,
     });
   }
+  const last = await m.getRepository(InvoiceEntity).findOne({
+    where: { issuerId, status: 'issued', issueDate: Like(`${year}-%`) },
+    order: { issueDate: 'DESC', issuedAt: 'DESC' },
+  });
+  const candidates = [
+    ...(last ? [{ number: last.number!, invoiceDate: last.issueDate! }] : []),
+    ...(request.notBefore ? [request.notBefore] : []),
+  ].sort((a, b) => b.invoiceDate.localeCompare(a.invoiceDate));
+  const problems = invoiceDateProblems({ invoiceDate, today, lastInSeries: candidates[0] ?? null });
+  if (problems.length > 0)
+    throw new ValidationError(problems, 'Fakturadatumet kan inte användas', 'INVOICE_DATE_INVALID');
   const next = counter.lastNumber + 1;
   await repo.update({ issuerId, year }, { lastNumber: next });
-  return `${year}-${String(next).padStart(5, '0')}`;
+  const issuer = await m.getRepository(MunicipalityEntity).findOneBy({ id: issuerId });
+  return formatInvoiceNumber(invoicePrefixOf(issuer ?? { id: issuerId }), year, next);
+}
+
+/** An invoice date given by finance, checked (a date, not in the future) before anything is read; today in Sweden otherwise. */
+function invoiceDateOf(given: string | undefined, now: Date): { invoiceDate: string; today: string } {
+  const today = swedishDate(now);
+  if (given === undefined) return { invoiceDate: today, today };
+  const problems = invoiceDateProblems({ invoiceDate: given, today, lastInSeries: null });
+  if (problems.length > 0)
+    throw new ValidationError(problems, 'Fakturadatumet kan inte användas', 'INVOICE_DATE_INVALID');
+  return { invoiceDate: given, today };
+}
+
+/** Refuses a document whose period, or the month its booking date falls in, is closed. */
+async function assertBookable(m: EntityManager, period: Period, booking: string): Promise<void> {
+  await assertOpen(m, period);
+  await assertOpen(m, periodContaining('month', booking.slice(0, 7)));
 }
 
 async function loadForUpdate(m: EntityManager, db: DataSource, id: string): Promise<InvoiceEntity> {
@@ -50,15 +111,27 @@ async function loadForUpdate(m: EntityManager, db: DataSource, id: string): Prom
   return invoice;
 }
 
-/** Issues a draft: number, issue and due dates; from then on it never changes. */
+export interface IssueOptions {
+  /** The invoice date finance gives (DOMAIN.md 7); today in Sweden when absent. */
+  invoiceDate?: string;
+  beforeCommit?: (m: EntityManager) => Promise<void>;
+}
+
+/** Issues a draft: number, invoice, due and booking dates; from then on it never changes. */
 export async function issueInvoice(
   db: DataSource,
   id: string,
   actor: Actor,
   now: Date,
-  hooks: { beforeCommit?: (m: EntityManager) => Promise<void> } = {},
+  options: IssueOptions = {},
 ): Promise<InvoiceView> {
+  const { invoiceDate, today } = invoiceDateOf(options.invoiceDate, now);
+  const found = await db.getRepository(InvoiceEntity).findOneBy({ id });
+  if (!found) throw new DomainError('INVOICE_NOT_FOUND', `Fakturan ${id} finns inte`, 'not-found');
+  const period = parsePeriod(found.period);
+  await ensurePeriodLocks(db, [period.year]);
   return inTransaction(db, async (m) => {
+    await lockPeriodYears(m, db, [period.year]);
     const invoice = await loadForUpdate(m, db, id);
     if (invoice.status !== 'draft')
       throw new DomainError(
@@ -73,22 +146,31 @@ export async function issueInvoice(
       problems.add('buyerReference', 'Köparens referens krävs innan fakturan utfärdas');
     if (invoice.gross.isZero()) problems.add('gross', 'Fakturans belopp är noll');
     problems.throwIfAny('Fakturan kan inte utfärdas', 'INVOICE_NOT_ISSUABLE');
+    const booking = bookingDate({ invoiceDate, period });
+    await assertBookable(m, period, booking);
     const before = invoiceView(invoice, lines);
     if (invoice.kind === 'invoice' && invoice.gross.isNegative()) await turnIntoCreditNote(m, invoice, lines);
-    const issueDate = swedishDate(now);
-    invoice.number = await nextInvoiceNumber(m, db, invoice.issuerId, Number(issueDate.slice(0, 4)));
+    invoice.number = await nextInvoiceNumber(m, db, { issuerId: invoice.issuerId, invoiceDate, today });
     invoice.status = 'issued';
-    invoice.issueDate = issueDate;
+    invoice.issueDate = invoiceDate;
+    invoice.bookingDate = booking;
     // A credit note is settled against the invoice it credits; it has no due date of its own.
     invoice.dueDate =
-      invoice.kind === 'credit-note' ? issueDate : addDays(issueDate, invoice.paymentTermsDays);
+      invoice.kind === 'credit-note' ? invoiceDate : addDays(invoiceDate, invoice.paymentTermsDays);
     invoice.issuedAt = now;
     await m.update(
       InvoiceEntity,
       { id },
-      { number: invoice.number, status: 'issued', issueDate, dueDate: invoice.dueDate, issuedAt: now },
+      {
+        number: invoice.number,
+        status: 'issued',
+        issueDate: invoiceDate,
+        dueDate: invoice.dueDate,
+        bookingDate: booking,
+        issuedAt: now,
+      },
     );
-    if (hooks.beforeCommit) await hooks.beforeCommit(m);
+    if (options.beforeCommit) await options.beforeCommit(m);
     const after = invoiceView(invoice, lines);
     await recordAudit(
       m,
@@ -98,7 +180,13 @@ export async function issueInvoice(
         entityType: 'invoice',
         entityId: id,
         before,
-        after: { number: after.number, issueDate, dueDate: after.dueDate, gross: after.gross },
+        after: {
+          number: after.number,
+          issueDate: invoiceDate,
+          dueDate: after.dueDate,
+          bookingDate: booking,
+          gross: after.gross,
+        },
       },
       now,
     );
@@ -139,11 +227,16 @@ async function turnIntoCreditNote(
 
 export interface CreditInput {
   reason: string;
+  /** The credit note's invoice date (DOMAIN.md 7); today in Sweden when absent. */
+  invoiceDate?: string;
   /** Lines to credit with the net amount to credit; all that remains when omitted. */
   lines?: { lineId: string; amount: string }[];
 }
 
-/** Credits an issued invoice with a credit note that references it; never more than the invoice. */
+/**
+ * Credits an issued invoice with a credit note that references it; never more than the invoice.
+ * The note belongs to the month of its own invoice date, which must be open (DOMAIN.md 7).
+ */
 export async function creditInvoice(
   db: DataSource,
   id: string,
@@ -151,7 +244,11 @@ export async function creditInvoice(
   actor: Actor,
   now: Date,
 ): Promise<InvoiceView> {
+  const { invoiceDate, today } = invoiceDateOf(input.invoiceDate, now);
+  const period = creditNotePeriod(invoiceDate);
+  await ensurePeriodLocks(db, [period.year]);
   return inTransaction(db, async (m) => {
+    await lockPeriodYears(m, db, [period.year]);
     const invoice = await loadForUpdate(m, db, id);
     if (invoice.kind !== 'invoice' || invoice.status !== 'issued') {
       throw new DomainError('INVOICE_NOT_CREDITABLE', 'Bara en utfärdad faktura kan krediteras', 'conflict');
@@ -197,16 +294,24 @@ export async function creditInvoice(
     if (creditLines.length === 0 && problems.empty)
       problems.add('lines', 'Inget återstår att kreditera på fakturan');
     problems.throwIfAny('Krediteringen är ogiltig', 'CREDIT_INVALID');
-    const issueDate = swedishDate(now);
+    const booking = bookingDate({ invoiceDate, period });
+    await assertBookable(m, period, booking);
     const note = Object.assign(new InvoiceEntity(), {
       ...invoice,
       id: randomUUID(),
       kind: 'credit-note',
       status: 'issued',
+      period: period.key,
       creditedInvoiceId: invoice.id,
-      number: await nextInvoiceNumber(m, db, invoice.issuerId, Number(issueDate.slice(0, 4))),
-      issueDate,
-      dueDate: issueDate,
+      number: await nextInvoiceNumber(m, db, {
+        issuerId: invoice.issuerId,
+        invoiceDate,
+        today,
+        notBefore: { number: invoice.number!, invoiceDate: invoice.issueDate! },
+      }),
+      issueDate: invoiceDate,
+      dueDate: invoiceDate,
+      bookingDate: booking,
       createdAt: now,
       issuedAt: now,
     });

@@ -1,8 +1,8 @@
 import { DataSource, EntityManager, In } from 'typeorm';
-import { DomainError, Period } from '@it-samverkan/domain';
-import { InvoiceEntity, PeriodCloseEntity } from '@it-samverkan/persistence';
+import { DomainError, Period, periodKeysWithin, periodsOverlappingLonger } from '@it-samverkan/domain';
+import { InvoiceEntity, PeriodCloseEntity, PeriodLockEntity } from '@it-samverkan/persistence';
 import { Actor } from '../common/principal';
-import { inTransaction } from '../common/transaction';
+import { inTransaction, lockMode } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
 
 /** The closed months among a period's months. */
@@ -23,6 +23,44 @@ export async function assertOpen(db: DataSource | EntityManager, period: Period)
   }
 }
 
+function insertLockRowSql(db: DataSource): string {
+  return db.options.type === 'mysql'
+    ? 'INSERT IGNORE INTO period_lock (year) VALUES (?)'
+    : 'INSERT OR IGNORE INTO period_lock (year) VALUES (?)';
+}
+
+/**
+ * Creates the lock rows of the years, outside any transaction, so that taking them inside one
+ * never has to insert (two inserters of one row can deadlock on MySQL).
+ */
+export async function ensurePeriodLocks(db: DataSource, years: number[]): Promise<void> {
+  if (!lockMode(db)) return;
+  for (const year of [...new Set(years)]) await db.query(insertLockRowSql(db), [year]);
+}
+
+/**
+ * Serialises closing and every write into a period (DOMAIN.md 7, 9): the year rows are locked
+ * FOR UPDATE, in ascending order, before anything checks whether the period is open. A close and
+ * a run, issue, credit or draft edit of the same year thus never interleave on MySQL; SQLite's
+ * single writer queues them anyway.
+ */
+export async function lockPeriodYears(m: EntityManager, db: DataSource, years: number[]): Promise<void> {
+  const mode = lockMode(db);
+  if (!mode) return;
+  for (const year of [...new Set(years)].sort((a, b) => a - b)) {
+    const repo = m.getRepository(PeriodLockEntity);
+    if (await repo.findOne({ where: { year }, lock: { mode } })) continue;
+    await m.query(insertLockRowSql(db), [year]);
+    await repo.findOne({ where: { year }, lock: { mode } });
+  }
+}
+
+/** Inside a transaction: locks the period's year, then refuses if any of its months is closed. */
+export async function lockOpenPeriod(m: EntityManager, db: DataSource, period: Period): Promise<void> {
+  await lockPeriodYears(m, db, [period.year]);
+  await assertOpen(m, period);
+}
+
 /** Closes every month of a period; drafts must be issued (or removed) first. */
 export async function closePeriod(
   db: DataSource,
@@ -30,7 +68,9 @@ export async function closePeriod(
   actor: Actor,
   now: Date,
 ): Promise<{ period: string; closedMonths: string[] }> {
+  await ensurePeriodLocks(db, [period.year]);
   return inTransaction(db, async (m) => {
+    await lockPeriodYears(m, db, [period.year]);
     const drafts = await m
       .getRepository(InvoiceEntity)
       .count({ where: { period: In(periodKeysTouching(period)), status: 'draft' } });
@@ -89,14 +129,7 @@ export async function reopenPeriod(
   });
 }
 
-/** Period keys of every kind that overlap a period's months (a quarter touches its months and year). */
+/** Period keys of every kind that share a month with a period (a quarter touches its months, tertials and year). */
 export function periodKeysTouching(period: Period): string[] {
-  const keys = new Set<string>([period.key, String(period.year)]);
-  for (const month of period.months) {
-    const m = Number(month.slice(5));
-    keys.add(month);
-    keys.add(`${period.year}-Q${Math.floor((m - 1) / 3) + 1}`);
-    keys.add(`${period.year}-T${Math.floor((m - 1) / 4) + 1}`);
-  }
-  return [...keys];
+  return [...periodKeysWithin(period), ...periodsOverlappingLonger(period).map((p) => p.key)];
 }

@@ -22,7 +22,7 @@ import { Actor } from '../common/principal';
 import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
 import { Directory } from './directory';
-import { assertOpen } from './periods';
+import { assertOpen, ensurePeriodLocks, lockOpenPeriod } from './periods';
 import { lockRuns, newDraft } from './invoice-run';
 
 export interface SettlementRunResult {
@@ -100,8 +100,10 @@ export async function runSettlement(
   charged.push(...internal.map((c) => ({ consumerId: c.unitId, amount: c.amount })));
   const settlement = settleYear({ charged, actual: doc });
 
+  await ensurePeriodLocks(db, [period.year]);
   return inTransaction(db, async (m) => {
     await lockRuns(m, db, directory);
+    await lockOpenPeriod(m, db, period);
     const result: SettlementRunResult = {
       year,
       bookedIn: period.key,

@@ -1,5 +1,5 @@
 import { InternalChargeEntity, InvoiceEntity, InvoiceLineEntity } from '@it-samverkan/persistence';
-import { computeInvoiceTotals, VatRate } from '@it-samverkan/domain';
+import { computeInvoiceTotals, frequencyName, parsePeriod, Period, VatRate } from '@it-samverkan/domain';
 
 export interface InvoiceView {
   id: string;
@@ -12,8 +12,11 @@ export interface InvoiceView {
   creditedInvoiceId: string | null;
   buyerReference: string;
   paymentTermsDays: number;
+  /** Fakturadatum. */
   issueDate: string | null;
   dueDate: string | null;
+  /** Bokföringsdag (DOMAIN.md 7): the invoice date, or the period's last day if that lies in another year. */
+  bookingDate: string | null;
   net: string;
   vat: string;
   gross: string;
@@ -53,6 +56,7 @@ export function invoiceView(invoice: InvoiceEntity, lines: InvoiceLineEntity[]):
     paymentTermsDays: invoice.paymentTermsDays,
     issueDate: invoice.issueDate,
     dueDate: invoice.dueDate,
+    bookingDate: invoice.bookingDate,
     net: invoice.net.toString(),
     vat: invoice.vat.toString(),
     gross: invoice.gross.toString(),
@@ -105,4 +109,29 @@ export function internalChargeView(c: InternalChargeEntity): InternalChargeView 
     description: c.description,
     amount: c.amount.toString(),
   };
+}
+
+/**
+ * What a lookup for a period says about documents of longer periods that overlap it without
+ * lying inside it (DOMAIN.md 7): asking for 2025-03 when a party is billed by quarter answers
+ * where its documents are instead of answering with nothing.
+ */
+export function longerPeriodNotes(
+  asked: Period,
+  found: { period: string; party: string }[],
+  what: string,
+): string[] {
+  const counts = new Map<string, { period: Period; party: string; count: number }>();
+  for (const f of found) {
+    const key = `${f.period}\u0000${f.party}`;
+    const entry = counts.get(key) ?? { period: parsePeriod(f.period), party: f.party, count: 0 };
+    entry.count++;
+    counts.set(key, entry);
+  }
+  return [...counts.values()]
+    .sort((a, b) => a.party.localeCompare(b.party) || a.period.key.localeCompare(b.period.key))
+    .map(
+      (e) =>
+        `${what} för ${e.party} avser ${frequencyName(e.period.kind)} ${e.period.key}, som omfattar men är längre än ${asked.key} (${e.count} st); fråga efter ${e.period.key}`,
+    );
 }

@@ -106,3 +106,45 @@ export function nextMonth(month: string): string {
   const [y, m] = month.split('-').map(Number);
   return m === 12 ? `${y + 1}-01` : `${y}-${pad(m + 1)}`;
 }
+
+/** True when every month of `inner` lies in `outer` (DOMAIN.md 7: `2025` holds all of 2025's periods). */
+export function periodContains(outer: Period, inner: Period): boolean {
+  return inner.months.every((month) => outer.months.includes(month));
+}
+
+const KINDS: PeriodKind[] = ['month', 'quarter', 'tertial', 'year'];
+
+/** Every period of the same year that shares a month with `period`, of every kind, in calendar order. */
+function periodsOverlapping(period: Period): Period[] {
+  const out = new Map<string, Period>();
+  for (const kind of KINDS)
+    for (const month of period.months) {
+      const p = periodContaining(kind, month);
+      out.set(p.key, p);
+    }
+  return [...out.values()];
+}
+
+/**
+ * The period keys a lookup for `period` holds: every month, quarter, tertial or year lying inside
+ * it (`2025` → all 20 keys of 2025; `2025-Q1` → 2025-Q1 and its three months; `2025-03` → itself).
+ */
+export function periodKeysWithin(period: Period): string[] {
+  return periodsOverlapping(period)
+    .filter((p) => periodContains(period, p))
+    .map((p) => p.key);
+}
+
+/**
+ * The longer periods that overlap `period` without lying inside it: what a party billed by
+ * quarter, tertial or year has for a month (`2025-03` → 2025-Q1, 2025-T1, 2025), so a lookup
+ * can say where those documents are instead of answering with nothing.
+ */
+export function periodsOverlappingLonger(period: Period): Period[] {
+  return periodsOverlapping(period).filter((p) => !periodContains(period, p));
+}
+
+/** The Swedish name of a billing frequency: "månad", "kvartal", "tertial", "år". */
+export function frequencyName(kind: PeriodKind): string {
+  return { month: 'månad', quarter: 'kvartal', tertial: 'tertial', year: 'år' }[kind];
+}

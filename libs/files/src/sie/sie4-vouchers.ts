@@ -1,5 +1,5 @@
 import { DomainError, Money } from '@it-samverkan/domain';
-import { AccountPlan, InternalChargeFile, InvoiceFile, lineResponsibility } from '../types';
+import { AccountPlan, bookingDateOf, InternalChargeFile, InvoiceFile, lineResponsibility } from '../types';
 import {
   SIE_COUNTERPARTY_DIMENSION,
   SIE_RESPONSIBILITY_DIMENSION,
@@ -22,7 +22,8 @@ export function invoiceVoucher(
   const sign = invoice.kind === 'credit-note' ? -1n : 1n;
   const signed = (m: Money) => Money.ofOre(m.ore * sign);
   const counterparty = { dimension: SIE_COUNTERPARTY_DIMENSION, id: invoice.buyer.counterpartyCode };
-  const date = invoice.issueDate;
+  // Dated by booking date (DOMAIN.md 7): Q4 invoiced in January books on 31 December.
+  const date = bookingDateOf(invoice);
   const transactions: SieTransaction[] = [
     {
       account: plan.receivable[invoice.buyer.kind],

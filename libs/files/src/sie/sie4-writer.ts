@@ -1,6 +1,13 @@
 import { Problem, ValidationError, isValidOrgNo, normaliseOrgNo } from '@it-samverkan/domain';
 import { orgNoDigits } from '../identifiers';
-import { AccountPlan, InternalChargeFile, InvoiceFile, checkInvoiceFile, isIsoDate } from '../types';
+import {
+  AccountPlan,
+  InternalChargeFile,
+  InvoiceFile,
+  bookingDateOf,
+  checkInvoiceFile,
+  isIsoDate,
+} from '../types';
 import {
   SIE_COUNTERPARTY_DIMENSION,
   SIE_DIMENSION_NAMES,
@@ -149,7 +156,7 @@ export function checkSie4Input(input: Sie4Input): Problem[] {
           `Säljaren ${doc.seller.orgNo} är inte bokföringens organisation ${input.company.orgNo}`,
         );
       }
-      inYear(doc.issueDate, `${p}.issueDate`);
+      inYear(bookingDateOf(doc), doc.bookingDate === undefined ? `${p}.issueDate` : `${p}.bookingDate`);
       needAccount(plan.receivable[doc.buyer.kind], `receivable.${doc.buyer.kind}`);
       needAccount(plan.revenue[doc.buyer.kind], `revenue.${doc.buyer.kind}`);
       for (const b of doc.vatBreakdown)

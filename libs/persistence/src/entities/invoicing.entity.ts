@@ -20,6 +20,16 @@ export type PartyKind = 'municipality' | 'company' | 'joint-committee';
 export type PriceModel = 'fixed-yearly' | 'unit-price' | 'hourly';
 export type Frequency = 'month' | 'quarter' | 'tertial' | 'year';
 
+/**
+ * One row per year that closing a period and every write into a period lock FOR UPDATE, so a
+ * close and a run (or issue, credit, draft edit) of the same year never interleave on MySQL.
+ */
+@Entity('period_lock')
+export class PeriodLockEntity {
+  @PrimaryColumn({ type: 'integer' })
+  year: number;
+}
+
 /** A separate agreement with a company or joint committee (or the partner municipality's terms). */
 @Entity('service_agreement')
 @Index(['partyKind', 'partyId'])
@@ -89,6 +99,7 @@ export type InvoiceKind = 'invoice' | 'credit-note';
 /** An external invoice (or credit note) from the host to another legal entity. */
 @Entity('invoice')
 @Index(['period', 'buyerKind', 'buyerId', 'kind'])
+@Index('uq_invoice_issuer_number', ['issuerId', 'number'], { unique: true })
 export class InvoiceEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -116,8 +127,7 @@ export class InvoiceEntity {
   @Column({ type: 'varchar', length: 7 })
   period: string;
 
-  /** Issuer's yearly series number, e.g. "2025-00017"; null while a draft. */
-  @Index({ unique: true })
+  /** Issuer's yearly series number, e.g. "ULR-2025-00017", unique per issuer; null while a draft. */
   @Column({ type: 'varchar', length: 20, nullable: true })
   number: string | null;
 
@@ -135,6 +145,10 @@ export class InvoiceEntity {
 
   @Column({ name: 'due_date', type: 'varchar', length: 10, nullable: true })
   dueDate: string | null;
+
+  /** Bokföringsdag (DOMAIN.md 7): the issue date, or the period's last day if that is in another year. */
+  @Column({ name: 'booking_date', type: 'varchar', length: 10, nullable: true })
+  bookingDate: string | null;
 
   @Column({ ...moneyColumn() })
   net: Money;

@@ -35,6 +35,20 @@ export class MunicipalityEntity {
   /** Counterparty code (motpart) used when another party books against this municipality. */
   @Column({ name: 'counterparty_code', type: 'varchar', length: 20 })
   counterpartyCode: string;
+
+  /** Prefix of the invoice numbers it issues (ULR-2025-00017); derived from the id when null. */
+  @Column({ name: 'invoice_prefix', type: 'varchar', length: 8, nullable: true })
+  invoicePrefix: string | null;
+
+  /** The seller's contact on its invoices (Peppol BT-41..43, "Vår referens" on the PDF). */
+  @Column({ name: 'invoice_contact_name', type: 'varchar', length: 100, nullable: true })
+  invoiceContactName: string | null;
+
+  @Column({ name: 'invoice_contact_phone', type: 'varchar', length: 30, nullable: true })
+  invoiceContactPhone: string | null;
+
+  @Column({ name: 'invoice_contact_email', type: 'varchar', length: 200, nullable: true })
+  invoiceContactEmail: string | null;
 }
 
 export type FundingMode = 'appropriation' | 'internal-charge' | 'external-invoice';
