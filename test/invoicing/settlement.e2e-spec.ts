@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CostModelVersionEntity } from '@it-samverkan/persistence';
+import { CostModelVersionEntity, DecisionEntity } from '@it-samverkan/persistence';
 import { startTestApp, TestApp } from '../support/test-app';
 import { INVOICING_MODEL, storeApprovedModel } from './support';
 
@@ -20,15 +20,29 @@ describe('final settlement after year end (DOMAIN.md 5.6)', () => {
   beforeAll(async () => {
     t = await startTestApp({ demo: true, now: new Date('2026-01-20T08:00:00Z') });
     await storeApprovedModel(t.dataSource);
+    const actualId = randomUUID();
+    // Approved by IT-styrgruppen: the settlement rests on that decision.
+    const decisionId = randomUUID();
+    await t.dataSource.getRepository(DecisionEntity).insert({
+      id: decisionId,
+      forum: 'styrgrupp',
+      date: '2026-01-15',
+      year: 2026,
+      paragraph: '§ 3',
+      subject: 'Utfall 2025',
+      approves: [{ type: 'cost-model-version', id: actualId }],
+      createdAt: new Date('2026-01-15T00:00:00Z'),
+      createdBy: 'test',
+    });
     await t.dataSource.getRepository(CostModelVersionEntity).insert({
-      id: randomUUID(),
+      id: actualId,
       name: ACTUAL.name,
       year: 2025,
       kind: 'actual',
       status: 'approved',
       document: ACTUAL,
       documentHash: '1'.repeat(64),
-      decisionId: null,
+      decisionId,
       approvedAt: new Date('2030-01-01T00:00:00Z'),
       createdAt: new Date('2026-01-10T00:00:00Z'),
       updatedAt: new Date('2030-01-01T00:00:00Z'),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, Like } from 'typeorm';
+import { DataSource, In, Like } from 'typeorm';
 import {
   ChargedAmount,
   computeInvoiceTotals,
@@ -14,6 +14,7 @@ import {
 } from '@it-samverkan/domain';
 import {
   CostModelVersionEntity,
+  DecisionEntity,
   InternalChargeEntity,
   InvoiceEntity,
   InvoiceLineEntity,
@@ -21,6 +22,7 @@ import {
 import { Actor } from '../common/principal';
 import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
+import { decisionView, DecisionView } from '../decisions/decision.service';
 import { Directory } from './directory';
 import { assertOpen, ensurePeriodLocks, lockOpenPeriod } from './periods';
 import { lockRuns, newDraft } from './invoice-run';
@@ -29,6 +31,8 @@ export interface SettlementRunResult {
   year: number;
   bookedIn: string;
   actualModel: { id: string; name: string; status: string };
+  /** The IT-styrgruppen decision that approved the actual model; every line cites it. */
+  decision: { id: string; forum: string; date: string; paragraph: string; reference: string };
   lines: {
     consumerId: string;
     fundingMode: string;
@@ -41,15 +45,38 @@ export interface SettlementRunResult {
   invoiceIds: string[];
 }
 
-/** The year's actual (utfall) model: the latest approved, else the latest draft. */
-async function actualModel(db: DataSource, year: number): Promise<CostModelVersionEntity> {
+/**
+ * The year's actual (utfall) model the settlement rests on: the latest version approved by
+ * IT-styrgruppen (DOMAIN.md 5.5), with the decision that approved it. A draft rests on no
+ * decision and is never settled from.
+ */
+async function approvedActualModel(
+  db: DataSource,
+  year: number,
+): Promise<{ model: CostModelVersionEntity; decision: DecisionView }> {
   const rows = await db
     .getRepository(CostModelVersionEntity)
-    .find({ where: { year, kind: 'actual' }, order: { updatedAt: 'DESC', id: 'ASC' } });
-  const chosen = rows.find((r) => r.status === 'approved') ?? rows[0];
-  if (!chosen)
+    .find({ where: { year, kind: 'actual' }, order: { approvedAt: 'DESC', id: 'ASC' } });
+  if (rows.length === 0)
     throw new DomainError('NO_ACTUAL_MODEL', `Det finns ingen utfallsmodell för ${year}`, 'unprocessable');
-  return chosen;
+  const decisions = await db.getRepository(DecisionEntity).findBy({
+    id: In(rows.map((r) => r.decisionId).filter((id): id is string => id !== null)),
+  });
+  for (const model of rows.filter((r) => r.status === 'approved')) {
+    const decision = decisions.find((d) => d.id === model.decisionId);
+    if (decision?.forum === 'styrgrupp') return { model, decision: decisionView(decision) };
+  }
+  throw new DomainError(
+    'ACTUAL_MODEL_NOT_APPROVED',
+    `Utfallsmodellen för ${year} är inte godkänd av IT-styrgruppen; slutavräkningen görs bara från en godkänd utfallsmodell`,
+    'unprocessable',
+    [
+      {
+        path: 'year',
+        message: `Låt IT-styrgruppen godkänna utfallsmodellen för ${year} (${rows[0].name}) först`,
+      },
+    ],
+  );
 }
 
 /**
@@ -75,7 +102,7 @@ export async function runSettlement(
     );
   }
   await assertOpen(db, period);
-  const model = await actualModel(db, year);
+  const { model, decision } = await approvedActualModel(db, year);
   const parsed = validateCostModel(model.document);
   const doc = toSplitResultDocument(parsed, splitCostModel(parsed));
   const directory = await Directory.load(db, period.firstDay, period.lastDay);
@@ -108,6 +135,13 @@ export async function runSettlement(
       year,
       bookedIn: period.key,
       actualModel: { id: model.id, name: model.name, status: model.status },
+      decision: {
+        id: decision.id,
+        forum: decision.forum,
+        date: decision.date,
+        paragraph: decision.paragraph,
+        reference: decision.reference,
+      },
       lines: [],
       invoiceIds: [],
     };
@@ -140,7 +174,7 @@ export async function runSettlement(
         result.lines.push({ ...row, booked: 'already' });
         continue;
       }
-      const description = `Slutavräkning ${year}, ${consumer.name}: debiterat ${line.charged}, utfall ${line.actual}`;
+      const description = `Slutavräkning ${year}, ${consumer.name}: debiterat ${line.charged}, utfall ${line.actual} (beslut ${decision.reference})`;
       if (mode === 'internal-charge') {
         await m.insert(InternalChargeEntity, {
           id: randomUUID(),
@@ -211,7 +245,7 @@ export async function runSettlement(
         action: 'settle',
         entityType: 'invoice-run',
         entityId: `settlement:${year}`,
-        after: { bookedIn: period.key, lines: result.lines.length },
+        after: { bookedIn: period.key, lines: result.lines.length, decision: decision.reference },
       },
       now,
     );
