@@ -51,7 +51,7 @@ export const DEMO_SERVICE_AGREEMENTS = [
     volume: '35',
     frequency: 'quarter' as const,
     vatRate: '25',
-    buyerReference: 'LN-200',
+    buyerReference: 'Lönenämnden LN-200',
     paymentTermsDays: 30,
     validFrom: '2025-01-01',
     indexation: {},

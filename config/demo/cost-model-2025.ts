@@ -16,7 +16,7 @@ const CONSUMERS: CostModelDocument['consumers'] = [
   { id: 'tra-utb', name: 'Tranemo utbildningssektionen', municipality: 'tranemo' },
   { id: 'tra-oms', name: 'Tranemo omsorgssektionen', municipality: 'tranemo' },
   { id: 'bolag-ue', name: 'Ulricehamns Energi AB', municipality: 'ulricehamn' },
-  { id: 'lonenamnd', name: 'Lönenämnden Ulricehamn, Tranemo och Svenljunga', municipality: 'ulricehamn' },
+  { id: 'lonenamnd', name: 'Lönenämnden Ulricehamn, Tranemo och Svenljunga', municipality: 'svenljunga' },
 ];
 
 const DRIVERS: CostModelDocument['drivers'] = [

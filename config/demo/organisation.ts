@@ -1,6 +1,8 @@
 /**
  * The demo cooperation: Ulricehamn hosts the joint IT department, Tranemo is the partner; one
- * bolag of Ulricehamn and a payroll committee (lönenämnd) shared with Svenljunga.
+ * bolag of Ulricehamn and a payroll committee (lönenämnd) shared with Svenljunga and hosted there:
+ * Svenljunga is outside the IT cooperation, so the committee's IT cost is an external invoice
+ * to Svenljunga kommun naming the committee (DOMAIN.md 3).
  * Organisation numbers carry valid check digits (Ulricehamn's is the one in DOMAIN.md).
  */
 export const DEMO_MUNICIPALITIES = [
@@ -124,7 +126,7 @@ export const DEMO_JOINT_COMMITTEES = [
   {
     id: 'lonenamnd',
     name: 'Lönenämnden Ulricehamn, Tranemo och Svenljunga',
-    hostMunicipalityId: 'ulricehamn',
+    hostMunicipalityId: 'svenljunga',
     members: ['ulricehamn', 'tranemo', 'svenljunga'],
     responsibilityCode: '1900',
     counterpartyCode: '82-LON',

@@ -113,6 +113,8 @@ describe('organisation, agreements and funding modes', () => {
         name: 'Skrivartjänst',
         partyKind: 'company',
         partyId: 'bolag-ue',
+        // A service the bolag's demo agreement does not cover: one agreement per service (DOMAIN.md 7).
+        services: ['skrivare'],
         priceModel: 'unit-price',
         unitPrice: '1200.00',
         volume: '12',

@@ -41,7 +41,13 @@ describe('invoice runs, issuing, credit notes and periods (2025-Q1, demo coopera
     for (const inv of list.body.items as Invoice[]) byBuyer.set(inv.buyer.id, inv);
     expect([...byBuyer.keys()].sort()).toEqual(['bolag-ue', 'lonenamnd', 'tranemo']);
 
-    // Tranemo: each unit's yearly share spread over four quarters, earliest quarter takes the öre.
+    // Tranemo (DOMAIN.md 5.6): each unit's yearly amount spread over four quarters (earliest take the
+    // öre), the quarter divided over its services by what each has left.
+    // tra-oms: 300 000.00 + 33 333.34 = 333 333.34 → Q1 83 333.34; over 300 000.00 : 33 333.34 exact
+    //   75 000.0015… and 8 333.3384…, floors 75 000.00 + 8 333.33, the öre to servicedesk (.338 > .0015).
+    // tra-utb: 300 000.00 + 33 333.33 = 333 333.33 → Q1 83 333.34; over 300 000.00 : 33 333.33 exact
+    //   75 000.0067… and 8 333.3332…, floors 75 000.00 + 8 333.33, the öre to arbetsplats (.67 > .33).
+    //   (Before 5.6 each service was spread alone: 75 000.00 + 8 333.34 = 83 333.34, same total, other split.)
     const tranemo = byBuyer.get('tranemo')!;
     const shares = tranemo.lines
       .filter((l) => l.source === 'cost-share')
@@ -49,8 +55,8 @@ describe('invoice runs, issuing, credit notes and periods (2025-Q1, demo coopera
     expect(shares.sort()).toEqual([
       ['tra-oms', 'arbetsplats', '75000.00'],
       ['tra-oms', 'servicedesk', '8333.34'],
-      ['tra-utb', 'arbetsplats', '75000.00'],
-      ['tra-utb', 'servicedesk', '8333.34'],
+      ['tra-utb', 'arbetsplats', '75000.01'],
+      ['tra-utb', 'servicedesk', '8333.33'],
     ]);
     // Every invoice: VAT 25 % half-up on the sum of nets; gross = net + VAT.
     for (const inv of byBuyer.values()) {
@@ -65,10 +71,18 @@ describe('invoice runs, issuing, credit notes and periods (2025-Q1, demo coopera
     expect(bolag.lines.filter((l) => l.source !== 'on-call').map((l) => [l.source, l.net])).toEqual([
       ['agreement-fee', '120000.00'],
     ]);
+    // The lönenämnd is hosted by Svenljunga (outside the cooperation): an external invoice to Svenljunga
+    // kommun naming the committee (DOMAIN.md 3), its agreement's 35 × 4 200.00 / 4 = 36 750.00 at 25 %.
     const lonenamnd = byBuyer.get('lonenamnd')!;
-    expect(lonenamnd.lines.filter((l) => l.source !== 'on-call').map((l) => [l.source, l.net])).toEqual([
-      ['agreement-fee', '36750.00'],
-    ]);
+    expect(lonenamnd.buyer).toEqual({
+      kind: 'joint-committee',
+      id: 'lonenamnd',
+      municipalityId: 'svenljunga',
+    });
+    expect((lonenamnd as unknown as { buyerReference: string }).buyerReference).toBe('Lönenämnden LN-200');
+    expect(
+      lonenamnd.lines.filter((l) => l.source !== 'on-call').map((l) => [l.source, l.net, l.vatRate]),
+    ).toEqual([['agreement-fee', '36750.00', '25']]);
   });
 
   it('gives internal charges for the host units on internal charge and reports the appropriation', async () => {
@@ -130,12 +144,26 @@ describe('invoice runs, issuing, credit notes and periods (2025-Q1, demo coopera
       .send({ description: 'Arbetsplatstjänst Q1 (granskad)' })
       .expect(200);
     expect(changed.body.lines[0].description).toBe('Arbetsplatstjänst Q1 (granskad)');
-    const bad = await t.http
-      .patch(`/api/v1/invoices/${tranemo.id}/lines/${line.id}`)
-      .set(t.auth(finance))
-      .send({ net: '1.234' });
+    const patch = (body: object) =>
+      t.http.patch(`/api/v1/invoices/${tranemo.id}/lines/${line.id}`).set(t.auth(finance)).send(body);
+    const lineOf = (body: { lines: { id: string }[] }) => body.lines.find((l) => l.id === line.id);
+    // Quantity and unit price are kept; the net follows: 6.5 × 950.00 = 6 175.00. The invoice's net
+    // drops by the line's 75 000.00 and takes 6 175.00 instead; VAT 25 % on the new sum.
+    const hours = (await patch({ quantity: '6.5', unitPrice: '950.00' }).expect(200)).body;
+    expect(lineOf(hours)).toMatchObject({ quantity: '6.5', unitPrice: '950.00', net: '6175.00' });
+    const ore = (x: string) => BigInt(x.replace('.', ''));
+    expect(ore(hours.net)).toBe(ore(tranemo.net) - 7_500_000n + 617_500n);
+    const described = (await patch({ description: 'Konsulttimmar (granskad)' }).expect(200)).body;
+    expect(lineOf(described)).toMatchObject({ quantity: '6.5', unitPrice: '950.00', net: '6175.00' });
+    // A reduction is a negative quantity × a positive price: −2 × 950.00 = −1 900.00.
+    const reduced = (await patch({ quantity: '-2' }).expect(200)).body;
+    expect(lineOf(reduced)).toMatchObject({ quantity: '-2', unitPrice: '950.00', net: '-1900.00' });
+    const bad = await patch({ quantity: '0', unitPrice: '-1.00' });
     expect(bad.status).toBe(400);
-    expect(bad.body.details[0].path).toBe('net');
+    expect(bad.body.details.map((d: { path: string }) => d.path)).toEqual(['quantity', 'unitPrice']);
+    expect((await patch({ net: '1.00' })).status).toBe(400);
+    const restored = (await patch({ quantity: '1', unitPrice: '75000.00' }).expect(200)).body;
+    expect(restored.net).toBe(tranemo.net);
   });
 
   it('issues with consecutive numbers, idempotently, and an issued invoice never changes', async () => {
@@ -172,7 +200,7 @@ describe('invoice runs, issuing, credit notes and periods (2025-Q1, demo coopera
     const change = await t.http
       .patch(`/api/v1/invoices/${tranemo.id}/lines/${line.id}`)
       .set(t.auth(finance))
-      .send({ net: '1.00' });
+      .send({ unitPrice: '1.00' });
     expect(change.status).toBe(409);
   });
 

@@ -76,10 +76,23 @@ export class UpdateLineDto {
   @Length(1, 300, { message: 'description måste vara 1–300 tecken' })
   description?: string;
 
-  @ApiPropertyOptional({ example: '1250.00', description: 'Nytt nettobelopp (kronor, högst två decimaler)' })
+  @ApiPropertyOptional({
+    example: '6.5',
+    description:
+      'Nytt antal (decimaltal; negativt för en minskning). Nettot blir antal × à-pris, avrundat till öre.',
+  })
   @IsOptional()
-  @IsString({ message: 'net anges som text, t.ex. "1250.00"' })
-  net?: string;
+  @IsString({ message: 'quantity anges som text, t.ex. "6.5"' })
+  quantity?: string;
+
+  @ApiPropertyOptional({
+    example: '950.00',
+    description:
+      'Nytt à-pris i kronor (högst två decimaler, aldrig negativt: en minskning skrivs med negativt antal)',
+  })
+  @IsOptional()
+  @IsString({ message: 'unitPrice anges som text, t.ex. "950.00"' })
+  unitPrice?: string;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { addDays, checkQuantity, DomainError, Money, ProblemList, VAT_RATES } from '@it-samverkan/domain';
+import {
+  addDays,
+  checkQuantity,
+  coverageConflict,
+  DomainError,
+  Money,
+  ProblemList,
+  VAT_RATES,
+} from '@it-samverkan/domain';
 import {
   AgreementParty,
   CompanyEntity,
@@ -11,7 +19,7 @@ import {
   UnitEntity,
 } from '@it-samverkan/persistence';
 import { Actor } from '../common/principal';
-import { inTransaction } from '../common/transaction';
+import { inTransaction, lockMode } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -225,6 +233,24 @@ export class AgreementService {
       createdAt: now,
     });
     await inTransaction(this.db, async (m) => {
+      // One service of one buyer is covered by one agreement at a time (DOMAIN.md 7); the party's
+      // agreements are read (locked FOR UPDATE on MySQL) in the transaction that inserts.
+      const conflict = coverageConflict(
+        await m.getRepository(ServiceAgreementEntity).find({
+          where: { partyKind: entity.partyKind, partyId: entity.partyId },
+          lock: lockMode(this.db) ? { mode: 'pessimistic_write' } : undefined,
+        }),
+        entity,
+      );
+      if (conflict) {
+        const a = conflict.agreement;
+        const services =
+          conflict.services[0] === '*' ? 'alla tjänster' : `tjänsten ${conflict.services.join(', ')}`;
+        const message = `Avtalet "${a.name}" (${a.validFrom}–${a.validTo ?? 'tills vidare'}) täcker redan ${services} för ${entity.partyId} under samma tid; avsluta det eller välj andra tjänster eller datum`;
+        throw new DomainError('AGREEMENT_COVERAGE_OVERLAP', message, 'conflict', [
+          { path: 'services', message },
+        ]);
+      }
       await m.insert(ServiceAgreementEntity, entity);
       await recordAudit(
         m,

@@ -222,7 +222,8 @@ export class FinanceFilesService {
     return rows
       .filter((c) => principal.scope === null || c.municipalityId === principal.scope)
       .map((c) => {
-        const unit = p.units.get(c.unitId)!;
+        // The unit charged, or a joint committee the municipality hosts (DOMAIN.md 3).
+        const unit = p.units.get(c.unitId) ?? p.committees.get(c.unitId)!;
         const it = this.itUnit(p, c.municipalityId);
         return {
           id: c.id,

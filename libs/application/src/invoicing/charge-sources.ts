@@ -1,14 +1,18 @@
 import { DataSource } from 'typeorm';
 import {
-  Dec,
+  agreementFeeOfPeriod,
+  costSharesOfPeriod,
+  formatSourceKey,
+  LineSource,
+  lineForAmount,
+  lineOf,
   Money,
   Period,
-  spreadEvenly,
   splitCostModel,
   toSplitResultDocument,
   validateCostModel,
 } from '@it-samverkan/domain';
-import { CostModelVersionEntity, LineSource, ServiceAgreementEntity } from '@it-samverkan/persistence';
+import { CostModelVersionEntity, ServiceAgreementEntity } from '@it-samverkan/persistence';
 import { onCallLinesForPeriod } from '../on-call/on-call-billing';
 import { developmentChargeInputs } from '../utveckling/development-charges';
 import { ConsumerInfo, Directory } from './directory';
@@ -17,13 +21,24 @@ import { ConsumerInfo, Directory } from './directory';
 export interface Charge {
   source: LineSource;
   sourceKey: string;
-  consumer: ConsumerInfo;
+  /** The consumer charged; null for an agreement with a municipality as a whole. */
+  consumer: ConsumerInfo | null;
   serviceId: string | null;
   description: string;
   quantity: string;
   unit: string;
   unitPrice: Money;
   net: Money;
+  /** The agreement whose terms (VAT, reference, payment terms) the line takes; null: the buyer's default terms. */
+  agreement: ServiceAgreementEntity | null;
+}
+
+/** A consumer's yearly amount of one service from the approved budget split. */
+export interface YearlyShare {
+  consumerId: string;
+  serviceId: string;
+  amount: Money;
+  serviceName: string;
 }
 
 /** The approved budget model of a year (latest approval wins), or null. */
@@ -43,9 +58,7 @@ export async function approvedBudgetModel(
  * Every consumer's yearly amount per service from the approved budget split, in model order:
  * the price list the year is charged on (DOMAIN.md 5.6).
  */
-export function yearlySharesOf(
-  model: CostModelVersionEntity,
-): { consumerId: string; serviceId: string; amount: Money; serviceName: string }[] {
+export function yearlySharesOf(model: CostModelVersionEntity): YearlyShare[] {
   const parsed = validateCostModel(model.document);
   const doc = toSplitResultDocument(parsed, splitCostModel(parsed));
   const names = new Map(
@@ -61,75 +74,127 @@ export function yearlySharesOf(
   );
 }
 
-/** A consumer's share of the period: the yearly amount spread over the year's periods, earliest first. */
-export function periodShare(yearly: Money, period: Period): Money {
-  return spreadEvenly(yearly, period.perYear)[period.index - 1];
+/**
+ * The period's cost-model shares of every known consumer (DOMAIN.md 5.6): the yearly amounts of
+ * the services it pays by cost share (those no agreement of its party covers) spread by the domain.
+ */
+export function periodCostShares(
+  shares: readonly YearlyShare[],
+  directory: Directory,
+  period: Period,
+  warnings: string[],
+): { consumer: ConsumerInfo; serviceId: string; serviceName: string; amount: Money }[] {
+  const byConsumer = new Map<string, YearlyShare[]>();
+  for (const share of shares)
+    byConsumer.set(share.consumerId, [...(byConsumer.get(share.consumerId) ?? []), share]);
+  const rows: { consumer: ConsumerInfo; serviceId: string; serviceName: string; amount: Money }[] = [];
+  for (const [consumerId, own] of byConsumer) {
+    const consumer = directory.consumers.get(consumerId);
+    if (!consumer) {
+      warnings.push(
+        `Förbrukaren "${consumerId}" i kostnadsmodellen finns inte i organisationen och debiteras inte`,
+      );
+      continue;
+    }
+    const paid = own.filter((s) => !directory.coveringAgreement(consumer, s.serviceId, period));
+    const lines = costSharesOfPeriod(
+      paid.map((s) => ({ serviceId: s.serviceId, yearly: s.amount })),
+      period.perYear,
+      period.index,
+    );
+    lines.services.forEach((line, i) => {
+      if (!line.amount.isZero())
+        rows.push({
+          consumer,
+          serviceId: line.serviceId,
+          serviceName: paid[i].serviceName,
+          amount: line.amount,
+        });
+    });
+  }
+  return rows;
 }
 
-/** Cost-model shares of the period for consumers with a share in the approved budget. */
+/** Cost-model shares of the period as charges (one line per consumer and service). */
 export function costShareCharges(
-  shares: ReturnType<typeof yearlySharesOf>,
+  shares: readonly YearlyShare[],
   directory: Directory,
   period: Period,
   warnings: string[],
 ): Charge[] {
-  const charges: Charge[] = [];
-  for (const share of shares) {
-    const consumer = directory.consumers.get(share.consumerId);
-    if (!consumer) {
-      if (!warnings.some((w) => w.includes(`"${share.consumerId}"`))) {
-        warnings.push(
-          `Förbrukaren "${share.consumerId}" i kostnadsmodellen finns inte i organisationen och debiteras inte`,
-        );
-      }
-      continue;
-    }
-    const net = periodShare(share.amount, period);
-    if (net.isZero()) continue;
-    charges.push({
+  return periodCostShares(shares, directory, period, warnings).map(
+    ({ consumer, serviceId, serviceName, amount }) => ({
       source: 'cost-share',
-      sourceKey: `cost-share:${period.key}:${consumer.id}:${share.serviceId}`,
+      sourceKey: formatSourceKey({
+        kind: 'cost-share',
+        period: period.key,
+        consumerId: consumer.id,
+        serviceId,
+      }),
       consumer,
-      serviceId: share.serviceId,
-      description: `${share.serviceName}, ${consumer.name}, ${period.key}`,
-      quantity: '1',
+      serviceId,
+      description: `${serviceName}, ${consumer.name}, ${period.key}`,
+      ...lineForAmount(amount),
       unit: 'C62',
-      unitPrice: net,
-      net,
-    });
-  }
-  return charges;
+      agreement: null,
+    }),
+  );
 }
 
-/** The yearly amount of a fixed-fee or unit-price agreement, indexed for the year. */
-export function agreementYearlyAmount(agreement: ServiceAgreementEntity, year: number): Money {
-  const base =
-    agreement.priceModel === 'fixed-yearly'
-      ? agreement.yearlyFee!
-      : agreement.unitPrice!.timesHalfUp(new Dec(agreement.volume ?? '0'));
-  const index = agreement.indexation[String(year)];
-  return index ? base.timesHalfUp(new Dec(1).plus(new Dec(index).dividedBy(100))) : base;
-}
+const FREQUENCY_NAMES: Record<string, string> = {
+  month: 'månad',
+  quarter: 'kvartal',
+  tertial: 'tertial',
+  year: 'år',
+};
 
-/** Agreement fees of the period for agreements invoiced at the period's frequency. */
-export function agreementCharges(directory: Directory, period: Period): Charge[] {
+/**
+ * Agreement fees of the period (DOMAIN.md 7): every fee agreement in force is billed by the runs
+ * of its own periods, or named in the warnings with the reason it is not billed by this run.
+ * Hourly agreements are billed by the reported hours.
+ */
+export function agreementCharges(directory: Directory, period: Period, warnings: string[]): Charge[] {
   const charges: Charge[] = [];
   for (const agreement of directory.activeAgreements()) {
-    if (agreement.frequency !== period.kind || agreement.priceModel === 'hourly') continue;
-    const consumer = directory.consumers.get(agreement.partyId);
-    if (!consumer) continue;
-    const net = periodShare(agreementYearlyAmount(agreement, period.year), period);
-    const perUnit = agreement.priceModel === 'unit-price';
+    if (agreement.priceModel === 'hourly') continue;
+    const name = `Avtalet "${agreement.name}"`;
+    if (agreement.frequency !== period.kind) {
+      warnings.push(
+        `${name} faktureras per ${FREQUENCY_NAMES[agreement.frequency]} och ingår inte i ${period.key}: kör avtalets perioder`,
+      );
+      continue;
+    }
+    let consumer: ConsumerInfo | null = null;
+    if (agreement.partyKind === 'municipality') {
+      if (!directory.municipalities.has(agreement.partyId)) {
+        warnings.push(`${name} debiteras inte: kommunen ${agreement.partyId} finns inte`);
+        continue;
+      }
+      if (agreement.partyId === directory.host.id) {
+        warnings.push(`${name} debiteras inte: det gäller värdkommunen själv, som inte fakturerar sig själv`);
+        continue;
+      }
+    } else {
+      consumer = directory.consumers.get(agreement.partyId) ?? null;
+      if (!consumer) {
+        warnings.push(`${name} debiteras inte: parten ${agreement.partyId} finns inte i organisationen`);
+        continue;
+      }
+    }
+    const line = agreementFeeOfPeriod(agreement, period);
+    if (line.net.isZero()) {
+      warnings.push(`${name} debiteras inte i ${period.key}: avgiften för perioden är 0,00`);
+      continue;
+    }
     charges.push({
       source: 'agreement-fee',
-      sourceKey: `agreement:${agreement.id}:${period.key}`,
+      sourceKey: formatSourceKey({ kind: 'agreement', agreementId: agreement.id, period: period.key }),
       consumer,
       serviceId: null,
       description: `${agreement.name}, ${period.key}`,
-      quantity: '1',
-      unit: perUnit ? 'C62' : 'C62',
-      unitPrice: net,
-      net,
+      ...line,
+      unit: 'C62',
+      agreement,
     });
   }
   return charges;
@@ -143,14 +208,13 @@ export async function onCallCharges(db: DataSource, directory: Directory, period
     if (!consumer) continue;
     charges.push({
       source: 'on-call',
-      sourceKey: `on-call:${line.incidentId}`,
+      sourceKey: formatSourceKey({ kind: 'on-call', incidentId: line.incidentId }),
       consumer,
       serviceId: null,
       description: line.description,
-      quantity: '1',
+      ...lineForAmount(line.amount),
       unit: 'EA',
-      unitPrice: line.amount,
-      net: line.amount,
+      agreement: null,
     });
   }
   return charges;
@@ -158,8 +222,8 @@ export async function onCallCharges(db: DataSource, directory: Directory, period
 
 /**
  * Reported hours on additional development work (tilläggsuppdrag), billed to the requesting unit
- * at its party's hourly rate: the cooperation agreement's for municipalities' units, the service
- * agreement's for companies and committees.
+ * at its party's hourly rate: the cooperation agreement's for municipalities' units, else the
+ * party's service agreement's. Quantity in hours × the rate, net half-up to öre.
  */
 export async function developmentCharges(
   db: DataSource,
@@ -172,27 +236,22 @@ export async function developmentCharges(
     const consumer = directory.consumers.get(input.consumerId);
     if (!consumer) continue;
     const rateText =
-      consumer.kind === 'unit'
-        ? directory.partyOf(consumer.municipalityId)?.hourlyRate
-        : directory
-            .agreementOf(consumer.kind === 'company' ? 'company' : 'joint-committee', consumer.id)
-            ?.hourlyRate?.toString();
+      (consumer.kind === 'unit' ? directory.partyOf(consumer.municipalityId)?.hourlyRate : undefined) ??
+      directory.agreedHourlyRate(consumer);
     if (!rateText) {
       const warning = `Timpris saknas för ${consumer.name}: utvecklingstimmar debiteras inte`;
       if (!warnings.includes(warning)) warnings.push(warning);
       continue;
     }
-    const rate = Money.parse(rateText);
     charges.push({
       source: 'development',
       sourceKey: input.sourceKey,
       consumer,
       serviceId: null,
       description: input.description,
-      quantity: input.hours,
+      ...lineOf(input.hours, Money.parse(rateText)),
       unit: 'HUR',
-      unitPrice: rate,
-      net: rate.timesHalfUp(new Dec(input.hours)),
+      agreement: null,
     });
   }
   return charges;

@@ -1,29 +1,34 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError } from '@it-samverkan/domain';
+import {
+  agreementCovering,
+  agreementPartyOf,
+  buyerOf,
+  DomainError,
+  FundedConsumer,
+  FundingMode,
+  fundingModeOf,
+  inForceDuring,
+  PartyKind,
+  Period,
+} from '@it-samverkan/domain';
 import {
   AgreementParty,
   CompanyEntity,
   CooperationAgreementEntity,
-  FundingMode,
   JointCommitteeEntity,
   MunicipalityEntity,
-  PartyKind,
   ServiceAgreementEntity,
   ServiceFundingEntity,
   UnitEntity,
 } from '@it-samverkan/persistence';
 
 /** A consumer of IT cost as invoicing sees it: who it is, whose it is and how it is funded. */
-export interface ConsumerInfo {
-  id: string;
+export interface ConsumerInfo extends FundedConsumer {
   name: string;
-  kind: 'unit' | 'company' | 'joint-committee';
-  municipalityId: string;
-  fundingMode: FundingMode;
   responsibilityCode: string;
 }
 
-/** Who receives an external invoice and on what terms. */
+/** Who receives an external invoice and on what terms (the agreement's, or the cooperation's). */
 export interface BuyerTerms {
   kind: PartyKind;
   id: string;
@@ -36,7 +41,7 @@ export interface BuyerTerms {
   agreement: ServiceAgreementEntity | null;
 }
 
-/** The organisation and agreements in force on a date, looked up once per run. */
+/** The organisation and agreements in force in a period, loaded once per run; the rules are the domain's. */
 export class Directory {
   private constructor(
     readonly host: MunicipalityEntity,
@@ -44,7 +49,6 @@ export class Directory {
     readonly municipalities: Map<string, MunicipalityEntity>,
     readonly consumers: Map<string, ConsumerInfo>,
     private readonly agreements: ServiceAgreementEntity[],
-    private readonly serviceFunding: Map<string, FundingMode>,
   ) {}
 
   /** Loads the directory for a period starting `firstDay` and ending `lastDay`. */
@@ -66,66 +70,83 @@ export class Directory {
     const host = municipalities.get(cooperation.hostId);
     if (!host)
       throw new DomainError('HOST_MISSING', `Värdkommunen ${cooperation.hostId} finns inte`, 'unprocessable');
+    const serviceModes = new Map<string, Map<string, FundingMode>>();
+    for (const f of await db.getRepository(ServiceFundingEntity).find()) {
+      const modes = serviceModes.get(f.consumerId) ?? new Map<string, FundingMode>();
+      modes.set(f.serviceId, f.fundingMode);
+      serviceModes.set(f.consumerId, modes);
+    }
     const consumers = new Map<string, ConsumerInfo>();
+    // A consumer's fundingMode is its mode seen from the host (DOMAIN.md 3, 7), per-service modes aside.
+    const add = (c: Omit<ConsumerInfo, 'fundingMode'> & { ownMode: FundingMode }) => {
+      const { ownMode, ...rest } = c;
+      const info: ConsumerInfo = { ...rest, fundingMode: ownMode };
+      info.fundingMode = fundingModeOf(info, host.id, null);
+      consumers.set(info.id, info);
+    };
     for (const u of await db.getRepository(UnitEntity).find()) {
-      // The host's own units cannot be invoiced externally; another municipality's units always are.
-      const ownUnit = u.municipalityId === host.id;
-      const fundingMode: FundingMode = !ownUnit
-        ? 'external-invoice'
-        : u.fundingMode === 'external-invoice'
-          ? 'internal-charge'
-          : u.fundingMode;
-      consumers.set(u.id, {
+      add({
         id: u.id,
         name: u.name,
         kind: 'unit',
         municipalityId: u.municipalityId,
-        fundingMode,
+        ownMode: u.fundingMode,
+        serviceModes: serviceModes.get(u.id),
         responsibilityCode: u.responsibilityCode,
       });
     }
     for (const c of await db.getRepository(CompanyEntity).find()) {
-      consumers.set(c.id, {
+      add({
         id: c.id,
         name: c.name,
         kind: 'company',
         municipalityId: c.ownerMunicipalityId,
-        fundingMode: 'external-invoice',
+        ownMode: 'external-invoice',
         responsibilityCode: c.counterpartyCode,
       });
     }
     for (const j of await db.getRepository(JointCommitteeEntity).find()) {
-      consumers.set(j.id, {
+      add({
         id: j.id,
         name: j.name,
         kind: 'joint-committee',
         municipalityId: j.hostMunicipalityId,
-        fundingMode: 'external-invoice',
+        ownMode: 'external-invoice',
         responsibilityCode: j.responsibilityCode,
       });
     }
     const agreements = (
       await db.getRepository(ServiceAgreementEntity).find({ order: { validFrom: 'ASC', id: 'ASC' } })
-    ).filter((a) => a.validFrom <= lastDay && (a.validTo === null || a.validTo >= firstDay));
-    const serviceFunding = new Map(
-      (await db.getRepository(ServiceFundingEntity).find()).map((f) => [
-        `${f.consumerId}:${f.serviceId}`,
-        f.fundingMode,
-      ]),
-    );
-    return new Directory(host, cooperation, municipalities, consumers, agreements, serviceFunding);
+    ).filter((a) => inForceDuring(a, firstDay, lastDay));
+    return new Directory(host, cooperation, municipalities, consumers, agreements);
   }
 
-  /** How a consumer's share of a service is funded: a per-service choice of the host's unit, else its own mode. */
+  /** How a consumer's share of a service is funded (the domain's rule, seen from the host). */
   fundingOf(consumer: ConsumerInfo, serviceId: string | null): FundingMode {
-    if (consumer.kind !== 'unit' || consumer.fundingMode === 'external-invoice' || serviceId === null)
-      return consumer.fundingMode;
-    return this.serviceFunding.get(`${consumer.id}:${serviceId}`) ?? consumer.fundingMode;
+    return fundingModeOf(consumer, this.host.id, serviceId);
   }
 
-  /** The active service agreement of a company or committee, if any. */
+  /** The first agreement in force of a party, if any: its default terms (on-call, hours). */
   agreementOf(kind: PartyKind, id: string): ServiceAgreementEntity | null {
     return this.agreements.find((a) => a.partyKind === kind && a.partyId === id) ?? null;
+  }
+
+  /** The agreement of a consumer's party that covers a service in the period, if any. */
+  coveringAgreement(
+    consumer: ConsumerInfo,
+    serviceId: string,
+    period: Period,
+  ): ServiceAgreementEntity | null {
+    return agreementCovering(this.agreements, agreementPartyOf(consumer), serviceId, period);
+  }
+
+  /** The hourly rate an agreement of the consumer's party sets, if any. */
+  agreedHourlyRate(consumer: ConsumerInfo): string | null {
+    const party = agreementPartyOf(consumer);
+    const agreement = this.agreements.find(
+      (a) => a.partyKind === party.kind && a.partyId === party.id && a.hourlyRate !== null,
+    );
+    return agreement?.hourlyRate?.toString() ?? null;
   }
 
   activeAgreements(): ServiceAgreementEntity[] {
@@ -141,37 +162,56 @@ export class Directory {
     return this.partyOf(this.host.id)?.frequency ?? 'quarter';
   }
 
-  /** The buyer of an externally invoiced consumer, or null with the reason it cannot be invoiced. */
-  buyerFor(consumer: ConsumerInfo): BuyerTerms | { missing: string } {
-    if (consumer.kind === 'unit') {
-      const m = this.municipalities.get(consumer.municipalityId);
-      const party = this.partyOf(consumer.municipalityId);
-      if (!m || !party) return { missing: `${consumer.municipalityId} är inte part i samverkansavtalet` };
-      return {
-        kind: 'municipality',
-        id: m.id,
-        name: m.name,
-        municipalityId: m.id,
-        buyerReference: party.buyerReference ?? '',
-        vatRate: party.vatRate ?? '25',
-        paymentTermsDays: party.paymentTermsDays ?? 30,
-        frequency: party.frequency ?? 'quarter',
-        agreement: null,
-      };
-    }
-    const kind: PartyKind = consumer.kind === 'company' ? 'company' : 'joint-committee';
-    const agreement = this.agreementOf(kind, consumer.id);
-    if (!agreement) return { missing: `${consumer.name} saknar gällande tjänsteavtal` };
+  /** The name of a party: a municipality, company or joint committee. */
+  partyName(kind: PartyKind, id: string): string | null {
+    return kind === 'municipality'
+      ? (this.municipalities.get(id)?.name ?? null)
+      : (this.consumers.get(id)?.name ?? null);
+  }
+
+  /** Terms on an agreement: the buyer is the agreement's party. */
+  termsOf(
+    agreement: ServiceAgreementEntity,
+    buyer: { kind: PartyKind; id: string; municipalityId: string },
+  ): BuyerTerms {
     return {
-      kind,
-      id: consumer.id,
-      name: consumer.name,
-      municipalityId: consumer.municipalityId,
+      ...buyer,
+      name: this.partyName(buyer.kind, buyer.id) ?? buyer.id,
       buyerReference: agreement.buyerReference,
       vatRate: agreement.vatRate,
       paymentTermsDays: agreement.paymentTermsDays,
       frequency: agreement.frequency,
       agreement,
     };
+  }
+
+  /**
+   * The buyer of an externally invoiced consumer and its default terms: a partner municipality's
+   * from the cooperation agreement, else the party's first agreement in force; or the reason it
+   * cannot be invoiced.
+   */
+  buyerFor(consumer: ConsumerInfo): BuyerTerms | { missing: string } {
+    const buyer = buyerOf(consumer);
+    const party = agreementPartyOf(consumer);
+    const agreement = this.agreementOf(party.kind, party.id);
+    if (consumer.kind === 'unit') {
+      const m = this.municipalities.get(consumer.municipalityId);
+      const partner = this.partyOf(consumer.municipalityId);
+      if (m && partner) {
+        return {
+          ...buyer,
+          name: m.name,
+          buyerReference: partner.buyerReference ?? '',
+          vatRate: partner.vatRate ?? '25',
+          paymentTermsDays: partner.paymentTermsDays ?? 30,
+          frequency: partner.frequency ?? 'quarter',
+          agreement: null,
+        };
+      }
+      if (m && agreement) return this.termsOf(agreement, buyer);
+      return { missing: `${consumer.municipalityId} är inte part i samverkansavtalet` };
+    }
+    if (!agreement) return { missing: `${consumer.name} saknar gällande tjänsteavtal` };
+    return this.termsOf(agreement, buyer);
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { computeInvoiceTotals, Money, Period, VatRate } from '@it-samverkan/domain';
+import { computeInvoiceTotals, Money, Period, routeCharge, VatRate } from '@it-samverkan/domain';
 import {
   bulkInsert,
   CooperationAgreementEntity,
@@ -48,6 +48,16 @@ export async function refreshTotals(m: EntityManager, invoice: InvoiceEntity): P
     { net: totals.net, vat: totals.vat, gross: totals.gross },
   );
   return invoice;
+}
+
+/** Lines go on one draft per buyer and terms: a line on other terms than the draft's gets its own draft. */
+export function draftKey(d: {
+  kind: string;
+  id: string;
+  buyerReference: string;
+  paymentTermsDays: number;
+}): string {
+  return JSON.stringify([d.kind, d.id, d.buyerReference, d.paymentTermsDays]);
 }
 
 /**
@@ -108,43 +118,44 @@ export async function runInvoicePeriod(
     );
   const shares = model ? yearlySharesOf(model) : [];
 
-  const external = new Map<string, { buyer: BuyerTerms; charges: Charge[] }>();
+  const external = new Map<string, { buyer: BuyerTerms; charges: { charge: Charge; vatRate: string }[] }>();
   const internal: Charge[] = [];
   const hostRuns = directory.hostFrequency() === period.kind;
+  const warn = (warning: string) => {
+    if (!warnings.includes(warning)) warnings.push(warning);
+  };
+  // The domain routes each charge (DOMAIN.md 3, 7); a line takes the terms of its agreement, else the buyer's.
   const add = (charge: Charge, byFrequency: boolean) => {
-    const consumer = charge.consumer;
-    let mode = directory.fundingOf(consumer, charge.serviceId);
-    // Additional development work is outside the framework: charged to the requester even where the unit is on appropriation.
-    if (mode === 'appropriation' && charge.source === 'development') mode = 'internal-charge';
-    if (mode === 'appropriation') return;
-    if (mode === 'internal-charge') {
-      if (!byFrequency || hostRuns) internal.push(charge);
-      return;
+    let terms: BuyerTerms | { missing: string };
+    if (charge.consumer === null) {
+      const party = charge.agreement!;
+      terms = directory.termsOf(party, {
+        kind: 'municipality',
+        id: party.partyId,
+        municipalityId: party.partyId,
+      });
+    } else {
+      const route = routeCharge(charge.consumer, directory.host.id, charge.serviceId, {
+        outsideFramework: charge.source === 'development',
+      });
+      if (route.mode === 'appropriation') return;
+      if (route.mode === 'internal-charge') {
+        if (!byFrequency || hostRuns) internal.push(charge);
+        return;
+      }
+      terms = charge.agreement
+        ? directory.termsOf(charge.agreement, route.buyer)
+        : directory.buyerFor(charge.consumer);
     }
-    const buyer = directory.buyerFor(consumer);
-    if ('missing' in buyer) {
-      if (!warnings.includes(buyer.missing)) warnings.push(buyer.missing);
-      return;
-    }
-    if (byFrequency && buyer.frequency !== period.kind) return;
-    const key = `${buyer.kind}:${buyer.id}`;
-    const entry = external.get(key) ?? { buyer, charges: [] };
-    entry.charges.push(charge);
+    if ('missing' in terms) return warn(terms.missing);
+    if (byFrequency && terms.frequency !== period.kind) return;
+    const key = draftKey(terms);
+    const entry = external.get(key) ?? { buyer: terms, charges: [] };
+    entry.charges.push({ charge, vatRate: terms.vatRate });
     external.set(key, entry);
   };
-  // A company or committee pays the services its agreement covers by the agreement (all of them
-  // when the agreement lists none), and any other service by its model share.
-  for (const c of costShareCharges(shares, directory, period, warnings)) {
-    const agreement =
-      c.consumer.kind === 'unit'
-        ? null
-        : directory.agreementOf(c.consumer.kind === 'company' ? 'company' : 'joint-committee', c.consumer.id);
-    const covered =
-      agreement !== null &&
-      (agreement.services.length === 0 || agreement.services.includes(c.serviceId ?? ''));
-    if (!covered) add(c, true);
-  }
-  for (const c of agreementCharges(directory, period)) add(c, false);
+  for (const c of costShareCharges(shares, directory, period, warnings)) add(c, true);
+  for (const c of agreementCharges(directory, period, warnings)) add(c, false);
   for (const c of await onCallCharges(db, directory, period)) add(c, false);
   for (const c of await developmentCharges(db, directory, period, warnings)) add(c, false);
 
@@ -152,9 +163,10 @@ export async function runInvoicePeriod(
   return inTransaction(db, async (m) => {
     await lockRuns(m, db, directory);
     await lockOpenPeriod(m, db, period);
-    const allKeys = [...[...external.values()].flatMap((e) => e.charges), ...internal].map(
-      (c) => c.sourceKey,
-    );
+    const allKeys = [
+      ...[...external.values()].flatMap((e) => e.charges.map((c) => c.charge)),
+      ...internal,
+    ].map((c) => c.sourceKey);
     const existing = new Set<string>();
     for (let i = 0; i < allKeys.length; i += 1000) {
       const slice = allKeys.slice(i, i + 1000);
@@ -182,7 +194,17 @@ export async function runInvoicePeriod(
     const drafts = await m
       .getRepository(InvoiceEntity)
       .find({ where: { period: period.key, kind: 'invoice', status: 'draft' } });
-    const draftOf = new Map(drafts.map((d) => [`${d.buyerKind}:${d.buyerId}`, d]));
+    const draftOf = new Map(
+      drafts.map((d) => [
+        draftKey({
+          kind: d.buyerKind,
+          id: d.buyerId,
+          buyerReference: d.buyerReference,
+          paymentTermsDays: d.paymentTermsDays,
+        }),
+        d,
+      ]),
+    );
     const draftLines = drafts.length
       ? await m.getRepository(InvoiceLineEntity).find({ where: { invoiceId: In(drafts.map((d) => d.id)) } })
       : [];
@@ -190,7 +212,7 @@ export async function runInvoicePeriod(
     const newLines: InvoiceLineEntity[] = [];
     const changedDrafts: InvoiceEntity[] = [];
     for (const [key, { buyer, charges }] of external) {
-      const fresh = charges.filter((c) => !existing.has(c.sourceKey));
+      const fresh = charges.filter((c) => !existing.has(c.charge.sourceKey));
       result.skippedExisting += charges.length - fresh.length;
       let invoice = draftOf.get(key);
       if (fresh.length === 0) {
@@ -207,7 +229,7 @@ export async function runInvoicePeriod(
         result.updatedInvoices++;
       }
       const firstLineNo = previous.reduce((max, l) => Math.max(max, l.lineNo), 0) + 1;
-      const lines = fresh.map((c, i) =>
+      const lines = fresh.map(({ charge: c, vatRate }, i) =>
         Object.assign(new InvoiceLineEntity(), {
           id: randomUUID(),
           invoiceId: invoice!.id,
@@ -215,14 +237,14 @@ export async function runInvoicePeriod(
           source: c.source,
           sourceKey: c.sourceKey,
           description: c.description.slice(0, 300),
-          consumerId: c.consumer.id,
+          consumerId: c.consumer?.id ?? null,
           serviceId: c.serviceId,
           quantity: c.quantity,
           unit: c.unit,
           unitPrice: c.unitPrice,
           net: c.net,
-          vatRate: buyer.vatRate,
-          responsibilityCode: c.consumer.responsibilityCode,
+          vatRate,
+          responsibilityCode: c.consumer?.responsibilityCode ?? null,
         }),
       );
       const totals = computeInvoiceTotals(
@@ -243,8 +265,8 @@ export async function runInvoicePeriod(
       Object.assign(new InternalChargeEntity(), {
         id: randomUUID(),
         period: period.key,
-        municipalityId: c.consumer.municipalityId,
-        unitId: c.consumer.id,
+        municipalityId: c.consumer!.municipalityId,
+        unitId: c.consumer!.id,
         serviceId: c.serviceId,
         source: c.source,
         sourceKey: c.sourceKey,

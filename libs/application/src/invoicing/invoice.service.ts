@@ -1,6 +1,8 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
+  checkLineQuantity,
   DomainError,
+  lineOf,
   Money,
   parsePeriod,
   Period,
@@ -18,7 +20,7 @@ import { Actor, Principal } from '../common/principal';
 import { Page, PageRequest, pageOf } from '../common/pagination';
 import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
-import { approvedBudgetModel, periodShare, yearlySharesOf } from './charge-sources';
+import { approvedBudgetModel, periodCostShares, yearlySharesOf } from './charge-sources';
 import { Directory } from './directory';
 import { CreditInput, creditInvoice, issueInvoice, IssueOptions } from './issuing';
 import { refreshTotals, runInvoicePeriod, RunResult } from './invoice-run';
@@ -140,11 +142,14 @@ export class InvoiceService {
     );
   }
 
-  /** Changes a draft line's description or amount; issued invoices never change. */
+  /**
+   * Changes a draft line's description, quantity or unit price; the net follows as quantity × unit
+   * price half-up to öre (DOMAIN.md 7). Issued invoices never change.
+   */
   async updateDraftLine(
     id: string,
     lineId: string,
-    change: { description?: string; net?: string },
+    change: { description?: string; quantity?: string; unitPrice?: string },
     actor: Actor,
     now: Date,
   ): Promise<InvoiceView> {
@@ -154,20 +159,30 @@ export class InvoiceService {
       if (!line)
         throw new DomainError('LINE_NOT_FOUND', `Raden ${lineId} finns inte på fakturan`, 'not-found');
       const problems = new ProblemList();
-      if (change.net !== undefined) {
-        const p = Money.check(change.net, 'net');
-        if (p) problems.add(p.path, p.message);
-      }
       if (change.description !== undefined && !change.description.trim())
         problems.add('description', 'Beskrivningen får inte vara tom');
+      const quantityProblem =
+        change.quantity !== undefined ? checkLineQuantity(change.quantity, 'quantity') : null;
+      if (quantityProblem) problems.add(quantityProblem.path, quantityProblem.message);
+      const priceProblem = change.unitPrice !== undefined ? Money.check(change.unitPrice, 'unitPrice') : null;
+      if (priceProblem) problems.add(priceProblem.path, priceProblem.message);
+      const unitPrice =
+        change.unitPrice !== undefined && !priceProblem ? Money.parse(change.unitPrice) : line.unitPrice;
+      if ((change.quantity !== undefined || change.unitPrice !== undefined) && unitPrice.isNegative())
+        problems.add(
+          'unitPrice',
+          'À-priset får inte vara negativt: skriv en minskning som ett negativt antal',
+        );
       problems.throwIfAny();
-      const before = { description: line.description, net: line.net.toString() };
+      const before = {
+        description: line.description,
+        quantity: line.quantity,
+        unitPrice: line.unitPrice.toString(),
+        net: line.net.toString(),
+      };
       if (change.description !== undefined) line.description = change.description.trim().slice(0, 300);
-      if (change.net !== undefined) {
-        line.net = Money.parse(change.net);
-        line.unitPrice = line.net;
-        line.quantity = '1';
-      }
+      if (change.quantity !== undefined || change.unitPrice !== undefined)
+        Object.assign(line, lineOf(change.quantity ?? line.quantity, unitPrice));
       await m.update(
         InvoiceLineEntity,
         { id: lineId },
@@ -182,7 +197,13 @@ export class InvoiceService {
           entityType: 'invoice',
           entityId: id,
           before,
-          after: { lineId, description: line.description, net: line.net.toString() },
+          after: {
+            lineId,
+            description: line.description,
+            quantity: line.quantity,
+            unitPrice: line.unitPrice.toString(),
+            net: line.net.toString(),
+          },
         },
         now,
       );
@@ -296,17 +317,16 @@ export class InvoiceService {
     const model = await approvedBudgetModel(this.db, period.year);
     const units = new Map((await this.db.getRepository(UnitEntity).find()).map((u) => [u.id, u]));
     const rows: AppropriationRow[] = [];
-    for (const share of model ? yearlySharesOf(model) : []) {
-      const consumer = directory.consumers.get(share.consumerId);
-      if (!consumer || directory.fundingOf(consumer, share.serviceId) !== 'appropriation') continue;
+    const shares = periodCostShares(model ? yearlySharesOf(model) : [], directory, period, []);
+    for (const { consumer, serviceId, amount } of shares) {
+      if (directory.fundingOf(consumer, serviceId) !== 'appropriation') continue;
       if (principal.scope && consumer.municipalityId !== principal.scope) continue;
-      const amount = periodShare(share.amount, period);
       rows.push({
         municipalityId: consumer.municipalityId,
         unitId: consumer.id,
         unitName: units.get(consumer.id)?.name ?? consumer.name,
         responsibilityCode: consumer.responsibilityCode,
-        serviceId: share.serviceId,
+        serviceId,
         amount: amount.toString(),
       });
     }

@@ -1,18 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, EntityManager, Like } from 'typeorm';
+import { DataSource, EntityManager, In, Like } from 'typeorm';
 import {
   addDays,
   bookingDate,
+  creditAmountProblem,
+  creditedLineOf,
   creditNotePeriod,
   DomainError,
   formatInvoiceNumber,
+  formatSourceKey,
   invoiceDateProblems,
   invoicePrefixOf,
+  LineAmount,
+  lineForAmount,
   Money,
+  negateLine,
   parsePeriod,
   Period,
   periodContaining,
   ProblemList,
+  remainingToCredit,
   ValidationError,
 } from '@it-samverkan/domain';
 import {
@@ -215,14 +222,27 @@ async function turnIntoCreditNote(
     );
   }
   for (const line of lines) {
-    line.net = line.net.negate();
-    line.unitPrice = line.unitPrice.negate();
-    await m.update(InvoiceLineEntity, { id: line.id }, { net: line.net, unitPrice: line.unitPrice });
+    Object.assign(line, negateLine(line));
+    await m.update(
+      InvoiceLineEntity,
+      { id: line.id },
+      { quantity: line.quantity, net: line.net, unitPrice: line.unitPrice },
+    );
   }
   invoice.kind = 'credit-note';
   invoice.creditedInvoiceId = latest.id;
   await m.update(InvoiceEntity, { id: invoice.id }, { kind: 'credit-note', creditedInvoiceId: latest.id });
   await refreshTotals(m, invoice);
+}
+
+/**
+ * A credit-note line for `amount` of an invoice line: the line's quantity and price when all that
+ * remains of it is credited, else the amount as ±1 × a positive price (DOMAIN.md 7).
+ */
+function creditLineAmount(line: InvoiceLineEntity, amount: Money): LineAmount {
+  return amount.equals(line.net)
+    ? { quantity: line.quantity, unitPrice: line.unitPrice, net: line.net }
+    : lineForAmount(amount);
 }
 
 export interface CreditInput {
@@ -259,21 +279,18 @@ export async function creditInvoice(
     const notes = await m
       .getRepository(InvoiceEntity)
       .find({ where: { creditedInvoiceId: id, kind: 'credit-note' } });
-    const creditedByLine = new Map<string, Money>();
-    for (const note of notes) {
-      for (const l of await m.getRepository(InvoiceLineEntity).find({ where: { invoiceId: note.id } })) {
-        const original = l.sourceKey.split(':')[2];
-        creditedByLine.set(original, (creditedByLine.get(original) ?? Money.ZERO).plus(l.net));
-      }
-    }
+    const earlier = notes.length
+      ? await m.getRepository(InvoiceLineEntity).find({ where: { invoiceId: In(notes.map((n) => n.id)) } })
+      : [];
+    const left = remainingToCredit(
+      lines,
+      earlier.map((l) => ({ creditedLineId: creditedLineOf(l.sourceKey), net: l.net })),
+    );
+    const remainingOf = new Map(left.lines.map((l) => [l.lineId, l.remaining]));
     const problems = new ProblemList();
     if (!input.reason?.trim()) problems.add('reason', 'Ange orsaken till krediteringen');
     const wanted =
-      input.lines ??
-      lines.map((l) => ({
-        lineId: l.id,
-        amount: l.net.minus(creditedByLine.get(l.id) ?? Money.ZERO).toString(),
-      }));
+      input.lines ?? left.lines.map((l) => ({ lineId: l.lineId, amount: l.remaining.toString() }));
     const creditLines: { line: InvoiceLineEntity; amount: Money }[] = [];
     wanted.forEach((w, i) => {
       const line = lines.find((l) => l.id === w.lineId);
@@ -281,14 +298,8 @@ export async function creditInvoice(
       const check = Money.check(w.amount, `lines[${i}].amount`);
       if (check) return problems.add(check.path, check.message);
       const amount = Money.parse(w.amount);
-      const remaining = line.net.minus(creditedByLine.get(line.id) ?? Money.ZERO);
-      if (amount.isNegative()) return problems.add(`lines[${i}].amount`, 'Beloppet får inte vara negativt');
-      if (amount.compare(remaining) > 0) {
-        return problems.add(
-          `lines[${i}].amount`,
-          `Beloppet ${amount.toString()} överstiger det som återstår att kreditera på raden (${remaining.toString()})`,
-        );
-      }
+      const refused = creditAmountProblem(amount, remainingOf.get(line.id)!);
+      if (refused) return problems.add(`lines[${i}].amount`, refused);
       if (!amount.isZero()) creditLines.push({ line, amount });
     });
     if (creditLines.length === 0 && problems.empty)
@@ -323,11 +334,9 @@ export async function creditInvoice(
         invoiceId: note.id,
         lineNo: i + 1,
         source: 'credit',
-        sourceKey: `credit:${note.id}:${line.id}`,
+        sourceKey: formatSourceKey({ kind: 'credit', creditNoteId: note.id, creditedLineId: line.id }),
         description: `Kreditering: ${line.description} (${input.reason.trim()})`.slice(0, 300),
-        unitPrice: amount,
-        quantity: '1',
-        net: amount,
+        ...creditLineAmount(line, amount),
       }),
     );
     await m.insert(InvoiceLineEntity, noteLines);

@@ -3,8 +3,12 @@ import { DataSource, In, Like } from 'typeorm';
 import {
   ChargedAmount,
   computeInvoiceTotals,
+  costShareKeyPrefix,
+  creditedLineOf,
+  formatSourceKey,
+  lineForAmount,
+  remainingToCredit,
   DomainError,
-  Money,
   parsePeriod,
   settleYear,
   splitCostModel,
@@ -110,20 +114,19 @@ export async function runSettlement(
   // What was charged: cost-share invoice lines of the year, less what credit notes took back, plus internal charges.
   const lines = await db
     .getRepository(InvoiceLineEntity)
-    .find({ where: { sourceKey: Like(`cost-share:${year}%`) } });
+    .find({ where: { sourceKey: Like(`${costShareKeyPrefix(year)}%`) } });
   const credits = await db.getRepository(InvoiceLineEntity).find({ where: { source: 'credit' } });
-  const creditedByLine = new Map<string, Money>();
-  for (const c of credits) {
-    const original = c.sourceKey.split(':')[2];
-    creditedByLine.set(original, (creditedByLine.get(original) ?? Money.ZERO).plus(c.net));
-  }
-  const charged: ChargedAmount[] = lines.map((l) => ({
-    consumerId: l.consumerId!,
-    amount: l.net.minus(creditedByLine.get(l.id) ?? Money.ZERO),
+  const left = remainingToCredit(
+    lines,
+    credits.map((c) => ({ creditedLineId: creditedLineOf(c.sourceKey), net: c.net })),
+  );
+  const charged: ChargedAmount[] = left.lines.map((l, i) => ({
+    consumerId: lines[i].consumerId!,
+    amount: l.remaining,
   }));
   const internal = await db
     .getRepository(InternalChargeEntity)
-    .find({ where: { sourceKey: Like(`cost-share:${year}%`) } });
+    .find({ where: { sourceKey: Like(`${costShareKeyPrefix(year)}%`) } });
   charged.push(...internal.map((c) => ({ consumerId: c.unitId, amount: c.amount })));
   const settlement = settleYear({ charged, actual: doc });
 
@@ -148,7 +151,7 @@ export async function runSettlement(
     const byBuyer = new Map<string, InvoiceEntity>();
     for (const line of settlement) {
       const consumer = directory.consumers.get(line.consumerId);
-      const key = `settlement:${year}:${line.consumerId}`;
+      const key = formatSourceKey({ kind: 'settlement', year, consumerId: line.consumerId });
       const mode = consumer?.fundingMode ?? 'okänd';
       const row = {
         consumerId: line.consumerId,
@@ -221,10 +224,8 @@ export async function runSettlement(
         description: description.slice(0, 300),
         consumerId: consumer.id,
         serviceId: null,
-        quantity: '1',
+        ...lineForAmount(line.difference),
         unit: 'C62',
-        unitPrice: line.difference,
-        net: line.difference,
         vatRate: buyer.vatRate,
         responsibilityCode: consumer.responsibilityCode,
       });

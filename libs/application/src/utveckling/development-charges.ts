@@ -1,5 +1,6 @@
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DevelopmentHoursEntity, DevelopmentRequestEntity } from '@it-samverkan/persistence';
+import { formatSourceKey } from '@it-samverkan/domain';
 
 /** One billable report of development hours, before it is priced at the agreement's hourly rate. */
 export interface DevelopmentChargeInput {
@@ -45,7 +46,7 @@ export async function developmentChargeInputs(
     const text = `Utvecklingsärende: ${request.title}, ${h.reportedOn}${h.note ? `, ${h.note}` : ''} (${h.hours} h)`;
     return [
       {
-        sourceKey: `development:${h.id}`,
+        sourceKey: formatSourceKey({ kind: 'development', hoursId: h.id }),
         consumerId: request.unitId,
         description: text.length <= DESCRIPTION_LIMIT ? text : `${text.slice(0, DESCRIPTION_LIMIT - 1)}…`,
         hours: h.hours,

@@ -1,17 +1,14 @@
 import type { CostModel, CostModelDocument, CostSplit, SplitResultDocument } from '../cost-model';
+import { FUNDING_MODES, FundingMode } from '../invoicing/funding-mode';
 
 /** The format tag of a changes document (DOMAIN.md 8.3). */
 export const SCENARIO_CHANGES_FORMAT = 'it-samverkan/scenario-changes@1';
 /** The format tag of a comparison of a scenario with its base. */
 export const SCENARIO_COMPARISON_FORMAT = 'it-samverkan/scenario-comparison@1';
 
-/** How a consumer's share is funded (DOMAIN.md 7). */
-export type ConsumerFundingMode = 'appropriation' | 'internal-charge' | 'external-invoice';
-export const CONSUMER_FUNDING_MODES: readonly ConsumerFundingMode[] = [
-  'appropriation',
-  'internal-charge',
-  'external-invoice',
-];
+/** How a consumer's share is funded (DOMAIN.md 7): the invoicing word. */
+export type ConsumerFundingMode = FundingMode;
+export const CONSUMER_FUNDING_MODES: readonly ConsumerFundingMode[] = FUNDING_MODES;
 /** The modes a scenario may switch between: the host's own units only (DOMAIN.md 7). */
 export type SwitchableFundingMode = 'appropriation' | 'internal-charge';
 

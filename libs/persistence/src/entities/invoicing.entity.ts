@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Money } from '@it-samverkan/domain';
+import type { LineSource, Money, PartyKind, PriceModel } from '@it-samverkan/domain';
 import { jsonColumn, moneyColumn, timestampColumn } from '../columns';
 
 /** A closed accounting month: no new drafts, incidents or volumes in it. */
@@ -16,8 +16,7 @@ export class PeriodCloseEntity {
   closedBy: string;
 }
 
-export type PartyKind = 'municipality' | 'company' | 'joint-committee';
-export type PriceModel = 'fixed-yearly' | 'unit-price' | 'hourly';
+export type { LineSource, PartyKind, PriceModel } from '@it-samverkan/domain';
 export type Frequency = 'month' | 'quarter' | 'tertial' | 'year';
 
 /**
@@ -165,9 +164,6 @@ export class InvoiceEntity {
   @Column({ name: 'issued_at', ...timestampColumn({ nullable: true }) })
   issuedAt: Date | null;
 }
-
-export type LineSource =
-  'cost-share' | 'agreement-fee' | 'on-call' | 'development' | 'settlement' | 'credit' | 'manual';
 
 /** An invoice line; `sourceKey` is unique, so running a period again adds nothing twice. */
 @Entity('invoice_line')

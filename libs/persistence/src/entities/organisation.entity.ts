@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { FundingMode } from '@it-samverkan/domain';
 import { jsonColumn } from '../columns';
 
 /** A municipality (kommun): a legal entity with organisation number. */
@@ -51,8 +52,9 @@ export class MunicipalityEntity {
   invoiceContactEmail: string | null;
 }
 
-export type FundingMode = 'appropriation' | 'internal-charge' | 'external-invoice';
-export const FUNDING_MODES: FundingMode[] = ['appropriation', 'internal-charge', 'external-invoice'];
+// The words are the domain's (DOMAIN.md 7); entities only store them.
+export { FUNDING_MODES } from '@it-samverkan/domain';
+export type { FundingMode } from '@it-samverkan/domain';
 
 /** A unit (förvaltning, sektion, nämnd) of a municipality; units may nest. */
 @Entity('org_unit')
