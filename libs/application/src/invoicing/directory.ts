@@ -116,7 +116,9 @@ export class Directory {
       });
     }
     const agreements = (
-      await db.getRepository(ServiceAgreementEntity).find({ order: { validFrom: 'ASC', id: 'ASC' } })
+      await db
+        .getRepository(ServiceAgreementEntity)
+        .find({ order: { validFrom: 'ASC', createdAt: 'ASC', name: 'ASC', id: 'ASC' } })
     ).filter((a) => inForceDuring(a, firstDay, lastDay));
     return new Directory(host, cooperation, municipalities, consumers, agreements);
   }
