@@ -40,6 +40,7 @@ import {
 } from './entities/forums.entity';
 import { Forums1763900700000 } from './migrations/1763900700000-forums';
 import { InvoiceDates1764000200000 } from './migrations/1764000200000-invoice-dates';
+import { ExactKeys1764000300000 } from './migrations/1764000300000-exact-keys';
 
 type EntityClass = new (...args: any[]) => unknown;
 
@@ -85,4 +86,5 @@ export const MIGRATIONS: EntityClass[] = [
   Scenarios1763900600000,
   Forums1763900700000,
   InvoiceDates1764000200000,
+  ExactKeys1764000300000,
 ];
