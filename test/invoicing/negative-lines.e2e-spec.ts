@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { CostModelVersionEntity } from '@it-samverkan/persistence';
 import { expectOfficiallyValid } from '../support/peppol-official';
 import { startTestApp, TestApp } from '../support/test-app';
-import { INVOICING_MODEL, storeApprovedModel } from './support';
+import { INVOICING_MODEL, storeApprovedActual, storeApprovedModel } from './support';
 
 type Line = { id: string; source: string; quantity: string; unitPrice: string; net: string };
 type Invoice = {
@@ -102,19 +100,7 @@ describe('a final settlement in the buyer’s favour', () => {
   beforeAll(async () => {
     t = await startTestApp({ demo: true, now: new Date('2026-01-20T08:00:00Z') });
     await storeApprovedModel(t.dataSource);
-    await t.dataSource.getRepository(CostModelVersionEntity).insert({
-      id: randomUUID(),
-      name: LOWER_ACTUAL.name,
-      year: 2025,
-      kind: 'actual',
-      status: 'approved',
-      document: LOWER_ACTUAL,
-      documentHash: '2'.repeat(64),
-      decisionId: null,
-      approvedAt: new Date('2030-01-01T00:00:00Z'),
-      createdAt: new Date('2026-01-10T00:00:00Z'),
-      updatedAt: new Date('2030-01-01T00:00:00Z'),
-    });
+    await storeApprovedActual(t.dataSource, LOWER_ACTUAL);
     finance = await t.token('finance');
     for (const q of ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4'])
       await t.http.post('/api/v1/invoice-runs').set(t.auth(finance)).send({ period: q }).expect(201);

@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { CostModelVersionEntity, DecisionEntity } from '@it-samverkan/persistence';
 import { startTestApp, TestApp } from '../support/test-app';
-import { INVOICING_MODEL, storeApprovedModel } from './support';
+import { INVOICING_MODEL, storeApprovedActual, storeApprovedModel } from './support';
 
 /** The 2025 actual: arbetsplats cost 1 260 000.00 (2 100.00 a device), servicedesk 90 000.00 (30 000.00 a user). */
 const ACTUAL = {
@@ -20,33 +18,8 @@ describe('final settlement after year end (DOMAIN.md 5.6)', () => {
   beforeAll(async () => {
     t = await startTestApp({ demo: true, now: new Date('2026-01-20T08:00:00Z') });
     await storeApprovedModel(t.dataSource);
-    const actualId = randomUUID();
     // Approved by IT-styrgruppen: the settlement rests on that decision.
-    const decisionId = randomUUID();
-    await t.dataSource.getRepository(DecisionEntity).insert({
-      id: decisionId,
-      forum: 'styrgrupp',
-      date: '2026-01-15',
-      year: 2026,
-      paragraph: '§ 3',
-      subject: 'Utfall 2025',
-      approves: [{ type: 'cost-model-version', id: actualId }],
-      createdAt: new Date('2026-01-15T00:00:00Z'),
-      createdBy: 'test',
-    });
-    await t.dataSource.getRepository(CostModelVersionEntity).insert({
-      id: actualId,
-      name: ACTUAL.name,
-      year: 2025,
-      kind: 'actual',
-      status: 'approved',
-      document: ACTUAL,
-      documentHash: '1'.repeat(64),
-      decisionId,
-      approvedAt: new Date('2030-01-01T00:00:00Z'),
-      createdAt: new Date('2026-01-10T00:00:00Z'),
-      updatedAt: new Date('2030-01-01T00:00:00Z'),
-    });
+    await storeApprovedActual(t.dataSource, ACTUAL);
     finance = await t.token('finance');
     for (const q of ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']) {
       await t.http.post('/api/v1/invoice-runs').set(t.auth(finance)).send({ period: q }).expect(201);

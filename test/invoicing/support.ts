@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Money } from '@it-samverkan/domain';
-import { CostModelVersionEntity, InvoiceEntity, InvoiceLineEntity } from '@it-samverkan/persistence';
+import {
+  CostModelVersionEntity,
+  DecisionEntity,
+  InvoiceEntity,
+  InvoiceLineEntity,
+} from '@it-samverkan/persistence';
 
 /**
  * A small approved budget model for 2025 on the demo consumers, with figures checked by hand:
@@ -51,6 +56,42 @@ export async function storeApprovedModel(db: DataSource): Promise<void> {
     approvedAt: new Date('2030-01-01T00:00:00Z'),
     createdAt: new Date('2025-01-01T00:00:00Z'),
     updatedAt: new Date('2025-01-01T00:00:00Z'),
+  });
+}
+
+/**
+ * Stores a 2025 actual (utfall) model approved by IT-styrgruppen (a decision of 2026-01-15 § 3
+ * that approves it), so a settlement may rest on it (DOMAIN.md 5.5).
+ */
+export async function storeApprovedActual(
+  db: DataSource,
+  document: object & { name: string },
+): Promise<void> {
+  const actualId = randomUUID();
+  const decisionId = randomUUID();
+  await db.getRepository(DecisionEntity).insert({
+    id: decisionId,
+    forum: 'styrgrupp',
+    date: '2026-01-15',
+    year: 2026,
+    paragraph: '§ 3',
+    subject: 'Utfall 2025',
+    approves: [{ type: 'cost-model-version', id: actualId }],
+    createdAt: new Date('2026-01-15T00:00:00Z'),
+    createdBy: 'test',
+  });
+  await db.getRepository(CostModelVersionEntity).insert({
+    id: actualId,
+    name: document.name,
+    year: 2025,
+    kind: 'actual',
+    status: 'approved',
+    document,
+    documentHash: '1'.repeat(64),
+    decisionId,
+    approvedAt: new Date('2030-01-01T00:00:00Z'),
+    createdAt: new Date('2026-01-10T00:00:00Z'),
+    updatedAt: new Date('2030-01-01T00:00:00Z'),
   });
 }
 
