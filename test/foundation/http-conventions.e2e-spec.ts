@@ -24,9 +24,12 @@ describe('HTTP conventions, authentication and roles', () => {
     expect(ui.text).toContain('swagger');
   });
 
-  it('every /api/v1 route answers 401 without a token and with a bad token', async () => {
+  it('every /api/v1 route but logging in answers 401 without a token, with a bad token and with a bad cookie', async () => {
     const doc = (await t.http.get('/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
-    const routes = Object.entries(doc.paths).filter(([path]) => path.startsWith('/api/v1'));
+    const login = ['/api/v1/auth/login', '/api/v1/auth/oidc/start', '/api/v1/auth/oidc/callback'];
+    const routes = Object.entries(doc.paths).filter(
+      ([path]) => path.startsWith('/api/v1') && !login.includes(path),
+    );
     expect(routes.length).toBeGreaterThan(0);
     for (const [path, methods] of routes) {
       const concrete = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
@@ -42,6 +45,13 @@ describe('HTTP conventions, authentication and roles', () => {
           [method](concrete)
           .set('Authorization', 'Bearer its_wrong-token-000000000000000');
         expect(bad.status).toBe(401);
+        const cookie = await (t.http as any)
+          [method](concrete)
+          .set('Cookie', `__Host-its_session=${'A'.repeat(43)}; its_session=${'A'.repeat(43)}`);
+        expect({ route: `${method} ${path}`, status: cookie.status }).toEqual({
+          route: `${method} ${path}`,
+          status: 401,
+        });
       }
     }
   });

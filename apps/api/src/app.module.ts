@@ -2,6 +2,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AuditController } from './audit/audit.controller';
+import { AuthModule } from './auth/auth.module';
 import { AuthGuard } from './common/auth.guard';
 import { CorrelationMiddleware } from './common/correlation.middleware';
 import { AppExceptionFilter } from './common/exception.filter';
@@ -19,6 +20,7 @@ export class AppModule implements NestModule {
       imports: [
         CoreModule.register(deps),
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: deps.env.rateLimitPerMinute }]),
+        AuthModule,
         ...AREA_MODULES,
       ],
       controllers: [HealthController, TokensController, AuditController],

@@ -12,6 +12,7 @@ import type { AppEnv } from '@it-samverkan/config/env';
 import { openDatabase } from '@it-samverkan/persistence';
 import { AppModule } from './app.module';
 import { toErrorBody } from './common/exception.filter';
+import { sessionCookieName } from './common/session-cookie';
 import { Clock, systemClock } from './common/tokens';
 import { createValidationPipe } from './common/validation';
 
@@ -61,11 +62,14 @@ export async function createApp(options: CreateAppOptions): Promise<CreatedApp> 
   const config = new DocumentBuilder()
     .setTitle('it-samverkan')
     .setDescription(
-      'Avtal, tjänstefiering och kostnadsfördelning för kommunal IT-samverkan. Alla anrop utom /health kräver ' +
-        '`Authorization: Bearer <token>`. Fel har formen {error, message, details[{path, message}], correlationId}.',
+      'Avtal, tjänstefiering och kostnadsfördelning för kommunal IT-samverkan. Alla anrop utom /health och ' +
+        'inloggningen kräver `Authorization: Bearer <token>` (system och skript) eller sessionskakan från ' +
+        '`POST /api/v1/auth/login` (personer); med kakan kräver varje ändring rubriken `X-CSRF-Token`. ' +
+        'Fel har formen {error, message, details[{path, message}], correlationId}.',
     )
     .setVersion('1')
     .addBearerAuth()
+    .addCookieAuth(sessionCookieName(env.session))
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

@@ -5,10 +5,8 @@ import { loadDemoIfEmpty } from './demo';
 async function main(): Promise<void> {
   const env = loadEnv();
   const { app, dataSource, bootstrapToken } = await createApp({ env, logger: ['error', 'warn'] });
-  if (env.loadDemo) {
-    const loaded = await loadDemoIfEmpty(dataSource);
-    if (loaded) process.stdout.write('Demosamverkan (Ulricehamn–Tranemo) inläst i en tom databas.\n');
-  }
+  const demo = env.loadDemo ? await loadDemoIfEmpty(dataSource) : null;
+  if (demo) process.stdout.write('Demosamverkan (Ulricehamn–Tranemo) inläst i en tom databas.\n');
   await app.listen(env.port, env.host);
   const url = `http://${env.host}:${env.port}`;
   process.stdout.write(
@@ -18,6 +16,17 @@ async function main(): Promise<void> {
     process.stdout.write(
       `\n  Första admin-token (visas bara nu, spara den):\n\n    ${bootstrapToken}\n\n` +
         `  Prova: curl -H "Authorization: Bearer ${bootstrapToken}" ${url}/api/v1/tokens\n\n`,
+    );
+  }
+  if (demo) {
+    process.stdout.write(
+      `  Demopersoner (lösenord för alla, visas bara nu): ${demo.password}\n` +
+        `    ${demo.usernames.join(', ')}\n` +
+        `  Logga in: curl -c kakor.txt -H 'Content-Type: application/json' ` +
+        `-d '{"username":"${demo.usernames[0]}","password":"${demo.password}"}' ${url}/api/v1/auth/login\n` +
+        (env.session.cookieSecure
+          ? `  (Sessionskakan är Secure: över vanlig http, starta med SESSION_COOKIE_SECURE=false.)\n\n`
+          : '\n'),
     );
   }
 }

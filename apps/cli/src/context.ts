@@ -1,10 +1,13 @@
 import { DataSource } from 'typeorm';
+import { Actor, cliActor, PersonService, personPrincipal, TokenService } from '@it-samverkan/application';
 import { loadEnv } from '@it-samverkan/config/env';
 import { openDatabase } from '@it-samverkan/persistence';
 
 /** What commands share: the database, opened on first use and closed at exit. */
 export class CliContext {
   private dataSource: DataSource | null = null;
+  /** The person named with --as, whom the audit trail then names. */
+  actingAs: string | null = null;
 
   async db(): Promise<DataSource> {
     if (!this.dataSource) {
@@ -16,6 +19,25 @@ export class CliContext {
 
   async close(): Promise<void> {
     if (this.dataSource?.isInitialized) await this.dataSource.destroy();
+  }
+
+  /**
+   * Who acts: the person named with --as, else the owner of the token in IT_SAMVERKAN_TOKEN, else
+   * the local user as `cli:<user>` with admin rights.
+   */
+  async actor(): Promise<Actor> {
+    if (this.actingAs) {
+      const person = await new PersonService(await this.db()).find(this.actingAs);
+      if (!person.active) throw new InputError(`--as: personen "${person.username}" är inaktiverad`);
+      return { principal: personPrincipal(person, 'cli'), correlationId: null };
+    }
+    const token = process.env.IT_SAMVERKAN_TOKEN?.trim();
+    if (token) {
+      const principal = await new TokenService(await this.db()).authenticate(token, this.now());
+      if (!principal) throw new InputError('IT_SAMVERKAN_TOKEN: ogiltig, utgången eller återkallad token');
+      return { principal, correlationId: null };
+    }
+    return cliActor();
   }
 
   /** Today's date, or the one given with IT_SAMVERKAN_NOW (for reproducible scripts). */

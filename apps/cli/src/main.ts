@@ -17,9 +17,13 @@ export async function runCli(argv: string[]): Promise<number> {
     .description(
       'it-samverkan: tjänstefiering, beredskap, fakturering och uppföljning för kommunal IT-samverkan',
     )
+    .option('--as <användarnamn>', 'utför kommandot som denna person (revisionsloggen namnger personen)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   for (const register of COMMAND_GROUPS) register(program, ctx);
+  program.hook('preAction', () => {
+    ctx.actingAs = (program.opts() as { as?: string }).as ?? null;
+  });
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

@@ -6,10 +6,18 @@ export interface Problem {
 
 /**
  * What kind of failure a domain error is; the API maps a kind to an HTTP status in one place.
- * invalid 400, unauthenticated 401, forbidden 403, not-found 404, conflict 409, too-large 413, unprocessable 422.
+ * invalid 400, unauthenticated 401, forbidden 403, not-found 404, conflict 409, too-large 413, unprocessable 422,
+ * too-many 429.
  */
 export type DomainErrorKind =
-  'invalid' | 'unauthenticated' | 'not-found' | 'conflict' | 'forbidden' | 'too-large' | 'unprocessable';
+  | 'invalid'
+  | 'unauthenticated'
+  | 'not-found'
+  | 'conflict'
+  | 'forbidden'
+  | 'too-large'
+  | 'unprocessable'
+  | 'too-many';
 
 /** A business rule was broken; `code` is stable and documented, `message` is Swedish for users. */
 export class DomainError extends Error {

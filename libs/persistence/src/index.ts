@@ -11,4 +11,5 @@ export * from './entities/invoicing.entity';
 export * from './entities/agreement.entity';
 export * from './entities/scenario.entity';
 export * from './entities/forums.entity';
+export * from './entities/person.entity';
 export * from './bulk-insert';

@@ -41,6 +41,13 @@ import {
 import { Forums1763900700000 } from './migrations/1763900700000-forums';
 import { InvoiceDates1764000200000 } from './migrations/1764000200000-invoice-dates';
 import { ExactKeys1764000300000 } from './migrations/1764000300000-exact-keys';
+import {
+  LoginThrottleEntity,
+  OidcRequestEntity,
+  PersonEntity,
+  SessionEntity,
+} from './entities/person.entity';
+import { People1764000500000 } from './migrations/1764000500000-people';
 
 type EntityClass = new (...args: any[]) => unknown;
 
@@ -74,6 +81,10 @@ export const ENTITIES: EntityClass[] = [
   ServiceLevelTargetsEntity,
   DevelopmentRequestEntity,
   DevelopmentHoursEntity,
+  PersonEntity,
+  SessionEntity,
+  LoginThrottleEntity,
+  OidcRequestEntity,
 ];
 export const MIGRATIONS: EntityClass[] = [
   Foundation1763900000000,
@@ -87,4 +98,5 @@ export const MIGRATIONS: EntityClass[] = [
   Forums1763900700000,
   InvoiceDates1764000200000,
   ExactKeys1764000300000,
+  People1764000500000,
 ];

@@ -20,7 +20,7 @@ export class AuditQuery extends PageQuery {
   @MaxLength(100)
   entityId?: string;
 
-  @ApiPropertyOptional({ description: 'Tokenens namn' })
+  @ApiPropertyOptional({ description: 'Personens användarnamn eller systemets namn' })
   @IsOptional()
   @IsString()
   @MaxLength(100)

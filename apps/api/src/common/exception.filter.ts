@@ -11,6 +11,7 @@ const STATUS_OF_KIND: Record<string, number> = {
   conflict: 409,
   'too-large': 413,
   unprocessable: 422,
+  'too-many': 429,
 };
 
 const CODE_OF_STATUS: Record<number, string> = {

@@ -1,8 +1,10 @@
 import type { Request } from 'express';
-import type { Actor, Principal } from '@it-samverkan/application';
+import type { Actor, PersonView, Principal } from '@it-samverkan/application';
 
 export interface AppRequest extends Request {
   principal?: Principal;
+  /** The login session a cookie-authenticated request belongs to. */
+  session?: { id: string; secret: string; expiresAt: Date; person: PersonView };
   correlationId?: string;
 }
 

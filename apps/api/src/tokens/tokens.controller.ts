@@ -7,7 +7,7 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { Actor, TokenService } from '@it-samverkan/application';
 import { ROLES } from '@it-samverkan/persistence';
 import { CurrentActor } from '../common/actor.decorator';
@@ -28,6 +28,32 @@ export class CreateTokenDto {
   @IsOptional()
   @Matches(/^[a-z0-9-]{2,64}$/, { message: 'scope ska vara ett kommun-id, t.ex. tranemo' })
   scope?: string;
+
+  @ApiPropertyOptional({
+    example: 'anna.lind',
+    description: 'Personen som äger tokenen (revisionsloggen nämner henne)',
+  })
+  @IsOptional()
+  @IsString({ message: 'ownerUsername måste vara text' })
+  @Length(2, 100, { message: 'ownerUsername måste vara 2–100 tecken' })
+  ownerUsername?: string;
+
+  @ApiPropertyOptional({
+    example: 'ekonomisystemet',
+    description: 'Systemet som äger tokenen när ingen person gör det (standard: tokenens namn)',
+  })
+  @IsOptional()
+  @IsString({ message: 'ownerSystem måste vara text' })
+  @Length(1, 100, { message: 'ownerSystem måste vara 1–100 tecken' })
+  ownerSystem?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-12-31T23:00:00Z',
+    description: 'Efter denna tidpunkt avvisas tokenen (401)',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'expiresAt måste vara en ISO 8601-tid' })
+  expiresAt?: string;
 }
 
 @ApiTags('Behörighet')
@@ -48,7 +74,7 @@ export class TokensController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Lista API-token (utan hemligheter)' })
+  @ApiOperation({ summary: 'Lista API-token med ägare och giltighetstid (utan hemligheter)' })
   list() {
     return this.tokens.list();
   }

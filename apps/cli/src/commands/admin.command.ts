@@ -1,8 +1,19 @@
 import { Command } from 'commander';
-import { cliActor, loadDemo, TokenService } from '@it-samverkan/application';
+import { loadDemo, TokenService } from '@it-samverkan/application';
 import { CliContext, printJson, printTable } from '../context';
+import { registerPersonCommands } from './person.command';
 
-/** migrate, demo and token commands. */
+interface TokenCreateOptions {
+  name: string;
+  role: string;
+  scope?: string;
+  owner?: string;
+  ownerSystem?: string;
+  expires?: string;
+  json?: boolean;
+}
+
+/** migrate, demo, token and person commands. */
 export function registerAdminCommands(program: Command, ctx: CliContext): void {
   program
     .command('migrate')
@@ -17,7 +28,11 @@ export function registerAdminCommands(program: Command, ctx: CliContext): void {
     .description('Läs in demosamverkan (Ulricehamn–Tranemo) i en tom databas')
     .action(async () => {
       const loaded = await loadDemo(await ctx.db(), ctx.now());
-      process.stdout.write(loaded ? 'Demosamverkan inläst.\n' : 'Databasen är inte tom; inget läst in.\n');
+      process.stdout.write(
+        loaded
+          ? `Demosamverkan inläst. Demopersoner: ${loaded.usernames.join(', ')}; lösenord (visas bara nu): ${loaded.password}\n`
+          : 'Databasen är inte tom; inget läst in.\n',
+      );
     });
 
   const token = program.command('token').description('Hantera API-token');
@@ -30,11 +45,21 @@ export function registerAdminCommands(program: Command, ctx: CliContext): void {
       'admin, tjanstefiering, finance, drift, utveckling, styrgrupp eller readonly',
     )
     .option('--scope <kommun>', 'begränsa till en kommuns data, t.ex. tranemo')
+    .option('--owner <användarnamn>', 'personen som äger tokenen')
+    .option('--owner-system <namn>', 'systemet som äger tokenen (standard: tokenens namn)')
+    .option('--expires <tid>', 'giltig till, ISO 8601, t.ex. 2026-12-31T23:00:00Z')
     .option('--json', 'skriv JSON')
-    .action(async (opts: { name: string; role: string; scope?: string; json?: boolean }) => {
+    .action(async (opts: TokenCreateOptions) => {
       const created = await new TokenService(await ctx.db()).create(
-        { name: opts.name, role: opts.role, scope: opts.scope ?? null },
-        cliActor(),
+        {
+          name: opts.name,
+          role: opts.role,
+          scope: opts.scope ?? null,
+          ownerUsername: opts.owner ?? null,
+          ownerSystem: opts.ownerSystem ?? null,
+          expiresAt: opts.expires ?? null,
+        },
+        await ctx.actor(),
         ctx.now(),
       );
       if (opts.json) printJson(created);
@@ -48,15 +73,26 @@ export function registerAdminCommands(program: Command, ctx: CliContext): void {
       const list = await new TokenService(await ctx.db()).list();
       if (opts.json) return printJson(list);
       printTable(
-        ['id', 'namn', 'roll', 'omfattning', 'prefix', 'skapad', 'återkallad'],
-        list.map((t) => [t.id, t.name, t.role, t.scope ?? '-', t.prefix, t.createdAt, t.revokedAt ?? '-']),
+        ['id', 'namn', 'roll', 'omfattning', 'ägare', 'prefix', 'skapad', 'giltig till', 'återkallad'],
+        list.map((t) => [
+          t.id,
+          t.name,
+          t.role,
+          t.scope ?? '-',
+          `${t.ownerKind === 'person' ? 'person' : 'system'}:${t.owner}`,
+          t.prefix,
+          t.createdAt,
+          t.expiresAt ?? '-',
+          t.revokedAt ?? '-',
+        ]),
       );
     });
   token
     .command('revoke <id>')
     .description('Återkalla en token')
     .action(async (id: string) => {
-      await new TokenService(await ctx.db()).revoke(id, cliActor(), ctx.now());
+      await new TokenService(await ctx.db()).revoke(id, await ctx.actor(), ctx.now());
       process.stdout.write(`Token ${id} återkallad.\n`);
     });
+  registerPersonCommands(program, ctx);
 }

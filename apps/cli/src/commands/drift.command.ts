@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import {
-  cliActor,
   ForumImportService,
   ServiceLevelReportService,
   serviceLevelReportXlsx,
@@ -31,7 +30,7 @@ export function registerDriftCommands(program: Command, ctx: CliContext): void {
       const report = await new ServiceLevelReportService(await ctx.db()).report(
         tertial,
         { municipality: opts.municipality },
-        cliActor(),
+        await ctx.actor(),
         ctx.now(),
       );
       if (opts.xlsx) {
@@ -52,7 +51,11 @@ export function registerDriftCommands(program: Command, ctx: CliContext): void {
       if (!(kind in IMPORT_KINDS))
         throw new InputError(`Okänd sort "${kind}": ange tickets, calls eller survey`);
       const service = new ForumImportService(await ctx.db());
-      const result = await service[IMPORT_KINDS[kind as ImportKind]](readText(file), cliActor(), ctx.now());
+      const result = await service[IMPORT_KINDS[kind as ImportKind]](
+        readText(file),
+        await ctx.actor(),
+        ctx.now(),
+      );
       if (opts.json) printJson(result);
       else {
         process.stdout.write(

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { cliActor, FileOut, FinanceFilesService } from '@it-samverkan/application';
+import { FileOut, FinanceFilesService } from '@it-samverkan/application';
 import { CliContext, InputError } from '../context';
 
 function save(file: FileOut, out: string | undefined): void {
@@ -30,21 +30,21 @@ export function registerFilesCommands(program: Command, ctx: CliContext): void {
     .description('SIE 4 (PC8) med periodens utfärdade fakturor, kreditfakturor och interndebiteringar')
     .option('--out <fil>', 'filnamn, eller - för standard ut')
     .action(async (period: string, opts: { out?: string }) =>
-      save(await (await service()).sie(period, cliActor().principal, ctx.now()), opts.out),
+      save(await (await service()).sie(period, (await ctx.actor()).principal, ctx.now()), opts.out),
     );
   files
     .command('peppol <invoiceId>')
     .description('Peppol BIS Billing 3.0 (UBL) för en utfärdad faktura')
     .option('--out <fil>', 'filnamn, eller - för standard ut')
     .action(async (id: string, opts: { out?: string }) =>
-      save(await (await service()).peppol(id, cliActor().principal), opts.out),
+      save(await (await service()).peppol(id, (await ctx.actor()).principal), opts.out),
     );
   files
     .command('pdf <invoiceId>')
     .description('Fakturan som PDF')
     .option('--out <fil>', 'filnamn, eller - för standard ut')
     .action(async (id: string, opts: { out?: string }) =>
-      save(await (await service()).pdf(id, cliActor().principal, ctx.now()), opts.out),
+      save(await (await service()).pdf(id, (await ctx.actor()).principal, ctx.now()), opts.out),
     );
   files
     .command('invoices <period>')
@@ -53,7 +53,9 @@ export function registerFilesCommands(program: Command, ctx: CliContext): void {
     .option('--out <fil>', 'filnamn, eller - för standard ut')
     .action(async (period: string, opts: { format?: string; out?: string }) =>
       save(
-        await (await service()).invoices(period, format(opts.format), cliActor().principal, ctx.now()),
+        await (
+          await service()
+        ).invoices(period, format(opts.format), (await ctx.actor()).principal, ctx.now()),
         opts.out,
       ),
     );
@@ -64,7 +66,9 @@ export function registerFilesCommands(program: Command, ctx: CliContext): void {
     .option('--out <fil>', 'filnamn, eller - för standard ut')
     .action(async (period: string, opts: { format?: string; out?: string }) =>
       save(
-        await (await service()).internalCharges(period, format(opts.format), cliActor().principal, ctx.now()),
+        await (
+          await service()
+        ).internalCharges(period, format(opts.format), (await ctx.actor()).principal, ctx.now()),
         opts.out,
       ),
     );
@@ -75,7 +79,9 @@ export function registerFilesCommands(program: Command, ctx: CliContext): void {
     .option('--out <fil>', 'filnamn, eller - för standard ut')
     .action(async (period: string, opts: { format?: string; out?: string }) =>
       save(
-        await (await service()).appropriation(period, format(opts.format), cliActor().principal, ctx.now()),
+        await (
+          await service()
+        ).appropriation(period, format(opts.format), (await ctx.actor()).principal, ctx.now()),
         opts.out,
       ),
     );

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { cliActor, InvoiceService, InvoiceView } from '@it-samverkan/application';
+import { InvoiceService, InvoiceView } from '@it-samverkan/application';
 import { CliContext, InputError, printJson, printTable } from '../context';
 
 function invoiceRows(items: InvoiceView[]): (string | number)[][] {
@@ -32,7 +32,7 @@ export function registerInvoicingCommands(program: Command, ctx: CliContext): vo
     )
     .option('--json', 'skriv JSON')
     .action(async (period: string, opts: { json?: boolean }) => {
-      const result = await (await service()).run(period, cliActor(), ctx.now());
+      const result = await (await service()).run(period, await ctx.actor(), ctx.now());
       if (opts.json) return printJson(result);
       process.stdout.write(
         `Period ${result.period}: ${result.createdInvoices} nya utkast, ${result.updatedInvoices} uppdaterade, ${result.addedLines} nya rader, ` +
@@ -48,7 +48,7 @@ export function registerInvoicingCommands(program: Command, ctx: CliContext): vo
     .option('--json', 'skriv JSON')
     .action(async (year: string, opts: { period: string; json?: boolean }) => {
       if (!/^\d{4}$/.test(year)) throw new InputError(`Ogiltigt år "${year}"`);
-      const result = await (await service()).settle(Number(year), opts.period, cliActor(), ctx.now());
+      const result = await (await service()).settle(Number(year), opts.period, await ctx.actor(), ctx.now());
       if (opts.json) return printJson(result);
       printTable(
         ['förbrukare', 'finansiering', 'debiterat', 'utfall', 'differens', 'bokat'],
@@ -66,7 +66,11 @@ export function registerInvoicingCommands(program: Command, ctx: CliContext): vo
     .action(async (opts: { period?: string; status?: 'draft' | 'issued'; json?: boolean }) => {
       const page = await (
         await service()
-      ).list({ period: opts.period, status: opts.status }, { page: 1, pageSize: 500 }, cliActor().principal);
+      ).list(
+        { period: opts.period, status: opts.status },
+        { page: 1, pageSize: 500 },
+        (await ctx.actor()).principal,
+      );
       if (opts.json) return printJson(page.items);
       printTable(INVOICE_HEADERS, invoiceRows(page.items), [4, 5, 6, 7]);
     });
@@ -76,7 +80,7 @@ export function registerInvoicingCommands(program: Command, ctx: CliContext): vo
     .description('Visa en faktura med rader')
     .option('--json', 'skriv JSON')
     .action(async (id: string, opts: { json?: boolean }) => {
-      const inv = await (await service()).get(id, cliActor().principal);
+      const inv = await (await service()).get(id, (await ctx.actor()).principal);
       if (opts.json) return printJson(inv);
       printTable(INVOICE_HEADERS, invoiceRows([inv]), [4, 5, 6, 7]);
       process.stdout.write('\n');
@@ -101,12 +105,12 @@ export function registerInvoicingCommands(program: Command, ctx: CliContext): vo
             await s.list(
               { period: opts.period, status: 'draft' },
               { page: 1, pageSize: 500 },
-              cliActor().principal,
+              (await ctx.actor()).principal,
             )
           ).items.map((i) => i.id);
       const issued: InvoiceView[] = [];
       for (const one of ids)
-        issued.push(await s.issue(one, cliActor(), ctx.now(), { invoiceDate: opts.date }));
+        issued.push(await s.issue(one, await ctx.actor(), ctx.now(), { invoiceDate: opts.date }));
       if (opts.json) return printJson(issued);
       printTable(INVOICE_HEADERS, invoiceRows(issued), [4, 5, 6, 7]);
     });
@@ -120,7 +124,7 @@ export function registerInvoicingCommands(program: Command, ctx: CliContext): vo
     .action(async (id: string, opts: { reason: string; date?: string; json?: boolean }) => {
       const note = await (
         await service()
-      ).credit(id, { reason: opts.reason, invoiceDate: opts.date }, cliActor(), ctx.now());
+      ).credit(id, { reason: opts.reason, invoiceDate: opts.date }, await ctx.actor(), ctx.now());
       if (opts.json) return printJson(note);
       printTable(INVOICE_HEADERS, invoiceRows([note]), [4, 5, 6, 7]);
     });
@@ -130,14 +134,14 @@ export function registerInvoicingCommands(program: Command, ctx: CliContext): vo
     .command('close <period>')
     .description('Stäng en period')
     .action(async (p: string) => {
-      const r = await (await service()).close(p, cliActor(), ctx.now());
+      const r = await (await service()).close(p, await ctx.actor(), ctx.now());
       process.stdout.write(`Stängd: ${r.closedMonths.join(', ')}\n`);
     });
   period
     .command('reopen <period>')
     .description('Öppna en stängd period (loggas)')
     .action(async (p: string) => {
-      const r = await (await service()).reopen(p, cliActor(), ctx.now());
+      const r = await (await service()).reopen(p, await ctx.actor(), ctx.now());
       process.stdout.write(`Öppnad: ${r.reopenedMonths.join(', ') || '(inget var stängt)'}\n`);
     });
 
@@ -147,7 +151,7 @@ export function registerInvoicingCommands(program: Command, ctx: CliContext): vo
     .description('Andelar som det centrala anslaget ska täcka')
     .option('--json', 'skriv JSON')
     .action(async (p: string, opts: { json?: boolean }) => {
-      const r = await (await service()).appropriationReport(p, cliActor().principal);
+      const r = await (await service()).appropriationReport(p, (await ctx.actor()).principal);
       if (opts.json) return printJson(r);
       printTable(
         ['kommun', 'enhet', 'ansvar', 'tjänst', 'belopp'],
@@ -161,7 +165,7 @@ export function registerInvoicingCommands(program: Command, ctx: CliContext): vo
     .description('Interndebiteringar (utan moms)')
     .option('--json', 'skriv JSON')
     .action(async (p: string, opts: { json?: boolean }) => {
-      const r = await (await service()).internalCharges(p, cliActor().principal);
+      const r = await (await service()).internalCharges(p, (await ctx.actor()).principal);
       if (opts.json) return printJson(r);
       printTable(
         ['enhet', 'tjänst', 'källa', 'belopp'],

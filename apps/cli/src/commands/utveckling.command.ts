@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { cliActor, DevelopmentHoursService, DevelopmentRequestService } from '@it-samverkan/application';
+import { DevelopmentHoursService, DevelopmentRequestService } from '@it-samverkan/application';
 import { CliContext, printJson, printTable } from '../context';
 
 /** `utveckling list` (a meeting's list with --meeting) and `utveckling charges <month>` on the database. */
@@ -16,7 +16,7 @@ export function registerUtvecklingCommands(program: Command, ctx: CliContext): v
     .action(async (opts: { meeting?: string; status?: string; json?: boolean }) => {
       const page = await new DevelopmentRequestService(await ctx.db()).list(
         { meetingDate: opts.meeting, status: opts.status },
-        cliActor(),
+        await ctx.actor(),
         { page: 1, pageSize: 500 },
       );
       if (opts.json) return printJson(page.items);
@@ -39,7 +39,7 @@ export function registerUtvecklingCommands(program: Command, ctx: CliContext): v
     .description('Debiterbar tid på tilläggsuppdrag en månad (ÅÅÅÅ-MM), underlag för faktureringen')
     .option('--json', 'skriv JSON')
     .action(async (month: string, opts: { json?: boolean }) => {
-      const inputs = await new DevelopmentHoursService(await ctx.db()).chargeInputs(month, cliActor());
+      const inputs = await new DevelopmentHoursService(await ctx.db()).chargeInputs(month, await ctx.actor());
       if (opts.json) return printJson(inputs);
       printTable(
         ['Källa', 'Förbrukare', 'Timmar', 'Text'],

@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntryEntity } from '@it-samverkan/persistence';
-import { Actor } from '../common/principal';
+import { Actor, viaOf } from '../common/principal';
 import { Page, PageRequest, pageOf } from '../common/pagination';
 
 export interface AuditRecord {
@@ -22,6 +22,7 @@ export async function recordAudit(
     at,
     actorId: actor.principal.id,
     actorName: actor.principal.name,
+    actorVia: viaOf(actor.principal),
     action: record.action,
     entityType: record.entityType,
     entityId: record.entityId,
@@ -51,6 +52,8 @@ export interface AuditView {
   at: string;
   actor: string;
   actorId: string | null;
+  /** How the actor was authenticated: session, token:<name>, cli; null for entries made before. */
+  via: string | null;
   action: string;
   entityType: string;
   entityId: string;
@@ -82,6 +85,7 @@ export async function listAudit(
       at: r.at.toISOString(),
       actor: r.actorName,
       actorId: r.actorId,
+      via: r.actorVia,
       action: r.action,
       entityType: r.entityType,
       entityId: r.entityId,

@@ -15,16 +15,32 @@ import {
 import { Actor } from '../common/principal';
 import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
+import { DEMO_PERSONS } from '@it-samverkan/config/demo/persons';
 import { DEMO_LOADERS } from './demo-loaders';
+import { PersonService } from '../auth/persons';
+import { generatePassword } from '../auth/passwords';
 
 const DEMO_ACTOR: Actor = {
   principal: { id: null, name: 'system:demo', role: 'admin', scope: null },
   correlationId: null,
 };
 
-/** Loads the demo cooperation into an empty database (no municipality yet); returns whether it did. */
-export async function loadDemo(dataSource: DataSource, now = new Date()): Promise<boolean> {
-  if ((await dataSource.getRepository(MunicipalityEntity).count()) > 0) return false;
+/** What a demo load made: the demo persons' usernames and their shared password (print it once). */
+export interface LoadedDemo {
+  usernames: string[];
+  password: string;
+}
+
+/**
+ * Loads the demo cooperation and its persons into an empty database (no municipality yet);
+ * returns what it made, or null when the database was not empty.
+ */
+export async function loadDemo(
+  dataSource: DataSource,
+  now = new Date(),
+  password = generatePassword(),
+): Promise<LoadedDemo | null> {
+  if ((await dataSource.getRepository(MunicipalityEntity).count()) > 0) return null;
   await inTransaction(dataSource, async (m) => {
     for (const row of DEMO_MUNICIPALITIES) {
       const orgNo = normaliseOrgNo(row.orgNo);
@@ -54,5 +70,10 @@ export async function loadDemo(dataSource: DataSource, now = new Date()): Promis
     );
   });
   for (const loader of DEMO_LOADERS) await loader(dataSource, DEMO_ACTOR, now);
-  return true;
+  const persons = new PersonService(dataSource);
+  for (const p of DEMO_PERSONS) {
+    if (await persons.exists(p.username)) continue;
+    await persons.create({ ...p, password }, DEMO_ACTOR, now);
+  }
+  return { usernames: DEMO_PERSONS.map((p) => p.username), password };
 }

@@ -41,4 +41,16 @@ export class ApiTokenEntity {
 
   @Column({ name: 'revoked_at', ...timestampColumn({ nullable: true }) })
   revokedAt: Date | null;
+
+  /** The person who owns the token (the audit trail names them), or null for a system's token. */
+  @Column({ name: 'owner_person_id', type: 'varchar', length: 36, nullable: true })
+  ownerPersonId: string | null;
+
+  /** The named system that owns the token when no person does. */
+  @Column({ name: 'owner_system', type: 'varchar', length: 100, nullable: true })
+  ownerSystem: string | null;
+
+  /** After this moment the token no longer authenticates; null never expires. */
+  @Column({ name: 'expires_at', ...timestampColumn({ nullable: true }) })
+  expiresAt: Date | null;
 }

@@ -18,6 +18,10 @@ export class AuditEntryEntity {
   @Column({ name: 'actor_name', type: 'varchar', length: 100 })
   actorName: string;
 
+  /** How the actor was authenticated: session, oidc, token:<name>, cli (null before people existed). */
+  @Column({ name: 'actor_via', type: 'varchar', length: 100, nullable: true })
+  actorVia: string | null;
+
   @Column({ type: 'varchar', length: 40 })
   action: string;
 

@@ -1,0 +1,11 @@
+/** The roles a grant (an API token, later a person) can hold; admin holds every role's rights. */
+export const ROLES = [
+  'admin',
+  'tjanstefiering',
+  'finance',
+  'drift',
+  'utveckling',
+  'styrgrupp',
+  'readonly',
+] as const;
+export type Role = (typeof ROLES)[number];
