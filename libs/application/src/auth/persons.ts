@@ -73,7 +73,16 @@ export async function endSessionsOf(m: EntityManager, personId: string, now: Dat
 export class PersonService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(input: CreatePersonInput, actor: Actor, now: Date): Promise<PersonView> {
+  /**
+   * Creates a person. `passwordHash` lets callers that give several persons one password (the
+   * demo) hash it once.
+   */
+  async create(
+    input: CreatePersonInput,
+    actor: Actor,
+    now: Date,
+    passwordHash?: string,
+  ): Promise<PersonView> {
     const problems = new ProblemList();
     const username = typeof input.username === 'string' ? input.username.trim().toLowerCase() : '';
     if (!USERNAME_PATTERN.test(username))
@@ -99,7 +108,7 @@ export class PersonService {
       role: input.role as Role,
       scope: input.scope ?? null,
       active: true,
-      passwordHash: input.password ? await hashPassword(input.password) : null,
+      passwordHash: input.password ? (passwordHash ?? (await hashPassword(input.password))) : null,
       oidcIssuer: null,
       oidcSubject: null,
       createdAt: now,

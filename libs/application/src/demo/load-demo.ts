@@ -18,7 +18,7 @@ import { recordAudit } from '../audit/audit';
 import { DEMO_PERSONS } from '@it-samverkan/config/demo/persons';
 import { DEMO_LOADERS } from './demo-loaders';
 import { PersonService } from '../auth/persons';
-import { generatePassword } from '../auth/passwords';
+import { generatePassword, hashPassword } from '../auth/passwords';
 
 const DEMO_ACTOR: Actor = {
   principal: { id: null, name: 'system:demo', role: 'admin', scope: null },
@@ -71,9 +71,10 @@ export async function loadDemo(
   });
   for (const loader of DEMO_LOADERS) await loader(dataSource, DEMO_ACTOR, now);
   const persons = new PersonService(dataSource);
+  const passwordHash = await hashPassword(password);
   for (const p of DEMO_PERSONS) {
     if (await persons.exists(p.username)) continue;
-    await persons.create({ ...p, password }, DEMO_ACTOR, now);
+    await persons.create({ ...p, password }, DEMO_ACTOR, now, passwordHash);
   }
   return { usernames: DEMO_PERSONS.map((p) => p.username), password };
 }
