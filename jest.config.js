@@ -19,7 +19,8 @@ const moduleNameMapper = {
 };
 const common = {
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!@nestjs/)'],
+  // ESM-only packages (openid-client and its two dependencies) are compiled to CommonJS like our sources.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|openid-client|oauth4webapi|jose)/)'],
   moduleNameMapper,
   testEnvironment: 'node',
 };

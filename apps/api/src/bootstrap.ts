@@ -12,7 +12,7 @@ import type { AppEnv } from '@it-samverkan/config/env';
 import { openDatabase } from '@it-samverkan/persistence';
 import { AppModule } from './app.module';
 import { toErrorBody } from './common/exception.filter';
-import { sessionCookieName } from './common/session-cookie';
+import { cookieName } from './common/session-cookie';
 import { Clock, systemClock } from './common/tokens';
 import { createValidationPipe } from './common/validation';
 
@@ -69,7 +69,7 @@ export async function createApp(options: CreateAppOptions): Promise<CreatedApp> 
     )
     .setVersion('1')
     .addBearerAuth()
-    .addCookieAuth(sessionCookieName(env.session))
+    .addCookieAuth(cookieName(env.session))
     .build();
   const document = SwaggerModule.createDocument(app, config);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

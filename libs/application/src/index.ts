@@ -7,6 +7,7 @@ export * from './auth/tokens';
 export * from './auth/persons';
 export * from './auth/sessions';
 export * from './auth/passwords';
+export * from './auth/oidc';
 export * from './demo/load-demo';
 export * from './invoicing/invoice.service';
 export * from './invoicing/issuing';

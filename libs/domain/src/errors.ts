@@ -7,7 +7,7 @@ export interface Problem {
 /**
  * What kind of failure a domain error is; the API maps a kind to an HTTP status in one place.
  * invalid 400, unauthenticated 401, forbidden 403, not-found 404, conflict 409, too-large 413, unprocessable 422,
- * too-many 429.
+ * too-many 429, unavailable 503 (a service this one depends on does not answer).
  */
 export type DomainErrorKind =
   | 'invalid'
@@ -17,7 +17,8 @@ export type DomainErrorKind =
   | 'forbidden'
   | 'too-large'
   | 'unprocessable'
-  | 'too-many';
+  | 'too-many'
+  | 'unavailable';
 
 /** A business rule was broken; `code` is stable and documented, `message` is Swedish for users. */
 export class DomainError extends Error {

@@ -1,22 +1,24 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCookieAuth,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiQuery,
+  ApiResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { csrfTokenFor, SessionService, StartedSession } from '@it-samverkan/application';
+import { csrfTokenFor, OidcService, SessionService, StartedSession } from '@it-samverkan/application';
 import type { AppEnv } from '@it-samverkan/config/env';
 import { DomainError } from '@it-samverkan/domain';
 import { ROLES } from '@it-samverkan/persistence';
 import { actorOf, AppRequest } from '../common/request';
 import { Public, Roles } from '../common/roles.decorator';
-import { clearSessionCookie, setSessionCookie } from '../common/session-cookie';
+import { clearCookie, readCookie, setCookie } from '../common/session-cookie';
 import { APP_ENV, CLOCK, Clock } from '../common/tokens';
 import { LoginDto } from './auth.dto';
 
@@ -30,6 +32,7 @@ function loggedIn(started: StartedSession) {
 export class AuthController {
   constructor(
     @Inject(SessionService) private readonly sessions: SessionService,
+    @Inject(OidcService) private readonly oidc: OidcService,
     @Inject(APP_ENV) private readonly env: AppEnv,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -62,8 +65,57 @@ export class AuthController {
       },
       now,
     );
-    setSessionCookie(response, this.env.session, started.secret, new Date(started.expiresAt), now);
+    this.setSession(response, started, now);
     return loggedIn(started);
+  }
+
+  private setSession(response: Response, started: StartedSession, now: Date): void {
+    const ms = new Date(started.expiresAt).getTime() - now.getTime();
+    setCookie(response, this.env.session, 'its_session', started.secret, ms);
+  }
+
+  @Public()
+  @Get('oidc/start')
+  @ApiOperation({
+    summary: 'Börja logga in via kommunens identitetsleverantör (OpenID Connect, kod + PKCE)',
+    description:
+      'Skickar webbläsaren vidare till identitetsleverantören. Efter inloggningen kommer den tillbaka till ' +
+      '/api/v1/auth/oidc/callback och sedan till returnTo (en sökväg på denna webbplats).',
+  })
+  @ApiQuery({ name: 'returnTo', required: false, example: '/ekonomi' })
+  @ApiResponse({ status: 302, description: 'Vidare till identitetsleverantören' })
+  @ApiResponse({ status: 404, description: 'OIDC är inte konfigurerat' })
+  async oidcStart(@Query('returnTo') returnTo: unknown, @Res() response: Response): Promise<void> {
+    const { url, state } = await this.oidc.start(returnTo, this.clock.now());
+    setCookie(response, this.env.session, 'its_oidc_state', state, 10 * 60_000);
+    response.redirect(302, url);
+  }
+
+  @Public()
+  @Get('oidc/callback')
+  @ApiOperation({
+    summary:
+      'Identitetsleverantörens svar: koden byts mot identiteten, personen skapas eller uppdateras och loggas in',
+    description:
+      'Roll och omfattning kommer från personens grupper enligt OIDC_GROUP_MAP; utan en mappad grupp nekas ' +
+      'inloggningen (403 OIDC_NO_GROUP).',
+  })
+  @ApiResponse({ status: 302, description: 'Inloggad; Set-Cookie bär sessionen, vidare till returnTo' })
+  @ApiResponse({ status: 403, description: 'Ingen grupp som ger behörighet' })
+  async oidcCallback(@Req() request: AppRequest, @Res() response: Response): Promise<void> {
+    const now = this.clock.now();
+    const query = request.originalUrl.includes('?')
+      ? request.originalUrl.slice(request.originalUrl.indexOf('?'))
+      : '';
+    clearCookie(response, this.env.session, 'its_oidc_state');
+    const { started, returnTo } = await this.oidc.callback(
+      query,
+      readCookie(request, this.env.session, 'its_oidc_state'),
+      now,
+      request.correlationId ?? null,
+    );
+    this.setSession(response, started, now);
+    response.redirect(302, returnTo);
   }
 
   @Post('logout')
@@ -80,7 +132,7 @@ export class AuthController {
         'invalid',
       );
     await this.sessions.logout(request.session.id, actorOf(request), this.clock.now());
-    clearSessionCookie(response, this.env.session);
+    clearCookie(response, this.env.session, 'its_session');
   }
 
   @Get('me')

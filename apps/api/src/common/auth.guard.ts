@@ -12,7 +12,7 @@ import { DomainError } from '@it-samverkan/domain';
 import type { Role } from '@it-samverkan/persistence';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 import type { AppRequest } from './request';
-import { readSessionCookie } from './session-cookie';
+import { readCookie } from './session-cookie';
 import { APP_ENV, CLOCK, Clock } from './tokens';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -61,7 +61,7 @@ export class AuthGuard implements CanActivate {
         );
       return principal;
     }
-    const secret = readSessionCookie(request, this.env.session);
+    const secret = readCookie(request, this.env.session);
     if (!secret) {
       throw new DomainError(
         'UNAUTHENTICATED',

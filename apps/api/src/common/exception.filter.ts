@@ -12,6 +12,7 @@ const STATUS_OF_KIND: Record<string, number> = {
   'too-large': 413,
   unprocessable: 422,
   'too-many': 429,
+  unavailable: 503,
 };
 
 const CODE_OF_STATUS: Record<number, string> = {

@@ -1,19 +1,26 @@
 import type { Request, Response } from 'express';
 import type { SessionSettings } from '@it-samverkan/config/env';
 
+/** The login session, and the state of a started single sign-on (it binds the provider's answer to this browser). */
+export type CookieKind = 'its_session' | 'its_oidc_state';
+
 /**
- * The session cookie's name. With Secure on it carries the `__Host-` prefix, so browsers accept it
- * only from this origin over HTTPS, with Path=/ and no Domain.
+ * A cookie's name. With Secure on it carries the `__Host-` prefix, so browsers accept it only
+ * from this origin over HTTPS, with Path=/ and no Domain.
  */
-export function sessionCookieName(settings: SessionSettings): string {
-  return settings.cookieSecure ? '__Host-its_session' : 'its_session';
+export function cookieName(settings: SessionSettings, kind: CookieKind = 'its_session'): string {
+  return settings.cookieSecure ? `__Host-${kind}` : kind;
 }
 
-/** The session secret a request's Cookie header carries, if any. */
-export function readSessionCookie(request: Request, settings: SessionSettings): string | null {
+/** The value a request's Cookie header carries for a cookie, if any. */
+export function readCookie(
+  request: Request,
+  settings: SessionSettings,
+  kind: CookieKind = 'its_session',
+): string | null {
   const header = request.headers.cookie;
   if (!header) return null;
-  const name = sessionCookieName(settings);
+  const name = cookieName(settings, kind);
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
     if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || null;
@@ -21,28 +28,21 @@ export function readSessionCookie(request: Request, settings: SessionSettings): 
   return null;
 }
 
-/** Sets the session cookie: HttpOnly, SameSite=Lax, Secure unless configured off, ending with the session. */
-export function setSessionCookie(
-  response: Response,
-  settings: SessionSettings,
-  secret: string,
-  expiresAt: Date,
-  now: Date,
-): void {
-  response.cookie(sessionCookieName(settings), secret, {
-    httpOnly: true,
-    secure: settings.cookieSecure,
-    sameSite: 'lax',
-    path: '/',
-    maxAge: Math.max(0, expiresAt.getTime() - now.getTime()),
-  });
+function options(settings: SessionSettings) {
+  return { httpOnly: true, secure: settings.cookieSecure, sameSite: 'lax' as const, path: '/' };
 }
 
-export function clearSessionCookie(response: Response, settings: SessionSettings): void {
-  response.clearCookie(sessionCookieName(settings), {
-    httpOnly: true,
-    secure: settings.cookieSecure,
-    sameSite: 'lax',
-    path: '/',
-  });
+/** Sets a cookie: HttpOnly, SameSite=Lax (so the provider's redirect back carries it), Secure unless configured off. */
+export function setCookie(
+  response: Response,
+  settings: SessionSettings,
+  kind: CookieKind,
+  value: string,
+  maxAgeMs: number,
+): void {
+  response.cookie(cookieName(settings, kind), value, { ...options(settings), maxAge: Math.max(0, maxAgeMs) });
+}
+
+export function clearCookie(response: Response, settings: SessionSettings, kind: CookieKind): void {
+  response.clearCookie(cookieName(settings, kind), options(settings));
 }
