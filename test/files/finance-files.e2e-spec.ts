@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { checkPeppolInvoice, readSie4 } from '@it-samverkan/files';
+import { binaryBody as binary, downloadPeppol } from '../support/finance-files';
 import { expectOfficiallyValid } from '../support/peppol-official';
 import { startTestApp, TestApp } from '../support/test-app';
 import { storeApprovedModel } from '../invoicing/support';
@@ -27,12 +28,6 @@ process.stdin.on('end', async () => { const p = new PDFParse({ data: new Uint8Ar
   if (run.status !== 0) throw new Error(run.stderr);
   return run.stdout;
 }
-
-const binary = (res: any, cb: (e: Error | null, b: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 describe('files finance loads for the issued 2025-Q1 invoices', () => {
   let t: TestApp;
@@ -96,20 +91,13 @@ describe('files finance loads for the issued 2025-Q1 invoices', () => {
   });
 
   it('a Peppol BIS 3.0 document per external invoice and credit note that passes the encoded and the official rules', async () => {
-    const documents: { name: string; xml: string }[] = [];
-    for (const inv of issued) {
-      const res = await t.http
-        .get(`/api/v1/files/invoices/${inv.id}/peppol`)
-        .set(t.auth(finance))
-        .buffer(true)
-        .parse(binary)
-        .expect(200);
-      const xml = (res.body as Buffer).toString('utf8');
+    const documents = await Promise.all(issued.map((inv) => downloadPeppol(t, finance, inv)));
+    for (const [i, inv] of issued.entries()) {
+      const xml = documents[i].xml;
       expect(checkPeppolInvoice(xml).filter((p) => p.flag === 'fatal')).toEqual([]);
       expect(xml).toContain(`<cbc:ID>${inv.number}</cbc:ID>`);
       expect(xml).toContain('Godkänd för F-skatt');
       expect(xml).toContain(`<cbc:PayableAmount currencyID="SEK">${inv.gross}</cbc:PayableAmount>`);
-      documents.push({ name: inv.number, xml });
     }
     expect(documents.map((d) => d.xml.includes('<CreditNote '))).toContain(true);
     await expectOfficiallyValid(documents);
