@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import * as client from 'openid-client';
+import type * as OpenIdClient from 'openid-client';
 import { DataSource } from 'typeorm';
 import type { OidcGrant, OidcSettings } from '@it-samverkan/config/env';
 import { DomainError } from '@it-samverkan/domain';
@@ -10,6 +10,12 @@ import { recordAudit } from '../audit/audit';
 import { hashToken } from './tokens';
 import { personPrincipal, personView, USERNAME_PATTERN } from './persons';
 import { SessionService, StartedSession } from './sessions';
+
+let openIdClient: Promise<typeof OpenIdClient> | null = null;
+/** openid-client (ESM) is loaded on first use, so a deployment without single sign-on never loads it. */
+function loadClient(): Promise<typeof OpenIdClient> {
+  return (openIdClient ??= import('openid-client'));
+}
 
 /** A started sign-in must come back within this time. */
 const REQUEST_LIFETIME_MS = 10 * 60_000;
@@ -48,7 +54,7 @@ function notConfigured(): DomainError {
  * group they belong to; without such a group they are refused.
  */
 export class OidcService {
-  private configuration: Promise<client.Configuration> | null = null;
+  private configuration: Promise<OpenIdClient.Configuration> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -56,22 +62,20 @@ export class OidcService {
     private readonly sessions: SessionService,
   ) {}
 
-  get enabled(): boolean {
-    return this.settings !== null;
-  }
-
-  private config(): Promise<client.Configuration> {
+  private config(): Promise<OpenIdClient.Configuration> {
     const s = this.settings;
     if (!s) throw notConfigured();
     if (!this.configuration) {
       const insecure = new URL(s.issuerUrl).protocol === 'http:';
-      this.configuration = client
-        .discovery(
-          new URL(s.issuerUrl),
-          s.clientId,
-          undefined,
-          s.clientSecret ? client.ClientSecretBasic(s.clientSecret) : client.None(),
-          insecure ? { execute: [client.allowInsecureRequests] } : undefined,
+      this.configuration = loadClient()
+        .then((client) =>
+          client.discovery(
+            new URL(s.issuerUrl),
+            s.clientId,
+            undefined,
+            s.clientSecret ? client.ClientSecretBasic(s.clientSecret) : client.None(),
+            insecure ? { execute: [client.allowInsecureRequests] } : undefined,
+          ),
         )
         .catch((error: unknown) => {
           this.configuration = null;
@@ -88,6 +92,7 @@ export class OidcService {
   /** Starts a sign-in: returns the provider's authorisation URL and the state to bind to the browser. */
   async start(returnTo: unknown, now: Date): Promise<{ url: string; state: string }> {
     const config = await this.config();
+    const client = await loadClient();
     const s = this.settings as OidcSettings;
     const codeVerifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
@@ -122,6 +127,7 @@ export class OidcService {
     correlationId: string | null,
   ): Promise<{ started: StartedSession; returnTo: string }> {
     const config = await this.config();
+    const client = await loadClient();
     const s = this.settings as OidcSettings;
     const currentUrl = new URL(s.redirectUrl);
     currentUrl.search = query;
