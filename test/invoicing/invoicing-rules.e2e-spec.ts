@@ -1,3 +1,4 @@
+import { expectOfficiallyValid } from '../support/peppol-official';
 import { startTestApp, TestApp } from '../support/test-app';
 import { storeApprovedModel } from './support';
 
@@ -245,5 +246,6 @@ describe('invoicing rules: committees by host, agreements per service, every agr
     expect(buyer).toContain('2120001520'); // Svenljunga kommun, 212000-1520
     expect(buyer).not.toContain('2120001561'); // never Ulricehamn's own number
     expect(xml).toContain('<cbc:BuyerReference>Lönenämnden LN-200</cbc:BuyerReference>');
+    await expectOfficiallyValid([{ name: 'lönenämndens faktura', xml }]);
   });
 });
