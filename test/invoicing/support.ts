@@ -95,8 +95,13 @@ export async function storeApprovedActual(
   });
 }
 
-/** Inserts `count` one-line drafts (for concurrency tests). */
-export async function insertDrafts(db: DataSource, count: number, period = '2025-12'): Promise<string[]> {
+/** Inserts `count` one-line drafts (for concurrency tests), from Ulricehamn unless another issuer is named. */
+export async function insertDrafts(
+  db: DataSource,
+  count: number,
+  period = '2025-12',
+  issuerId = 'ulricehamn',
+): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const id = randomUUID();
@@ -105,7 +110,7 @@ export async function insertDrafts(db: DataSource, count: number, period = '2025
       id,
       kind: 'invoice',
       status: 'draft',
-      issuerId: 'ulricehamn',
+      issuerId,
       buyerKind: 'company',
       buyerId: 'bolag-ue',
       buyerMunicipalityId: 'ulricehamn',

@@ -21,6 +21,7 @@ export * from './files/finance-files.service';
 export * from './cost-model';
 export * from './decisions';
 export * from './invoicing/settlement-run';
+export { lockPeriodYears } from './invoicing/periods';
 export * from './organisation/organisation.service';
 export * from './drift';
 export * from './utveckling';
