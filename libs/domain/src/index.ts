@@ -1,6 +1,7 @@
 export * from './errors';
 export * from './money';
 export * from './organisation/identifiers';
+export * from './organisation/unit-end';
 export * from './calendar';
 export * from './on-call';
 export * from './cost-model';

@@ -48,6 +48,7 @@ import {
   SessionEntity,
 } from './entities/person.entity';
 import { People1764000500000 } from './migrations/1764000500000-people';
+import { UnitEnd1764000310000 } from './migrations/1764000310000-unit-end';
 
 type EntityClass = new (...args: any[]) => unknown;
 
@@ -98,5 +99,6 @@ export const MIGRATIONS: EntityClass[] = [
   Forums1763900700000,
   InvoiceDates1764000200000,
   ExactKeys1764000300000,
+  UnitEnd1764000310000,
   People1764000500000,
 ];

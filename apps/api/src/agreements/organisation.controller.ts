@@ -38,7 +38,10 @@ export class OrganisationController {
 
   @Patch('units/:id')
   @Roles('finance')
-  @ApiOperation({ summary: 'Ändra en enhet: namn, ansvarskod, överordnad enhet eller finansieringssätt' })
+  @ApiOperation({
+    summary:
+      'Ändra en enhet: namn, ansvarskod, överordnad enhet, finansieringssätt, eller avsluta den (validTo: sista dagen; debiteras inte för perioder som börjar efter)',
+  })
   updateUnit(@Param('id') id: string, @Body() body: UpdateUnitDto, @CurrentActor() actor: Actor) {
     return this.organisation.updateUnit(id, body, actor, this.clock.now());
   }

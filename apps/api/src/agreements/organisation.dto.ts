@@ -103,6 +103,15 @@ export class UpdateUnitDto {
   @IsOptional()
   @IsString()
   parentId?: string;
+
+  @ApiPropertyOptional({
+    example: '2025-06-30',
+    nullable: true,
+    description: 'Enhetens sista dag (omorganisation); null tar bort slutdatumet',
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'validTo skrivs ÅÅÅÅ-MM-DD' })
+  validTo?: string | null;
 }
 
 export class CompanyDto extends AddressDto {

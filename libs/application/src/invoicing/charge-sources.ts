@@ -91,8 +91,11 @@ export function periodCostShares(
   for (const [consumerId, own] of byConsumer) {
     const consumer = directory.consumers.get(consumerId);
     if (!consumer) {
+      const ended = directory.endedUnits.get(consumerId);
       warnings.push(
-        `Förbrukaren "${consumerId}" i kostnadsmodellen finns inte i organisationen och debiteras inte`,
+        ended
+          ? `Enheten ${ended.name} (${consumerId}) upphörde ${ended.validTo} och debiteras inte för ${period.key}`
+          : `Förbrukaren "${consumerId}" i kostnadsmodellen finns inte i organisationen och debiteras inte`,
       );
       continue;
     }

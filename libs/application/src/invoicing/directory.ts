@@ -10,6 +10,7 @@ import {
   inForceDuring,
   PartyKind,
   Period,
+  unitBilledForPeriod,
 } from '@it-samverkan/domain';
 import {
   AgreementParty,
@@ -49,6 +50,8 @@ export class Directory {
     readonly municipalities: Map<string, MunicipalityEntity>,
     readonly consumers: Map<string, ConsumerInfo>,
     private readonly agreements: ServiceAgreementEntity[],
+    /** Units that ended before the period starts (not in `consumers`): name and last day. */
+    readonly endedUnits: Map<string, { name: string; validTo: string }>,
   ) {}
 
   /** Loads the directory for a period starting `firstDay` and ending `lastDay`. */
@@ -84,7 +87,12 @@ export class Directory {
       info.fundingMode = fundingModeOf(info, host.id, null);
       consumers.set(info.id, info);
     };
+    const endedUnits = new Map<string, { name: string; validTo: string }>();
     for (const u of await db.getRepository(UnitEntity).find()) {
+      if (!unitBilledForPeriod(u.validTo, firstDay)) {
+        endedUnits.set(u.id, { name: u.name, validTo: u.validTo! });
+        continue;
+      }
       add({
         id: u.id,
         name: u.name,
@@ -120,7 +128,7 @@ export class Directory {
         .getRepository(ServiceAgreementEntity)
         .find({ order: { validFrom: 'ASC', createdAt: 'ASC', name: 'ASC', id: 'ASC' } })
     ).filter((a) => inForceDuring(a, firstDay, lastDay));
-    return new Directory(host, cooperation, municipalities, consumers, agreements);
+    return new Directory(host, cooperation, municipalities, consumers, agreements, endedUnits);
   }
 
   /** How a consumer's share of a service is funded (the domain's rule, seen from the host). */

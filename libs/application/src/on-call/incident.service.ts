@@ -14,7 +14,7 @@ import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
 import { billIncidentForStorage, loadBillingContext } from './incident-bill';
 import { incidentView, IncidentView } from './incident-view';
-import { consumersInScope, loadOnCallConsumers } from './on-call-consumers';
+import { consumersInScope, endedConsumerProblem, loadOnCallConsumers } from './on-call-consumers';
 import { isDeadlock, isUniqueViolation } from '../common/unique-violation';
 
 /** One incident as a client sends it (DOMAIN.md 6.2 rule 1 for the times). */
@@ -83,6 +83,12 @@ export class OnCallIncidentService {
           },
           now,
         );
+        const ended = endedConsumerProblem(consumers.get(input.consumer)!, entity.period);
+        if (ended) {
+          throw new DomainError('ON_CALL_INCIDENT_INVALID', 'Beredskapsärendet är ogiltigt', 'invalid', [
+            { path: 'consumer', message: ended },
+          ]);
+        }
         await m.insert(IncidentEntity, entity);
         const after = incidentView(entity);
         await recordAudit(m, actor, { action: 'create', entityType: 'incident', entityId: id, after }, now);
@@ -123,7 +129,10 @@ export class OnCallIncidentService {
           }
           if (stored.has(row.id)) continue;
           try {
-            toInsert.push({ line: row.line, entity: billIncidentForStorage(context, row, now) });
+            const entity = billIncidentForStorage(context, row, now);
+            const ended = endedConsumerProblem(consumers.get(row.consumer)!, entity.period);
+            if (ended) at('consumer', ended);
+            else toInsert.push({ line: row.line, entity });
           } catch (error) {
             if (!(error instanceof DomainError)) throw error;
             at('start', error.message);

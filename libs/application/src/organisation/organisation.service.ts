@@ -5,12 +5,14 @@ import {
   normaliseOrgNo,
   peppolIdOf,
   ProblemList,
+  unitEndProblems,
   vatNoOf,
 } from '@it-samverkan/domain';
 import {
   CompanyEntity,
   FUNDING_MODES,
   FundingMode,
+  IncidentEntity,
   JointCommitteeEntity,
   MunicipalityEntity,
   ServiceFundingEntity,
@@ -142,6 +144,7 @@ export class OrganisationService {
         ...input,
         parentId: input.parentId ?? null,
         name: input.name.trim(),
+        validTo: null,
       });
       await m.insert(UnitEntity, entity);
       await recordAudit(
@@ -171,10 +174,16 @@ export class OrganisationService {
     problems.throwIfAny();
   }
 
-  /** Changes a unit's name, responsibility code, parent or funding mode (the municipality decides). */
+  /**
+   * Changes a unit's name, responsibility code, parent or funding mode (the municipality decides),
+   * or ends it: `validTo` is its last day (null undoes the end). An ended unit is not billed for
+   * periods that start after its end; no incident of it may lie in such a period.
+   */
   async updateUnit(
     id: string,
-    change: Partial<Pick<UnitInput, 'name' | 'responsibilityCode' | 'fundingMode' | 'parentId'>>,
+    change: Partial<Pick<UnitInput, 'name' | 'responsibilityCode' | 'fundingMode' | 'parentId'>> & {
+      validTo?: string | null;
+    },
     actor: Actor,
     now: Date,
   ): Promise<UnitEntity> {
@@ -186,6 +195,20 @@ export class OrganisationService {
         problems.add('fundingMode', `fundingMode måste vara en av ${FUNDING_MODES.join(', ')}`);
       if (change.name !== undefined && !change.name.trim()) problems.add('name', 'Namn får inte vara tomt');
       if (change.parentId === id) problems.add('parentId', 'En enhet kan inte ligga under sig själv');
+      if (typeof change.validTo === 'string') {
+        const later = await m
+          .getRepository(IncidentEntity)
+          .createQueryBuilder('i')
+          .select('DISTINCT i.period', 'period')
+          .where('i.consumerId = :id AND i.period > :month', { id, month: change.validTo.slice(0, 7) })
+          .orderBy('i.period', 'ASC')
+          .getRawMany<{ period: string }>();
+        for (const p of unitEndProblems(
+          change.validTo,
+          later.map((r) => r.period),
+        ))
+          problems.add(p.path, p.message);
+      }
       problems.throwIfAny();
       if (change.parentId !== undefined) await this.checkUnitRefs(m, unit.municipalityId, change.parentId);
       const before = { ...unit };
@@ -198,6 +221,7 @@ export class OrganisationService {
           responsibilityCode: unit.responsibilityCode,
           fundingMode: unit.fundingMode,
           parentId: unit.parentId,
+          validTo: unit.validTo,
         },
       );
       await recordAudit(

@@ -82,6 +82,10 @@ export class UnitEntity {
   /** How this unit's IT cost is funded, as its municipality decides. */
   @Column({ name: 'funding_mode', type: 'varchar', length: 20 })
   fundingMode: FundingMode;
+
+  /** The last day the unit exists, YYYY-MM-DD (null: it has not ended); it is not billed after. */
+  @Column({ name: 'valid_to', type: 'varchar', length: 10, nullable: true })
+  validTo: string | null;
 }
 
 /** A municipal company (bolag): its own legal entity, invoiced under a service agreement. */
