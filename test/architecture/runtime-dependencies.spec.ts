@@ -5,6 +5,11 @@ import { join, relative } from 'node:path';
 const ROOT = join(__dirname, '..', '..');
 /** What `npm run build` compiles into dist and a production install runs. */
 const RUNTIME_DIRS = ['apps', 'libs', 'config'];
+/**
+ * The browser application is bundled by Vite at build time into dist/web, static files the API
+ * serves; its packages (React, Designsystemet, ECharts) are build tools here, not run-time imports.
+ */
+const BUILT_FOR_THE_BROWSER = join(ROOT, 'apps', 'web');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
@@ -18,7 +23,8 @@ const LOADED_BY_NAME = new Set(['better-sqlite3', 'mysql2', '@nestjs/platform-ex
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : sourceFiles(path);
+    if (statSync(path).isDirectory())
+      return name === 'node_modules' || path === BUILT_FOR_THE_BROWSER ? [] : sourceFiles(path);
     return /\.ts$/.test(name) && !/\.(e2e-)?spec\.ts$/.test(name) ? [path] : [];
   });
 }

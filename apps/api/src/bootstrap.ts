@@ -4,7 +4,6 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TokenService } from '@it-samverkan/application';
@@ -15,6 +14,7 @@ import { toErrorBody } from './common/exception.filter';
 import { cookieName } from './common/session-cookie';
 import { Clock, systemClock } from './common/tokens';
 import { createValidationPipe } from './common/validation';
+import { securityHeaders, serveWebApp, webAppDirectory } from './web-app';
 
 export const API_PREFIX = 'api/v1';
 
@@ -23,6 +23,8 @@ export interface CreateAppOptions {
   dataSource?: DataSource;
   clock?: Clock;
   logger?: LogLevel[] | false;
+  /** The built browser application to serve at `/`; by default dist/web when it has been built. */
+  webDirectory?: string | null;
 }
 
 export interface CreatedApp {
@@ -47,7 +49,9 @@ export async function createApp(options: CreateAppOptions): Promise<CreatedApp> 
       logger: options.logger ?? ['error', 'warn'],
     },
   );
-  app.use(helmet());
+  app.use(securityHeaders());
+  const webDirectory = options.webDirectory === undefined ? webAppDirectory() : options.webDirectory;
+  if (webDirectory) serveWebApp(app, webDirectory);
   app.useBodyParser('json', { limit: env.bodyLimit });
   app.useBodyParser('text', { limit: env.bodyLimit, type: ['text/csv', 'text/plain'] });
   app.useBodyParser('raw', {

@@ -303,7 +303,9 @@ export class AgreementService {
     const committees = await this.db.getRepository(JointCommitteeEntity).find({ order: { id: 'ASC' } });
     const keep = (municipalityId: string) => scope === null || municipalityId === scope;
     return {
-      municipalities: municipalities.filter((m) => keep(m.id)),
+      // every municipality: a public body's name and address are public, and each party of a
+      // document must be able to name the other (the host's invoice to the partner)
+      municipalities,
       units: units.filter((u) => keep(u.municipalityId)),
       companies: companies.filter((c) => keep(c.ownerMunicipalityId)),
       jointCommittees: committees.filter(

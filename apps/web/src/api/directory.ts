@@ -1,0 +1,72 @@
+import { api } from './client';
+import type { CostModelVersion, Organisation, Page } from './types';
+
+interface ModelDocument {
+  services: { id: string; name: string }[];
+  pools: { id: string; name: string }[];
+  drivers: { id: string; name: string }[];
+  consumers: { id: string; name: string }[];
+}
+
+/** Names for the ids the API answers with: organisation parties, and the services, pools and drivers of the approved models. */
+export interface Directory {
+  name: (id: string | null | undefined) => string;
+  organisation: Organisation;
+  /** The host municipality of the cooperation (it issues the invoices), from the newest agreement. */
+  hostId: string | null;
+}
+
+let loading: Promise<Directory> | null = null;
+
+export function directoryOf(
+  organisation: Organisation,
+  documents: ModelDocument[] = [],
+  hostId: string | null = null,
+): Directory {
+  const names = new Map<string, string>();
+  for (const d of documents) {
+    for (const item of [...d.services, ...d.pools, ...d.drivers, ...d.consumers])
+      names.set(item.id, item.name);
+  }
+  for (const m of organisation.municipalities) names.set(m.id, m.name);
+  for (const u of organisation.units) names.set(u.id, u.name);
+  for (const c of organisation.companies) names.set(c.id, c.name);
+  for (const j of organisation.jointCommittees) names.set(j.id, j.name);
+  return { organisation, hostId, name: (id) => (id ? (names.get(id) ?? id) : '–') };
+}
+
+/** Forgets what was read (at logout: the next person may see other parties). */
+export function forgetDirectory(): void {
+  loading = null;
+}
+
+/** The organisation is read once per page load; every page names parties through it. */
+export function loadDirectory(): Promise<Directory> {
+  loading ??= Promise.all([
+    api.get<Organisation>('/organisation'),
+    approvedDocuments(),
+    api.get<{ hostId: string; version: number }[]>('/cooperation-agreements'),
+  ]).then(
+    ([organisation, documents, agreements]) =>
+      directoryOf(
+        organisation,
+        documents,
+        agreements.sort((a, b) => b.version - a.version)[0]?.hostId ?? null,
+      ),
+    (error) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** The approved models' documents: where services, pools and drivers get their names. */
+async function approvedDocuments(): Promise<ModelDocument[]> {
+  const versions = await api.get<Page<CostModelVersion>>('/cost-models', { pageSize: 500 });
+  const approved = versions.items.filter((v) => v.status === 'approved');
+  const full = await Promise.all(
+    approved.map((v) => api.get<{ document: ModelDocument }>(`/cost-models/${v.id}`)),
+  );
+  return full.map((f) => f.document);
+}

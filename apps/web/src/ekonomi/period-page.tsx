@@ -1,0 +1,249 @@
+import { Alert, Button, List, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../api/client';
+import { Directory, loadDirectory } from '../api/directory';
+import { sek, sumAmounts } from '../api/format';
+import { mayActOnInvoicing, mayReopenPeriod } from '../api/permissions';
+import type { Invoice, Page as ApiPage } from '../api/types';
+import { DataTable } from '../components/data-table';
+import { FileButton } from '../components/file-button';
+import { FormProblems } from '../components/form-problems';
+import { LoadState } from '../components/load-state';
+import { Page, Section } from '../components/page';
+import { useSession } from '../components/session';
+import { useApi } from '../components/use-api';
+import { invoiceTitle, statusLabel } from './invoice-labels';
+import { IssueForm } from './issue-form';
+import { PeriodReports } from './period-reports';
+
+interface RunResult {
+  period: string;
+  model: { id: string; name: string } | null;
+  createdInvoices: number;
+  updatedInvoices: number;
+  addedLines: number;
+  addedInternalCharges: number;
+  skippedExisting: number;
+  warnings: (string | { message: string })[];
+}
+
+/** One period for finance: run it, review and issue the drafts, the files, the reports, close it. */
+export function PeriodPage() {
+  const { period = '' } = useParams();
+  const { me } = useSession();
+  const invoices = useApi(() => api.get<ApiPage<Invoice>>('/invoices', { period, pageSize: 500 }), [period]);
+  const directory = useApi(loadDirectory, []);
+  const [message, setMessage] = useState<{ text: string; details?: string[] } | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  // bumped after every change, so the reports below are read again
+  const [revision, setRevision] = useState(0);
+  const issuer = invoices.data?.items[0]?.issuerId ?? directory.data?.hostId ?? null;
+  const mayAct = directory.data !== null && mayActOnInvoicing(me, issuer);
+
+  async function act(work: () => Promise<{ text: string; details?: string[] }>) {
+    setActionError(null);
+    setMessage(null);
+    try {
+      setMessage(await work());
+      invoices.reload();
+      setRevision((r) => r + 1);
+    } catch (error) {
+      setActionError(error);
+    }
+  }
+
+  return (
+    <Page title={`Ekonomi ${period}`}>
+      <Paragraph>
+        <Link to="/ekonomi">Alla perioder</Link>
+      </Paragraph>
+      {directory.data && !mayAct && (
+        <Alert data-color="info">
+          <Paragraph>
+            Du kan se periodens dokument och filer, men körning, utfärdande, kreditering och stängning görs av
+            den utfärdande kommunens ekonomi.
+          </Paragraph>
+        </Alert>
+      )}
+      <div aria-live="polite">
+        {message && (
+          <Alert data-color="success">
+            <Paragraph>{message.text}</Paragraph>
+            {message.details && message.details.length > 0 && (
+              <List.Unordered>
+                {message.details.map((d) => (
+                  <List.Item key={d}>{d}</List.Item>
+                ))}
+              </List.Unordered>
+            )}
+          </Alert>
+        )}
+      </div>
+      <FormProblems error={actionError} heading="Det gick inte:" />
+      {mayAct && (
+        <Section id="korning" title="Körning">
+          <Paragraph>
+            Körningen skapar utkast till fakturor och interndebiteringar för perioden. En ny körning lägger
+            bara till det som saknas.
+          </Paragraph>
+          <Button
+            type="button"
+            onClick={() =>
+              act(async () => {
+                const r = await api.post<RunResult>(
+                  '/invoice-runs',
+                  { period },
+                  { idempotencyKey: crypto.randomUUID() },
+                );
+                return {
+                  text:
+                    `Körningen av ${r.period} är klar: ${r.createdInvoices} nya fakturautkast, ${r.updatedInvoices} ` +
+                    `kompletterade, ${r.addedLines} nya rader och ${r.addedInternalCharges} interndebiteringar` +
+                    (r.model ? ` (underlag: ${r.model.name}).` : '.'),
+                  details: r.warnings.map((w) => (typeof w === 'string' ? w : w.message)),
+                };
+              })
+            }
+          >
+            Kör perioden {period}
+          </Button>
+        </Section>
+      )}
+      <Section id="fakturor" title="Fakturor och kreditfakturor">
+        <LoadState loaded={invoices} what="fakturorna">
+          {(page) => (
+            <LoadState loaded={directory} what="organisationen">
+              {(dir) => (
+                <>
+                  <InvoiceTable invoices={page.items} directory={dir} period={period} />
+                  {mayAct && page.items.some((i) => i.status === 'draft') && (
+                    <IssueForm
+                      drafts={page.items.filter((i) => i.status === 'draft')}
+                      onIssued={(text) => {
+                        setMessage({ text });
+                        invoices.reload();
+                        setRevision((r) => r + 1);
+                      }}
+                    />
+                  )}
+                </>
+              )}
+            </LoadState>
+          )}
+        </LoadState>
+      </Section>
+      <Section id="filer" title="Filer">
+        <Paragraph>Filerna gäller de utfärdade dokumenten och interndebiteringarna i perioden.</Paragraph>
+        <div className="files">
+          <FileButton label="SIE 4 (bokföring)" path="/files/sie" query={{ period }} />
+          <FileButton label="Fakturor (CSV)" path="/files/invoices" query={{ period, format: 'csv' }} />
+          <FileButton label="Fakturor (XLSX)" path="/files/invoices" query={{ period, format: 'xlsx' }} />
+          <FileButton
+            label="Interndebiteringar (CSV)"
+            path="/files/internal-charges"
+            query={{ period, format: 'csv' }}
+          />
+          <FileButton
+            label="Interndebiteringar (XLSX)"
+            path="/files/internal-charges"
+            query={{ period, format: 'xlsx' }}
+          />
+          <FileButton
+            label="Anslagsrapport (CSV)"
+            path="/files/appropriation"
+            query={{ period, format: 'csv' }}
+          />
+          <FileButton
+            label="Anslagsrapport (XLSX)"
+            path="/files/appropriation"
+            query={{ period, format: 'xlsx' }}
+          />
+        </div>
+      </Section>
+      <PeriodReports period={period} revision={revision} />
+      {(mayAct || mayReopenPeriod(me)) && (
+        <Section id="stangning" title="Stäng eller öppna perioden">
+          <Paragraph>
+            En stängd period tar inte emot nya utkast, ärenden eller volymer; sena poster hamnar i första
+            öppna period. Alla utkast måste vara utfärdade innan perioden stängs.
+          </Paragraph>
+          <div className="row">
+            {mayAct && (
+              <Button
+                variant="secondary"
+                type="button"
+                onClick={() =>
+                  act(async () => {
+                    const r = await api.post<{ closedMonths: string[] }>(`/periods/${period}/close`);
+                    return { text: `Perioden ${period} är stängd (månaderna ${r.closedMonths.join(', ')}).` };
+                  })
+                }
+              >
+                Stäng perioden {period}
+              </Button>
+            )}
+            {mayReopenPeriod(me) && (
+              <Button
+                variant="secondary"
+                type="button"
+                onClick={() =>
+                  act(async () => {
+                    await api.post(`/periods/${period}/reopen`);
+                    return { text: `Perioden ${period} är öppnad igen.` };
+                  })
+                }
+              >
+                Öppna perioden {period} igen
+              </Button>
+            )}
+          </div>
+        </Section>
+      )}
+    </Page>
+  );
+}
+
+function InvoiceTable({
+  invoices,
+  directory,
+  period,
+}: {
+  invoices: Invoice[];
+  directory: Directory;
+  period: string;
+}) {
+  return (
+    <DataTable
+      caption={`Fakturor och kreditfakturor ${period}`}
+      rows={invoices}
+      rowKey={(i) => i.id}
+      empty="Inga fakturor i perioden. Kör perioden för att skapa utkast."
+      columns={[
+        { header: 'Dokument', cell: (i) => <Link to={`/ekonomi/fakturor/${i.id}`}>{invoiceTitle(i)}</Link> },
+        { header: 'Köpare', cell: (i) => directory.name(i.buyer.id) },
+        {
+          header: 'Status',
+          cell: (i) => (
+            <Tag data-color={i.status === 'draft' ? 'warning' : 'success'} data-size="sm">
+              {statusLabel(i.status)}
+            </Tag>
+          ),
+        },
+        { header: 'Rader', numeric: true, cell: (i) => i.lines.length },
+        { header: 'Netto', numeric: true, cell: (i) => sek(i.net) },
+        { header: 'Moms', numeric: true, cell: (i) => sek(i.vat) },
+        { header: 'Att betala', numeric: true, cell: (i) => sek(i.gross) },
+      ]}
+      footer={[
+        'Summa',
+        '',
+        '',
+        '',
+        sek(sumAmounts(invoices.map((i) => i.net))),
+        sek(sumAmounts(invoices.map((i) => i.vat))),
+        sek(sumAmounts(invoices.map((i) => i.gross))),
+      ]}
+    />
+  );
+}

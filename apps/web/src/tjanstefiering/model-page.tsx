@@ -1,0 +1,206 @@
+import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { FormEvent, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api } from '../api/client';
+import { dateTime, decimal, sek, todayInSweden } from '../api/format';
+import type { CostModelVersion, Page as ApiPage } from '../api/types';
+import { DataTable } from '../components/data-table';
+import { FileButton } from '../components/file-button';
+import { FormProblems, problemsByField } from '../components/form-problems';
+import { LoadState } from '../components/load-state';
+import { Page, Section } from '../components/page';
+import { useSession } from '../components/session';
+import { useApi } from '../components/use-api';
+import { kindLabel, VersionStatus } from './tjanstefiering-page';
+
+export interface ModelDocument {
+  name: string;
+  year: number;
+  consumers: { id: string; name: string; municipality: string }[];
+  drivers: { id: string; name: string; unit: string }[];
+  pools: { id: string; name: string; amount: string; to: Record<string, number | string> }[];
+  services: {
+    id: string;
+    name: string;
+    allocate: { method: string; driver?: string; to?: Record<string, number | string> | string[] };
+  }[];
+  /** driver → consumer → volume */
+  volumes: Record<string, Record<string, number | string>>;
+}
+
+interface SplitRunSummary {
+  id: string;
+  createdAt: string;
+  createdBy: string;
+  resultHash: string;
+  engineVersion: string;
+}
+
+/** A model version: what it holds, its decision, its split runs; split it, or approve it (styrgruppen). */
+export function ModelPage() {
+  const { id = '' } = useParams();
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const version = useApi(
+    () => api.get<CostModelVersion & { document: ModelDocument }>(`/cost-models/${id}`),
+    [id],
+  );
+  const splits = useApi(() => api.get<ApiPage<SplitRunSummary>>(`/cost-models/${id}/splits`), [id]);
+  const [error, setError] = useState<unknown>(null);
+  const maySplit = me.role === 'tjanstefiering' || me.role === 'admin';
+  const mayApprove = me.role === 'styrgrupp' || me.role === 'admin';
+
+  return (
+    <LoadState loaded={version} what="modellversionen">
+      {(v) => (
+        <Page title={v.name}>
+          <Paragraph>
+            <Link to="/tjanstefiering">Alla modellversioner</Link>
+          </Paragraph>
+          <dl className="facts">
+            <dt>År</dt>
+            <dd>{v.year}</dd>
+            <dt>Slag</dt>
+            <dd>{kindLabel(v.kind)}</dd>
+            <dt>Status</dt>
+            <dd>
+              <VersionStatus version={v} />
+            </dd>
+            <dt>Beslut</dt>
+            <dd>{v.decision ? `${v.decision.reference}: ${v.decision.subject}` : 'Inte godkänd ännu'}</dd>
+            <dt>Dokumentets hash</dt>
+            <dd>
+              <code>{v.documentHash.slice(0, 16)}…</code>
+            </dd>
+          </dl>
+          <div className="files">
+            <FileButton label="Modellen som XLSX" path={`/cost-models/${v.id}/model.xlsx`} />
+          </div>
+          <Section id="pooler" title="Kostnadspooler">
+            <DataTable
+              caption="Kostnadspooler och belopp"
+              rows={v.document.pools}
+              rowKey={(p) => p.id}
+              columns={[
+                { header: 'Pool', cell: (p) => p.name },
+                { header: 'Belopp', numeric: true, cell: (p) => sek(p.amount) },
+                {
+                  header: 'Fördelas till (vikt)',
+                  cell: (p) =>
+                    Object.entries(p.to)
+                      .map(
+                        ([s, w]) => `${v.document.services.find((x) => x.id === s)?.name ?? s} ${decimal(w)}`,
+                      )
+                      .join(', '),
+                },
+              ]}
+            />
+          </Section>
+          <Section id="korningar" title="Fördelningar">
+            <FormProblems error={error} heading="Fördelningen kunde inte göras:" />
+            {maySplit && (
+              <Button
+                type="button"
+                onClick={async () => {
+                  setError(null);
+                  try {
+                    const run = await api.post<SplitRunSummary>(`/cost-models/${v.id}/splits`);
+                    navigate(`/tjanstefiering/fordelningar/${run.id}`);
+                  } catch (e) {
+                    setError(e);
+                  }
+                }}
+              >
+                Fördela versionen
+              </Button>
+            )}
+            <LoadState loaded={splits} what="fördelningarna">
+              {(page) => (
+                <DataTable
+                  caption="Sparade fördelningskörningar, nyast först"
+                  rows={page.items}
+                  rowKey={(s) => s.id}
+                  empty="Versionen har inte fördelats ännu."
+                  columns={[
+                    {
+                      header: 'Körning',
+                      cell: (s) => (
+                        <Link to={`/tjanstefiering/fordelningar/${s.id}`}>{dateTime(s.createdAt)}</Link>
+                      ),
+                    },
+                    { header: 'Av', cell: (s) => s.createdBy },
+                    { header: 'Motorversion', cell: (s) => s.engineVersion },
+                  ]}
+                />
+              )}
+            </LoadState>
+          </Section>
+          {v.status === 'draft' && mayApprove && <ApproveForm versionId={v.id} onApproved={version.reload} />}
+        </Page>
+      )}
+    </LoadState>
+  );
+}
+
+function ApproveForm({ versionId, onApproved }: { versionId: string; onApproved: () => void }) {
+  const [date, setDate] = useState(todayInSweden());
+  const [paragraph, setParagraph] = useState('');
+  const [subject, setSubject] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState(false);
+  async function approve(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await api.post(`/cost-models/${versionId}/approve`, { decision: { date, paragraph, subject } });
+      setDone(true);
+      onApproved();
+    } catch (e) {
+      setError(e);
+    }
+  }
+  const fields = problemsByField(error);
+  const ids = {
+    'decision.date': 'approve-date',
+    'decision.paragraph': 'approve-paragraph',
+    'decision.subject': 'approve-subject',
+  };
+  return (
+    <Section id="godkann" title="Godkänn genom beslut i IT-styrgruppen">
+      {done && (
+        <Alert data-color="success">
+          <Paragraph>Versionen är godkänd och kan inte längre ändras.</Paragraph>
+        </Alert>
+      )}
+      <form onSubmit={approve} noValidate className="stack">
+        <FormProblems error={error} fieldIds={ids} />
+        <Textfield
+          id="approve-date"
+          label="Sammanträdets datum"
+          description="ÅÅÅÅ-MM-DD"
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          error={fields['decision.date']}
+        />
+        <Textfield
+          id="approve-paragraph"
+          label="Paragraf"
+          description="Till exempel § 14"
+          value={paragraph}
+          onChange={(e) => setParagraph(e.target.value)}
+          error={fields['decision.paragraph']}
+        />
+        <Textfield
+          id="approve-subject"
+          label="Ärendemening"
+          value={subject}
+          onChange={(e) => setSubject(e.target.value)}
+          error={fields['decision.subject']}
+        />
+        <div>
+          <Button type="submit">Godkänn versionen</Button>
+        </div>
+      </form>
+    </Section>
+  );
+}

@@ -1,0 +1,178 @@
+import {
+  Button,
+  Field,
+  Label,
+  Paragraph,
+  Radio,
+  Fieldset,
+  Tag,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
+import { FormEvent, useRef, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../api/client';
+import type { CostModelVersion, Page as ApiPage } from '../api/types';
+import { DataTable } from '../components/data-table';
+import { FileButton } from '../components/file-button';
+import { FormProblems, problemsByField } from '../components/form-problems';
+import { LoadState } from '../components/load-state';
+import { Page, Section } from '../components/page';
+import { useSession } from '../components/session';
+import { useApi } from '../components/use-api';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function kindLabel(kind: string): string {
+  return kind === 'actual' ? 'Utfall' : 'Budget';
+}
+
+export function VersionStatus({ version }: { version: Pick<CostModelVersion, 'status'> }) {
+  return version.status === 'approved' ? (
+    <Tag data-color="success" data-size="sm">
+      Godkänd
+    </Tag>
+  ) : (
+    <Tag data-color="warning" data-size="sm">
+      Utkast
+    </Tag>
+  );
+}
+
+/** Sends a model file as it is: JSON as JSON, XLSX as its bytes with the kind in the query. */
+export function sendModelFile<T>(method: 'POST' | 'PUT', path: string, file: File, kind: string): Promise<T> {
+  if (file.name.toLowerCase().endsWith('.json')) {
+    return file.text().then((text) => {
+      let document: unknown;
+      try {
+        document = JSON.parse(text);
+      } catch {
+        throw new Error(`${file.name} är inte giltig JSON`);
+      }
+      const body = { kind, document };
+      return method === 'POST' ? api.post<T>(path, body) : api.put<T>(path, body);
+    });
+  }
+  return api.upload<T>(`${path}?kind=${kind}`, file, XLSX_TYPE, method);
+}
+
+/** Tjänstefieringsgruppen: the model versions of every year, and a new version from a file. */
+export function TjanstefieringPage() {
+  const { me } = useSession();
+  const versions = useApi(() => api.get<ApiPage<CostModelVersion>>('/cost-models', { pageSize: 500 }), []);
+  const mayImport = me.role === 'tjanstefiering' || me.role === 'admin';
+  return (
+    <Page
+      title="Tjänstefiering"
+      intro={<Paragraph>Modellversioner per år (budget och utfall), fördelningar och prislista.</Paragraph>}
+    >
+      <Section id="versioner" title="Modellversioner">
+        <LoadState loaded={versions} what="modellversionerna">
+          {(page) => (
+            <DataTable
+              caption="Modellversioner, nyast först"
+              rows={page.items}
+              rowKey={(v) => v.id}
+              empty="Inga modellversioner ännu."
+              columns={[
+                {
+                  header: 'Version',
+                  cell: (v) => <Link to={`/tjanstefiering/modeller/${v.id}`}>{v.name}</Link>,
+                },
+                { header: 'År', numeric: true, cell: (v) => v.year },
+                { header: 'Slag', cell: (v) => kindLabel(v.kind) },
+                { header: 'Status', cell: (v) => <VersionStatus version={v} /> },
+                { header: 'Beslut', cell: (v) => v.decision?.reference ?? '–' },
+              ]}
+            />
+          )}
+        </LoadState>
+        <div className="files">
+          <FileButton label="Importmall (XLSX)" path="/cost-models/template.xlsx" />
+        </div>
+      </Section>
+      {mayImport && <UploadModel />}
+    </Page>
+  );
+}
+
+function UploadModel() {
+  const navigate = useNavigate();
+  const input = useRef<HTMLInputElement>(null);
+  const [kind, setKind] = useState('budget');
+  const [error, setError] = useState<unknown>(null);
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function upload(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    const file = input.current?.files?.[0];
+    if (!file) {
+      setFileProblem('Välj en fil (XLSX eller JSON)');
+      return;
+    }
+    setFileProblem(null);
+    setBusy(true);
+    try {
+      const version = await sendModelFile<CostModelVersion>('POST', '/cost-models', file, kind);
+      navigate(`/tjanstefiering/modeller/${version.id}`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fields = problemsByField(error);
+  return (
+    <Section id="ladda-upp" title="Ny modellversion från fil">
+      <Paragraph>
+        Filen kontrolleras helt innan något sparas. Varje fel visas med blad och rad; inget sparas förrän
+        filen är felfri.
+      </Paragraph>
+      <form onSubmit={upload} noValidate className="stack">
+        <FormProblems
+          error={error}
+          heading="Filen har fel och sparades inte:"
+          fieldIds={{ kind: 'kind-budget' }}
+        />
+        <Field>
+          <Label htmlFor="model-file">Modellfil (XLSX enligt mallen, eller JSON)</Label>
+          <input
+            id="model-file"
+            ref={input}
+            type="file"
+            accept=".xlsx,.json,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-invalid={fileProblem ? true : undefined}
+            aria-describedby={fileProblem ? 'model-file-problem' : undefined}
+          />
+          {fileProblem && <ValidationMessage id="model-file-problem">{fileProblem}</ValidationMessage>}
+        </Field>
+        <Fieldset>
+          <Fieldset.Legend>Slag</Fieldset.Legend>
+          <Radio
+            id="kind-budget"
+            name="kind"
+            label="Budget"
+            value="budget"
+            checked={kind === 'budget'}
+            onChange={() => setKind('budget')}
+          />
+          <Radio
+            name="kind"
+            label="Utfall"
+            value="actual"
+            checked={kind === 'actual'}
+            onChange={() => setKind('actual')}
+          />
+          {fields.kind && <ValidationMessage>{fields.kind}</ValidationMessage>}
+        </Fieldset>
+        <div>
+          <Button type="submit" loading={busy}>
+            Ladda upp
+          </Button>
+        </div>
+      </form>
+    </Section>
+  );
+}
