@@ -1,0 +1,289 @@
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { loadDemo } from '@it-samverkan/application';
+import { Money } from '@it-samverkan/domain';
+import { startTestApp, TestApp } from '../support/test-app';
+import {
+  axeViolations,
+  browserAvailability,
+  Browser,
+  ensureWebBuild,
+  launchBrowser,
+  screenshot,
+} from './browser';
+
+/**
+ * Finance in the browser, by clicking: the Ulricehamn finance officer's quarter end (run 2025-Q1,
+ * review and correct the drafts, issue with an invoice date, credit part of a line, the files,
+ * close the period), then the Tranemo finance officer, who sees what Tranemo received and can act
+ * on nothing. Figures on the pages are checked against the API; axe runs on every page.
+ */
+const { chromium, skipReason } = browserAvailability();
+if (skipReason) process.stdout.write(`${skipReason}\n`);
+const describeInBrowser = chromium ? describe : describe.skip;
+
+const PASSWORD = 'webb-demo-losenord-2025';
+const PERIOD = '2025-Q1';
+
+interface ApiInvoice {
+  id: string;
+  status: string;
+  number: string | null;
+  kind: string;
+  buyer: { id: string; municipalityId: string };
+  net: string;
+  gross: string;
+  invoiceDate?: string | null;
+  issueDate?: string | null;
+  lines: { id: string; description: string; net: string; unitPrice: string }[];
+}
+
+const kr = (amount: string) => `${Money.parse(amount).toSwedish()} kr`;
+const text = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
+const norm = (s: string) => s.replace(/\u00a0/g, ' ');
+
+describeInBrowser('finance in the browser', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  const shots: string[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    t = await startTestApp({ env: { SESSION_COOKIE_SECURE: 'false' } });
+    await loadDemo(t.dataSource, t.now.value, PASSWORD);
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+  }, 180_000);
+  afterAll(async () => {
+    process.stdout.write(`Skärmbilder:\n${shots.map((s) => `  ${s}`).join('\n')}\n`);
+    await t?.close();
+  });
+  beforeEach(async () => {
+    browser = await launchBrowser(chromium!);
+  });
+  afterEach(async () => browser?.close());
+
+  async function look(page: Page, name: string): Promise<void> {
+    expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
+    shots.push(await screenshot(page, name));
+  }
+
+  async function heading(page: Page, name: string | RegExp): Promise<void> {
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+  }
+
+  async function login(page: Page, username: string, name: string): Promise<void> {
+    await page.goto(`${base}/`);
+    await page.getByLabel('Användarnamn').fill(username);
+    await page.getByLabel('Lösenord', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+    await heading(page, 'Att göra nu');
+    await page.getByText(`Välkommen ${name}`).waitFor();
+  }
+
+  async function apiInvoices(query: string): Promise<ApiInvoice[]> {
+    const res = await t.http.get(`/api/v1/invoices?${query}&pageSize=500`).set(t.auth());
+    expect(res.status).toBe(200);
+    return res.body.items;
+  }
+
+  async function download(page: Page, button: string): Promise<{ name: string; body: Buffer }> {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: button, exact: true }).click(),
+    ]);
+    const path = await file.path();
+    return { name: file.suggestedFilename(), body: readFileSync(path!) };
+  }
+
+  it('the Ulricehamn finance officer closes the quarter: run, review, correct, issue with a date, credit, files, close', async () => {
+    const page = browser.page;
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { level: 1, name: 'Logga in i IT-samverkan' }).waitFor();
+    await look(page, 'ekonomi-ulricehamn-0-inloggning');
+
+    // a wrong password: the message is shown, nothing else happens
+    await page.getByLabel('Användarnamn').fill('ekonomi.ulricehamn');
+    await page.getByLabel('Lösenord', { exact: true }).fill('fel-losenord');
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByLabel('Användarnamn').inputValue()).toBe('ekonomi.ulricehamn');
+
+    await login(page, 'ekonomi.ulricehamn', 'Anna Lind');
+    // keyboard: the first Tab reaches the skip link, which moves focus to the main content
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.textContent)).toBe(
+      'Hoppa till huvudinnehållet',
+    );
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('huvudinnehall');
+    await look(page, 'ekonomi-ulricehamn-1-start');
+
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ekonomi' }).click();
+    await heading(page, 'Ekonomi');
+    await page.getByLabel('Period', { exact: true }).fill(PERIOD);
+    await page.getByRole('button', { name: 'Öppna perioden' }).click();
+    await heading(page, `Ekonomi ${PERIOD}`);
+
+    // run the quarter
+    await page.getByRole('button', { name: `Kör perioden ${PERIOD}` }).click();
+    await page.getByText(`Körningen av ${PERIOD} är klar`).waitFor();
+    const drafts = await apiInvoices(`period=${PERIOD}`);
+    expect(drafts.length).toBeGreaterThan(0);
+    expect(drafts.every((i) => i.status === 'draft')).toBe(true);
+    const runMessage = text(await page.getByText(`Körningen av ${PERIOD} är klar`).textContent());
+    expect(runMessage).toContain(`${drafts.length} nya fakturautkast`);
+
+    // every draft's amount to pay is in the table, and the sum row is the API's sum to the öre
+    const table = page.getByRole('table', { name: `Fakturor och kreditfakturor ${PERIOD}` });
+    await table.getByRole('link', { name: 'Faktura, utkast' }).first().waitFor();
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBe(drafts.length);
+    const tableText = norm(text(await table.textContent()));
+    for (const d of drafts) expect(tableText).toContain(norm(kr(d.gross)));
+    const sum = Money.sum(drafts.map((d) => Money.parse(d.gross))).toString();
+    expect(norm(text(await table.locator('tfoot').textContent()))).toContain(norm(kr(sum)));
+    await look(page, 'ekonomi-ulricehamn-2-utkast');
+
+    // review Tranemo's draft and correct a line's description; a bad amount is refused at its field
+    const toTranemo = drafts.find((d) => d.buyer.id === 'tranemo')!;
+    await table
+      .getByRole('row', { name: /Tranemo kommun/ })
+      .getByRole('link')
+      .click();
+    await heading(page, 'Faktura, utkast');
+    const lineTable = page.getByRole('table', { name: 'Rader på faktura, utkast' });
+    expect(await lineTable.locator('tbody tr').count()).toBe(toTranemo.lines.length);
+    await page.getByRole('button', { name: 'Ändra rad 1', exact: true }).click();
+    const price = page.getByLabel('À-pris (kronor)');
+    await price.fill('12,50 kronor');
+    await page.getByRole('button', { name: 'Spara raden' }).click();
+    await page.getByText('Det gick inte att spara. Rätta följande:').waitFor();
+    expect(await price.inputValue()).toBe('12,50 kronor');
+    expect(await price.getAttribute('aria-invalid')).toBe('true');
+    await look(page, 'ekonomi-ulricehamn-3-fel-pa-rad');
+    const unchanged = (await t.http.get(`/api/v1/invoices/${toTranemo.id}`).set(t.auth())).body as ApiInvoice;
+    expect(unchanged.lines[0].unitPrice).toBe(toTranemo.lines[0].unitPrice);
+
+    await price.fill(toTranemo.lines[0].unitPrice);
+    const description = `${toTranemo.lines[0].description} (kontrollerad)`;
+    await page.getByLabel('Beskrivning').fill(description);
+    await page.getByRole('button', { name: 'Spara raden' }).click();
+    await page.getByText('Raden är ändrad.').waitFor();
+    const edited = (await t.http.get(`/api/v1/invoices/${toTranemo.id}`).set(t.auth())).body as ApiInvoice;
+    expect(edited.lines[0].description).toBe(description);
+    await page.getByText(description).waitFor();
+
+    // issue every draft of the period with the chosen invoice date
+    await page.getByRole('link', { name: `Perioden ${PERIOD}` }).click();
+    await heading(page, `Ekonomi ${PERIOD}`);
+    await page.getByLabel('Fakturadatum').fill('2025-04-01');
+    await page.getByRole('button', { name: `Utfärda ${drafts.length} utkast` }).click();
+    await page.getByText(/fakturor utfärdade med fakturadatum 2025-04-01/).waitFor();
+    const issued = await apiInvoices(`period=${PERIOD}`);
+    expect(issued.every((i) => i.status === 'issued')).toBe(true);
+    expect(issued.every((i) => (i.invoiceDate ?? i.issueDate) === '2025-04-01')).toBe(true);
+    const numbers = issued.map((i) => i.number!).sort();
+    const issuedMessage = text(await page.getByText(/fakturor utfärdade/).textContent());
+    for (const n of numbers) expect(issuedMessage).toContain(n);
+    await page
+      .getByRole('table', { name: `Fakturor och kreditfakturor ${PERIOD}` })
+      .getByText(numbers[0])
+      .waitFor();
+    await look(page, 'ekonomi-ulricehamn-4-utfardade');
+
+    // the period's files, one click each
+    const sie = await download(page, 'SIE 4 (bokföring)');
+    expect(sie.name).toMatch(/\.se$/);
+    expect(sie.body.toString('latin1')).toContain('#FLAGGA 0');
+    expect(sie.body.toString('latin1')).toContain('#VER');
+    const xlsx = await download(page, 'Fakturor (XLSX)');
+    expect(xlsx.name).toMatch(/\.xlsx$/);
+    expect(xlsx.body.subarray(0, 2).toString()).toBe('PK');
+    const csv = await download(page, 'Interndebiteringar (CSV)');
+    expect(csv.name).toMatch(/\.csv$/);
+
+    // Tranemo's invoice: its PDF shown in the page, PDF and Peppol one click away, then a partial credit
+    const tranemoIssued = issued.find((i) => i.id === toTranemo.id)!;
+    await page.getByRole('link', { name: `Faktura ${tranemoIssued.number}` }).click();
+    await heading(page, `Faktura ${tranemoIssued.number}`);
+    await page.locator('iframe[title$="som PDF"]').waitFor();
+    const pdf = await download(page, 'PDF');
+    expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+    const peppol = await download(page, 'Peppol BIS 3.0 (XML)');
+    expect(peppol.body.toString('utf8')).toContain(`<cbc:ID>${tranemoIssued.number}</cbc:ID>`);
+    await look(page, 'ekonomi-ulricehamn-5-faktura-med-pdf');
+
+    await page.getByLabel('Skäl till krediteringen').fill('Fel antal datorer i underlaget');
+    await page.getByLabel(/^Rad 1:/).fill('100.00');
+    await page.getByRole('button', { name: 'Skapa kreditfaktura' }).click();
+    // 100.00 net at 25 % VAT: 100.00 + 25.00 = 125.00 to credit
+    await page.getByText(`Kreditfaktura skapad (${kr('125.00')} inklusive moms).`).waitFor();
+    const notes = await apiInvoices('kind=credit-note');
+    expect(notes).toHaveLength(1);
+    expect(notes[0].gross).toBe('125.00');
+    await page.getByRole('link', { name: 'Öppna kreditfakturan' }).click();
+    await heading(page, /^Kreditfaktura/);
+    await look(page, 'ekonomi-ulricehamn-6-kreditfaktura');
+
+    // close the quarter
+    await page.goto(`${base}/ekonomi/perioder/${PERIOD}`);
+    await heading(page, `Ekonomi ${PERIOD}`);
+    await page.getByRole('button', { name: `Stäng perioden ${PERIOD}` }).click();
+    await page.getByText(`Perioden ${PERIOD} är stängd`).waitFor();
+    const closed = await t.http.post('/api/v1/invoice-runs').set(t.auth()).send({ period: PERIOD });
+    expect(closed.status).toBe(409);
+    await look(page, 'ekonomi-ulricehamn-7-stangd');
+  });
+
+  it('the Tranemo finance officer sees what Tranemo received and can act on nothing', async () => {
+    const page = browser.page;
+    await login(page, 'ekonomi.tranemo', 'Tomas Berg');
+    await page.goto(`${base}/ekonomi/perioder/${PERIOD}`);
+    await heading(page, `Ekonomi ${PERIOD}`);
+    const table = page.getByRole('table', { name: `Fakturor och kreditfakturor ${PERIOD}` });
+    await table.locator('tbody tr').first().waitFor();
+    await page.getByText('den utfärdande kommunens ekonomi').waitFor();
+
+    // what the page lists is what the API gives Tranemo: its own invoice, not the bolag's or the lönenämnd's
+    const all = await apiInvoices(`period=${PERIOD}`);
+    const tranemos = all.filter((i) => i.buyer.municipalityId === 'tranemo' || i.buyer.id === 'tranemo');
+    expect(tranemos.length).toBeGreaterThan(0);
+    expect(await table.locator('tbody tr').count()).toBe(tranemos.length);
+    const tableText = norm(text(await table.textContent()));
+    for (const i of tranemos) expect(tableText).toContain(norm(kr(i.gross)));
+    expect(await page.getByRole('button', { name: `Kör perioden ${PERIOD}` }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Utfärda/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: `Stäng perioden ${PERIOD}` }).count()).toBe(0);
+    await look(page, 'ekonomi-tranemo-1-period');
+
+    const invoice = tranemos.find((i) => i.kind === 'invoice')!;
+    await table.getByRole('link', { name: `Faktura ${invoice.number}` }).click();
+    await heading(page, `Faktura ${invoice.number}`);
+    await page.locator('iframe[title$="som PDF"]').waitFor();
+    expect(await page.getByRole('heading', { name: 'Kreditera' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /Ändra rad/ }).count()).toBe(0);
+    const pdf = await download(page, 'PDF');
+    expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+    await look(page, 'ekonomi-tranemo-2-faktura');
+
+    // and if Tranemo's session asks anyway, the API refuses: nothing of the issuer's is Tranemo's to do
+    const refused = await page.evaluate(async (id) => {
+      const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
+      const post = (path: string, body: unknown) =>
+        fetch(path, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
+          body: JSON.stringify(body),
+        }).then((r) => r.status);
+      return {
+        run: await post('/api/v1/invoice-runs', { period: '2025-Q2' }),
+        credit: await post(`/api/v1/invoices/${id}/credit`, { reason: 'försök' }),
+      };
+    }, invoice.id);
+    expect(refused).toEqual({ run: 403, credit: 403 });
+    expect(await apiInvoices('kind=credit-note')).toHaveLength(1);
+  });
+});

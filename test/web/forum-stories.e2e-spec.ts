@@ -1,0 +1,239 @@
+import ExcelJS from 'exceljs';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { loadDemo } from '@it-samverkan/application';
+import { Money } from '@it-samverkan/domain';
+import { startTestApp, TestApp } from '../support/test-app';
+import {
+  axeViolations,
+  browserAvailability,
+  Browser,
+  ensureWebBuild,
+  launchBrowser,
+  screenshot,
+} from './browser';
+
+/**
+ * The cost-model group uploads a model with errors (every problem shown at its sheet and row,
+ * nothing saved), then the fixed file, splits it and follows a consumer's trace; IT-forum drift's
+ * tertial report; IT-styrgruppen's scenario comparison and decisions. Figures checked against the
+ * API, axe on every page, screenshots under test-output/web.
+ */
+const { chromium, skipReason } = browserAvailability();
+if (skipReason) process.stdout.write(`${skipReason}\n`);
+const describeInBrowser = chromium ? describe : describe.skip;
+
+const PASSWORD = 'webb-demo-losenord-2025';
+const kr = (amount: string) => `${Money.parse(amount).toSwedish()} kr`;
+const norm = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+describeInBrowser('the forums in the browser', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  let files: string;
+  const shots: string[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuild();
+    t = await startTestApp({ env: { SESSION_COOKIE_SECURE: 'false' } });
+    await loadDemo(t.dataSource, t.now.value, PASSWORD);
+    await t.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    files = mkdtempSync(join(tmpdir(), 'its-web-files-'));
+  }, 180_000);
+  afterAll(async () => {
+    process.stdout.write(`Skärmbilder:\n${shots.map((s) => `  ${s}`).join('\n')}\n`);
+    rmSync(files, { recursive: true, force: true });
+    await t?.close();
+  });
+  beforeEach(async () => {
+    browser = await launchBrowser(chromium!);
+  });
+  afterEach(async () => browser?.close());
+
+  async function look(page: Page, name: string): Promise<void> {
+    expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
+    shots.push(await screenshot(page, name));
+  }
+
+  async function login(page: Page, username: string): Promise<void> {
+    await page.goto(`${base}/`);
+    await page.getByLabel('Användarnamn').fill(username);
+    await page.getByLabel('Lösenord', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Att göra nu' }).waitFor();
+  }
+
+  async function api<T>(path: string): Promise<T> {
+    const res = await t.http.get(`/api/v1${path}`).set(t.auth());
+    expect(res.status).toBe(200);
+    return res.body as T;
+  }
+
+  /** The approved demo model exported as XLSX, with changes made to cells, saved as a file to upload. */
+  async function modelFile(name: string, change: (workbook: ExcelJS.Workbook) => void): Promise<string> {
+    const approved = (await api<{ items: { id: string }[] }>('/cost-models?status=approved')).items[0];
+    const xlsx = await t.http
+      .get(`/api/v1/cost-models/${approved.id}/model.xlsx`)
+      .set(t.auth())
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as Buffer);
+    change(workbook);
+    const path = join(files, name);
+    writeFileSync(path, Buffer.from(await workbook.xlsx.writeBuffer()));
+    return path;
+  }
+
+  it('the cost-model group uploads a model with errors, then the fixed file, splits it and follows a trace', async () => {
+    const page = browser.page;
+    await login(page, 'tjanstefiering');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Tjänstefiering' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Tjänstefiering' }).waitFor();
+    await page
+      .getByRole('table', { name: 'Modellversioner, nyast först' })
+      .locator('tbody tr')
+      .first()
+      .waitFor();
+    await look(page, 'tjanstefiering-1-versioner');
+    const before = (await api<{ total: number }>('/cost-models')).total;
+
+    const renamed = (w: ExcelJS.Workbook) => {
+      w.getWorksheet('Modell')!.getCell('B3').value = 'Tjänstefiering 2025, budget (revision 2)';
+    };
+    const bad = await modelFile('modell-med-fel.xlsx', (w) => {
+      renamed(w);
+      w.getWorksheet('Kostnadspooler')!.getCell('C3').value = 'femtusen';
+      w.getWorksheet('Volymer')!.getCell('B4').value = -5;
+    });
+    await page.getByLabel(/^Modellfil/).setInputFiles(bad);
+    await page.getByRole('button', { name: 'Ladda upp' }).click();
+    await page.getByText('Filen har fel och sparades inte:').waitFor();
+    const problems = page.locator('ds-error-summary li, [class*="error-summary"] li');
+    const listed = (await problems.allTextContents()).map(norm);
+    expect(listed).toHaveLength(2);
+    expect(listed[0]).toContain('blad Kostnadspooler, rad 3');
+    expect(listed[0]).toContain('"femtusen"');
+    expect(listed[1]).toContain('blad Volymer, rad 4');
+    expect((await api<{ total: number }>('/cost-models')).total).toBe(before);
+    await look(page, 'tjanstefiering-2-fel-i-filen');
+
+    const good = await modelFile('modell-ratt.xlsx', renamed);
+    await page.getByLabel(/^Modellfil/).setInputFiles(good);
+    await page.getByRole('button', { name: 'Ladda upp' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Tjänstefiering 2025, budget (revision 2)' }).waitFor();
+    expect((await api<{ total: number }>('/cost-models')).total).toBe(before + 1);
+    await page.getByText('Inte godkänd ännu').waitFor();
+
+    await page.getByRole('button', { name: 'Fördela versionen' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Fördelning: / }).waitFor();
+    const runId = page.url().split('/').pop()!;
+    interface Split {
+      result: {
+        total: string;
+        services: { id: string; unitPrice: string | null }[];
+        municipalities: { id: string; total: string }[];
+      };
+    }
+    const split = await api<Split>(`/splits/${runId}`);
+    const prices = norm(await page.getByRole('table', { name: /^Tjänster och à-priser/ }).textContent());
+    for (const s of split.result.services.filter((x) => x.unitPrice))
+      expect(prices).toContain(norm(kr(s.unitPrice!)));
+    const perMunicipality = norm(await page.getByRole('table', { name: 'Andel per kommun' }).textContent());
+    for (const m of split.result.municipalities) expect(perMunicipality).toContain(norm(kr(m.total)));
+    expect(perMunicipality).toContain(norm(kr(split.result.total)));
+
+    // the Sankey chart is drawn, and its numbers are in the table beside it
+    await page.locator('[data-chart-ready="true"]').waitFor();
+    const flows = page.getByRole('table', { name: 'Flöden i diagrammet (exakta belopp)' });
+    const intoMunicipalities = await flows
+      .locator('tbody tr')
+      .filter({ hasText: /Ulricehamns kommun|Tranemo kommun/ })
+      .count();
+    expect(intoMunicipalities).toBeGreaterThan(0);
+
+    // a consumer's trace: its paths add up to its share, as the API says
+    await page.getByLabel('Förbrukare', { exact: true }).selectOption('tra-oms');
+    const trace = await api<{ total: string; paths: unknown[] }>(`/splits/${runId}/trace/tra-oms`);
+    const paths = page.getByRole('table', {
+      name: 'Tranemo omsorgssektionen: från kostnadspool via tjänster',
+    });
+    await paths.waitFor();
+    expect(await paths.locator('tbody tr').count()).toBe(trace.paths.length);
+    expect(norm(await paths.locator('tfoot').textContent())).toContain(norm(kr(trace.total)));
+    await look(page, 'tjanstefiering-3-fordelning-och-sparning');
+  });
+
+  it('IT-forum drift reads the tertial report: misses in text and colour, the trend with its table', async () => {
+    const page = browser.page;
+    await login(page, 'styrgrupp');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'IT-forum drift' })
+      .click();
+    await page.getByRole('heading', { level: 2, name: /^2025-T1/ }).waitFor();
+    interface Report {
+      municipalities: {
+        name: string;
+        measures: { label: string; share: string | null; met: boolean | null }[];
+      }[];
+    }
+    const report = await api<Report>('/drift/reports/2025-T1');
+    for (const m of report.municipalities) {
+      const table = page.getByRole('table', { name: `${m.name} 2025-T1: servicenivåer mot mål` });
+      for (const measure of m.measures) {
+        const row = norm(
+          await table.getByRole('row', { name: new RegExp(`^${measure.label}`) }).textContent(),
+        );
+        expect(row).toContain(measure.met ? '✓ Uppfyllt' : '✗ Missat');
+        if (measure.share) expect(row).toContain(`${measure.share.replace('.', ',')} %`);
+      }
+    }
+    const missed = page.locator('.miss').first();
+    // a miss is said in words and shown in the danger colour (not by colour alone)
+    expect(norm(await missed.textContent())).toBe('✗ Missat');
+    await page.locator('[data-chart-ready="true"]').waitFor();
+    await page.getByRole('table', { name: /^Trend: andel per mått och tertial/ }).waitFor();
+    await look(page, 'drift-1-tertialrapport');
+  });
+
+  it('IT-styrgruppen compares a scenario per municipality and reads the decisions register', async () => {
+    const page = browser.page;
+    await login(page, 'styrgrupp');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'IT-styrgruppen' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'IT-styrgruppen' }).waitFor();
+    const scenarios = await api<{ items: { id: string; name: string }[] }>('/scenarios');
+    const chosen = scenarios.items[0];
+    interface Comparison {
+      municipalities: { id: string; base: string; scenario: string }[];
+    }
+    const comparison = await api<Comparison>(`/scenarios/${chosen.id}/comparison`);
+    const table = page.getByRole('table', { name: 'Per kommun: bas, scenario och förändring' });
+    await table.waitFor();
+    const shown = norm(await table.textContent());
+    for (const m of comparison.municipalities) {
+      expect(shown).toContain(norm(kr(m.base)));
+      expect(shown).toContain(norm(kr(m.scenario)));
+    }
+    await page.locator('[data-chart-ready="true"]').waitFor();
+    const decisions = await api<{ items: { subject: string }[] }>('/decisions');
+    const register = page.getByRole('table', { name: 'Beslut, nyast först' });
+    expect(await register.locator('tbody tr').count()).toBe(decisions.items.length);
+    await look(page, 'styrgrupp-1-scenario-och-beslut');
+  });
+});
