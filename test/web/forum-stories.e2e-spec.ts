@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadDemo } from '@it-samverkan/application';
 import { Money } from '@it-samverkan/domain';
+import { binaryBody } from '../support/finance-files';
 import { startTestApp, TestApp } from '../support/test-app';
 import {
   axeViolations,
@@ -81,13 +82,9 @@ describeInBrowser('the forums in the browser', () => {
       .get(`/api/v1/cost-models/${approved.id}/model.xlsx`)
       .set(t.auth())
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      .parse(binaryBody);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.body as Buffer);
+    await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
     change(workbook);
     const path = join(files, name);
     writeFileSync(path, Buffer.from(await workbook.xlsx.writeBuffer()));
