@@ -2,6 +2,7 @@ import { UnitEntity } from '@it-samverkan/persistence';
 import { TEST_DATABASE_KIND } from '../support/database';
 import { startTestApp, TestApp } from '../support/test-app';
 import { storeApprovedModel } from '../invoicing/support';
+import { incidentBody } from '../on-call/on-call-fixtures';
 
 type Line = { source: string; consumerId: string; net: string };
 
@@ -21,15 +22,8 @@ describe(`a unit ends by date (${TEST_DATABASE_KIND})`, () => {
       .filter((l: Line) => l.source === 'cost-share');
   };
   const sumOre = (lines: Line[]) => lines.reduce((s, l) => s + BigInt(l.net.replace('.', '')), 0n);
-  const incident = (id: string, day: string) => ({
-    id,
-    // DOMAIN.md 6.3's first example on a weekday evening: 16:00–16:50 → 60 minutes, 1 400.00.
-    start: `${day} 16:00`,
-    end: `${day} 16:50`,
-    consumer: 'tra-utb',
-    system: 'Skolplattform',
-    description: 'Kvällsärende',
-  });
+  // DOMAIN.md 6.3's first example on a weekday evening: 16:00–16:50 → 60 minutes, 1 400.00.
+  const incident = (id: string, day: string) => incidentBody(id, `${day} 16:00`, `${day} 16:50`, 'tra-utb');
 
   beforeAll(async () => {
     t = await startTestApp({ demo: true, now: new Date('2025-10-02T08:00:00Z') });

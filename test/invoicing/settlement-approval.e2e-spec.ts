@@ -5,17 +5,7 @@ import {
   InvoiceEntity,
 } from '@it-samverkan/persistence';
 import { startTestApp, TestApp } from '../support/test-app';
-import { INVOICING_MODEL, storeApprovedModel } from './support';
-
-/** The 2025 actual: arbetsplats 1 260 000.00 (2 100.00 a device), servicedesk 90 000.00 (30 000.00 a user). */
-const ACTUAL = {
-  ...INVOICING_MODEL,
-  name: 'Fakturatest 2025, utfall',
-  pools: [
-    { id: 'p1', name: 'Arbetsplats', amount: '1260000.00', to: { arbetsplats: 1 } },
-    { id: 'p2', name: 'Servicedesk', amount: '90000.00', to: { servicedesk: 1 } },
-  ],
-};
+import { INVOICING_ACTUAL, storeApprovedModel } from './support';
 
 describe('the settlement rests on an actual model approved by IT-styrgruppen (DOMAIN.md 5.5)', () => {
   let t: TestApp;
@@ -37,7 +27,7 @@ describe('the settlement rests on an actual model approved by IT-styrgruppen (DO
     const created = await t.http
       .post('/api/v1/cost-models')
       .set(t.auth())
-      .send({ kind: 'actual', document: ACTUAL })
+      .send({ kind: 'actual', document: INVOICING_ACTUAL })
       .expect(201);
     actualId = created.body.id;
   });

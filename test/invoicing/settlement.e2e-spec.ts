@@ -1,15 +1,5 @@
 import { startTestApp, TestApp } from '../support/test-app';
-import { INVOICING_MODEL, storeApprovedActual, storeApprovedModel } from './support';
-
-/** The 2025 actual: arbetsplats cost 1 260 000.00 (2 100.00 a device), servicedesk 90 000.00 (30 000.00 a user). */
-const ACTUAL = {
-  ...INVOICING_MODEL,
-  name: 'Fakturatest 2025, utfall',
-  pools: [
-    { id: 'p1', name: 'Arbetsplats', amount: '1260000.00', to: { arbetsplats: 1 } },
-    { id: 'p2', name: 'Servicedesk', amount: '90000.00', to: { servicedesk: 1 } },
-  ],
-};
+import { INVOICING_ACTUAL, storeApprovedActual, storeApprovedModel } from './support';
 
 describe('final settlement after year end (DOMAIN.md 5.6)', () => {
   let t: TestApp;
@@ -19,7 +9,7 @@ describe('final settlement after year end (DOMAIN.md 5.6)', () => {
     t = await startTestApp({ demo: true, now: new Date('2026-01-20T08:00:00Z') });
     await storeApprovedModel(t.dataSource);
     // Approved by IT-styrgruppen: the settlement rests on that decision.
-    await storeApprovedActual(t.dataSource, ACTUAL);
+    await storeApprovedActual(t.dataSource, INVOICING_ACTUAL);
     finance = await t.token('finance');
     for (const q of ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']) {
       await t.http.post('/api/v1/invoice-runs').set(t.auth(finance)).send({ period: q }).expect(201);

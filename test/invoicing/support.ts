@@ -42,6 +42,16 @@ export const INVOICING_MODEL = {
   },
 };
 
+/** The 2025 actual: arbetsplats cost 1 260 000.00 (2 100.00 a device), servicedesk 90 000.00 (30 000.00 a user). */
+export const INVOICING_ACTUAL = {
+  ...INVOICING_MODEL,
+  name: 'Fakturatest 2025, utfall',
+  pools: [
+    { id: 'p1', name: 'Arbetsplats', amount: '1260000.00', to: { arbetsplats: 1 } },
+    { id: 'p2', name: 'Servicedesk', amount: '90000.00', to: { servicedesk: 1 } },
+  ],
+};
+
 /** Stores the model as approved, later than any demo approval, so invoicing uses it. */
 export async function storeApprovedModel(db: DataSource): Promise<void> {
   await db.getRepository(CostModelVersionEntity).insert({

@@ -1,5 +1,5 @@
 import { startTestApp, TestApp } from '../support/test-app';
-import { tariffDocument } from './on-call-fixtures';
+import { incidentBody, tariffDocument } from './on-call-fixtures';
 
 const none = { evening: 0, night: 0, weekend: 0, holiday: 0 };
 
@@ -11,14 +11,7 @@ describe('On-call API: tariffs, incidents and billing (DOMAIN.md 6)', () => {
       .post('/api/v1/on-call/incidents')
       .set(t.auth(token ?? drift))
       .send(body);
-  const incident = (id: string, start: string, end: string, consumer = 'tra-kl') => ({
-    id,
-    start,
-    end,
-    consumer,
-    system: 'Verksamhetssystem',
-    description: `Ärende ${id}`,
-  });
+  const incident = incidentBody;
 
   beforeAll(async () => {
     t = await startTestApp({ demo: true });

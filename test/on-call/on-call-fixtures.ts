@@ -9,6 +9,11 @@ export function tariffDocument(overrides: Record<string, unknown> = {}): Record<
   return { ...JSON.parse(JSON.stringify(DEMO_ON_CALL_TARIFF)), ...overrides };
 }
 
+/** The JSON body of one incident (POST on-call/incidents). */
+export function incidentBody(id: string, start: string, end: string, consumer = 'tra-kl') {
+  return { id, start, end, consumer, system: 'Verksamhetssystem', description: `Ärende ${id}` };
+}
+
 /** An incident CSV: header and rows joined with `separator`, optionally with a BOM and CRLF. */
 export function incidentCsv(
   rows: string[][],
