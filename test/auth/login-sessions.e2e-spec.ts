@@ -1,25 +1,13 @@
-import { startTestApp, TestApp } from '../support/test-app';
+import { sessionCookieOf as cookieOf, startTestApp, TestApp } from '../support/test-app';
 
 const PASSWORD = 'korrekt-häst-batteri-häftstift';
-
-/** The session cookie of a login answer, as a Cookie header value. */
-function cookieOf(res: { headers: Record<string, unknown> }): string {
-  const set = res.headers['set-cookie'] as string[] | undefined;
-  const cookie = set?.find((c) => c.startsWith('its_session='));
-  if (!cookie) throw new Error(`no session cookie in ${JSON.stringify(set)}`);
-  return cookie.split(';')[0];
-}
 
 describe('people log in: sessions, CSRF, expiry, lockout', () => {
   let t: TestApp;
   let annaId: string;
   const login = (username: string, password: string) =>
     t.http.post('/api/v1/auth/login').send({ username, password });
-  const session = async (username = 'anna', password = PASSWORD) => {
-    const res = await login(username, password);
-    expect(res.status).toBe(200);
-    return { cookie: cookieOf(res), csrf: res.body.csrfToken as string };
-  };
+  const session = (username = 'anna', password = PASSWORD) => t.login(username, password);
 
   beforeAll(async () => {
     // Plain-http test server: the Secure flag is switched off as documented for localhost development.
@@ -31,23 +19,19 @@ describe('people log in: sessions, CSRF, expiry, lockout', () => {
         LOGIN_MAX_FAILURES: '5',
       },
     });
-    const res = await t.http
-      .post('/api/v1/persons')
-      .set(t.auth())
-      .send({ username: 'anna', displayName: 'Anna Lind', role: 'admin', password: PASSWORD })
-      .expect(201);
-    annaId = res.body.id;
-    await t.http
-      .post('/api/v1/persons')
-      .set(t.auth())
-      .send({
-        username: 'tomas',
-        displayName: 'Tomas Berg',
-        role: 'finance',
-        scope: 'tranemo',
-        password: PASSWORD,
-      })
-      .expect(201);
+    annaId = await t.person({
+      username: 'anna',
+      displayName: 'Anna Lind',
+      role: 'admin',
+      password: PASSWORD,
+    });
+    await t.person({
+      username: 'tomas',
+      displayName: 'Tomas Berg',
+      role: 'finance',
+      scope: 'tranemo',
+      password: PASSWORD,
+    });
   });
   afterAll(async () => t.close());
 
@@ -90,11 +74,7 @@ describe('people log in: sessions, CSRF, expiry, lockout', () => {
   it('the session cookie is Secure by default', async () => {
     const secure = await startTestApp();
     try {
-      await secure.http
-        .post('/api/v1/persons')
-        .set(secure.auth())
-        .send({ username: 'eva', displayName: 'Eva', role: 'readonly', password: PASSWORD })
-        .expect(201);
+      await secure.person({ username: 'eva', role: 'readonly', password: PASSWORD });
       const res = await secure.http
         .post('/api/v1/auth/login')
         .send({ username: 'eva', password: PASSWORD })
@@ -242,32 +222,21 @@ describe('people log in: sessions, CSRF, expiry, lockout', () => {
   });
 
   it('deactivating a person ends their sessions and refuses their logins', async () => {
-    const created = await t.http
-      .post('/api/v1/persons')
-      .set(t.auth())
-      .send({ username: 'kalle', displayName: 'Kalle', role: 'drift', password: PASSWORD })
-      .expect(201);
+    const id = await t.person({ username: 'kalle', role: 'drift', password: PASSWORD });
     const { cookie } = await session('kalle');
-    await t.http.post(`/api/v1/persons/${created.body.id}/deactivate`).set(t.auth()).expect(200);
+    await t.http.post(`/api/v1/persons/${id}/deactivate`).set(t.auth()).expect(200);
     await t.http.get('/api/v1/auth/me').set('Cookie', cookie).expect(401);
     await login('kalle', PASSWORD).expect(401);
   });
 
   it('a new password ends open sessions; the old password no longer works', async () => {
-    const created = await t.http
-      .post('/api/v1/persons')
-      .set(t.auth())
-      .send({ username: 'lisa', displayName: 'Lisa', role: 'drift', password: PASSWORD })
-      .expect(201);
+    const id = await t.person({ username: 'lisa', role: 'drift', password: PASSWORD });
     const { cookie } = await session('lisa');
-    const short = await t.http
-      .put(`/api/v1/persons/${created.body.id}/password`)
-      .set(t.auth())
-      .send({ password: 'kort' });
+    const short = await t.http.put(`/api/v1/persons/${id}/password`).set(t.auth()).send({ password: 'kort' });
     expect(short.status).toBe(400);
     expect(short.body.details[0]).toMatchObject({ path: 'password' });
     await t.http
-      .put(`/api/v1/persons/${created.body.id}/password`)
+      .put(`/api/v1/persons/${id}/password`)
       .set(t.auth())
       .send({ password: 'ett-helt-nytt-lösenord' })
       .expect(200);

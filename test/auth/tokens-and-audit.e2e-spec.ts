@@ -13,12 +13,7 @@ describe('API tokens belong to a person or a system, expire, and the audit trail
 
   beforeAll(async () => {
     t = await startTestApp();
-    const anna = await t.http
-      .post('/api/v1/persons')
-      .set(t.auth())
-      .send({ username: 'anna.lind', displayName: 'Anna Lind', role: 'admin' })
-      .expect(201);
-    annaId = anna.body.id;
+    annaId = await t.person({ username: 'anna.lind', displayName: 'Anna Lind', role: 'admin' });
   });
   afterAll(async () => t.close());
 
@@ -88,18 +83,14 @@ describe('API tokens belong to a person or a system, expire, and the audit trail
   });
 
   it("a deactivated person's token stops working", async () => {
-    const p = await t.http
-      .post('/api/v1/persons')
-      .set(t.auth())
-      .send({ username: 'bo', displayName: 'Bo', role: 'readonly' })
-      .expect(201);
+    const bo = await t.person({ username: 'bo', role: 'readonly' });
     const tok = await t.http
       .post('/api/v1/tokens')
       .set(t.auth())
       .send({ name: 'bos', role: 'readonly', ownerUsername: 'bo' })
       .expect(201);
     await t.http.get('/api/v1/auth/me').set(t.auth(tok.body.token)).expect(200);
-    await t.http.post(`/api/v1/persons/${p.body.id}/deactivate`).set(t.auth()).expect(200);
+    await t.http.post(`/api/v1/persons/${bo}/deactivate`).set(t.auth()).expect(200);
     await t.http.get('/api/v1/auth/me').set(t.auth(tok.body.token)).expect(401);
   });
 

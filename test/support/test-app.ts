@@ -18,7 +18,27 @@ export interface TestApp {
   auth(token?: string): { Authorization: string };
   /** Creates a token with a role (and scope) and returns its secret. */
   token(role: string, scope?: string): Promise<string>;
+  /** Creates a person (by the admin token) and returns its id. */
+  person(input: PersonInput): Promise<string>;
+  /** Logs a person in with a password: the Cookie header value and the session's CSRF token. */
+  login(username: string, password: string): Promise<{ cookie: string; csrf: string }>;
   close(): Promise<void>;
+}
+
+export interface PersonInput {
+  username: string;
+  role: string;
+  scope?: string;
+  displayName?: string;
+  password?: string;
+}
+
+/** The session cookie of a login answer (Secure or not), as a Cookie header value. */
+export function sessionCookieOf(res: { headers: Record<string, unknown> }): string {
+  const set = (res.headers['set-cookie'] as string[] | undefined) ?? [];
+  const cookie = set.find((c) => /^(__Host-)?its_session=[^;]/.test(c));
+  if (!cookie) throw new Error(`no session cookie in ${JSON.stringify(set)}`);
+  return cookie.split(';')[0];
 }
 
 export interface TestAppOptions {
@@ -56,6 +76,20 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       if (res.status !== 201)
         throw new Error(`could not create token: ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.token as string;
+    },
+    person: async (input) => {
+      const res = await request(server)
+        .post('/api/v1/persons')
+        .set(auth())
+        .send({ displayName: input.username, ...input });
+      if (res.status !== 201)
+        throw new Error(`could not create person: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.id as string;
+    },
+    login: async (username, password) => {
+      const res = await request(server).post('/api/v1/auth/login').send({ username, password });
+      if (res.status !== 200) throw new Error(`could not log in: ${res.status} ${JSON.stringify(res.body)}`);
+      return { cookie: sessionCookieOf(res), csrf: res.body.csrfToken as string };
     },
     close: async () => {
       await app.close();

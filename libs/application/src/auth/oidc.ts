@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type * as OpenIdClient from 'openid-client';
-import { DataSource } from 'typeorm';
+import { DataSource, LessThan } from 'typeorm';
 import type { OidcGrant, OidcSettings } from '@it-samverkan/config/env';
 import { DomainError } from '@it-samverkan/domain';
 import { OidcRequestEntity, PersonEntity, Role } from '@it-samverkan/persistence';
@@ -97,7 +97,9 @@ export class OidcService {
     const codeVerifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
     const nonce = client.randomNonce();
-    await this.dataSource.getRepository(OidcRequestEntity).insert({
+    const requests = this.dataSource.getRepository(OidcRequestEntity);
+    await requests.delete({ expiresAt: LessThan(now) });
+    await requests.insert({
       stateHash: hashToken(state),
       codeVerifier,
       nonce,

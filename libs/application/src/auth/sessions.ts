@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, LessThan } from 'typeorm';
 import { DomainError } from '@it-samverkan/domain';
 import { PersonEntity, SessionEntity } from '@it-samverkan/persistence';
 import { Actor, Principal } from '../common/principal';
@@ -128,6 +128,8 @@ export class SessionService {
     });
     const actor: Actor = { principal: personPrincipal(person, 'session'), correlationId };
     await inTransaction(this.dataSource, async (m) => {
+      // Sessions past their absolute end can never authenticate again; they are dropped as others start.
+      await m.delete(SessionEntity, { expiresAt: LessThan(now) });
       await m.insert(SessionEntity, session);
       await recordAudit(
         m,
