@@ -25,7 +25,7 @@ async function main(): Promise<void> {
         `  Logga in: curl -c kakor.txt -H 'Content-Type: application/json' ` +
         `-d '{"username":"${demo.usernames[0]}","password":"${demo.password}"}' ${url}/api/v1/auth/login\n` +
         (env.session.cookieSecure
-          ? `  (Sessionskakan är Secure: över vanlig http, starta med SESSION_COOKIE_SECURE=false.)\n\n`
+          ? `  (Sessionskakan är Secure: för curl över vanlig http, starta med SESSION_COOKIE_SECURE=false.)\n\n`
           : '\n'),
     );
   }
