@@ -1,5 +1,5 @@
 import { startTestApp, TestApp } from '../support/test-app';
-import { storeApprovedModel } from '../invoicing/support';
+import { MARK_MUNICIPALITY, storeApprovedModel } from '../invoicing/support';
 
 const paths = (body: { details: { path: string }[] }) => body.details.map((d) => d.path).sort();
 
@@ -38,15 +38,7 @@ describe('organisation, agreements and funding modes', () => {
     const ok = await t.http
       .post('/api/v1/organisation/municipalities')
       .set(t.auth())
-      .send({
-        id: 'mark',
-        name: 'Marks kommun',
-        orgNo: '2120001496',
-        street: 'Box 1',
-        postalCode: '511 80',
-        city: 'Kinna',
-        counterpartyCode: '81-MAR',
-      })
+      .send(MARK_MUNICIPALITY)
       .expect(201);
     expect(ok.body).toMatchObject({
       orgNo: '212000-1496',

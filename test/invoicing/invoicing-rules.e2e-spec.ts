@@ -1,6 +1,6 @@
 import { expectOfficiallyValid } from '../support/peppol-official';
 import { startTestApp, TestApp } from '../support/test-app';
-import { storeApprovedModel } from './support';
+import { MARK_MUNICIPALITY, peppolXml, storeApprovedModel } from './support';
 
 type Line = {
   id: string;
@@ -18,6 +18,7 @@ type Invoice = {
   number: string | null;
   buyer: { kind: string; id: string; municipalityId: string };
   buyerReference: string;
+  paymentTermsDays: number;
   lines: Line[];
   net: string;
   vat: string;
@@ -93,6 +94,16 @@ describe('invoicing rules: committees by host, agreements per service, every agr
       vatRate: '0',
       buyerReference: 'UE-4711',
     }).expect(201);
+    // A third on other terms (reference, 10 days): its lines go on an invoice of their own.
+    await agreement({
+      name: 'Skrivare UE',
+      partyKind: 'company',
+      partyId: 'bolag-ue',
+      services: ['skrivare'],
+      yearlyFee: '8000.00',
+      buyerReference: 'UE-88',
+      paymentTermsDays: 10,
+    }).expect(201);
     await t.http
       .post('/api/v1/organisation/joint-committees')
       .set(t.auth())
@@ -116,15 +127,7 @@ describe('invoicing rules: committees by host, agreements per service, every agr
     await t.http
       .post('/api/v1/organisation/municipalities')
       .set(t.auth())
-      .send({
-        id: 'mark',
-        name: 'Marks kommun',
-        orgNo: '2120001496',
-        street: 'Box 1',
-        postalCode: '511 80',
-        city: 'Kinna',
-        counterpartyCode: '81-MAR',
-      })
+      .send(MARK_MUNICIPALITY)
       .expect(201);
     await agreement({
       name: 'E-arkiv Marks kommun',
@@ -164,7 +167,13 @@ describe('invoicing rules: committees by host, agreements per service, every agr
 
     // Bolag: 480 000.00 / 4 = 120 000.00 at 25 %, 12 000.00 / 4 = 3 000.00 at 0 %.
     // VAT 120 000.00 × 0.25 = 30 000.00 (+ 0.00); gross 123 000.00 + 30 000.00 = 153 000.00 (on-call aside).
-    const bolag = of('company', 'bolag-ue')!;
+    const bolag = invoices.find((i) => i.buyer.id === 'bolag-ue' && i.buyerReference === 'UE-4711')!;
+    // The agreement on other terms: 8 000.00 / 4 = 2 000.00, due in 10 days, reference UE-88.
+    const printers = invoices.find((i) => i.buyer.id === 'bolag-ue' && i.buyerReference === 'UE-88')!;
+    expect(printers.paymentTermsDays).toBe(10);
+    expect(printers.lines.map((l) => [l.description, l.net, l.vatRate])).toEqual([
+      ['Skrivare UE, 2025-Q1', '2000.00', '25'],
+    ]);
     const fees = bolag.lines.filter((l) => l.source === 'agreement-fee');
     expect(fees.map((l) => [l.description, l.net, l.vatRate])).toEqual([
       ['IT-tjänster Ulricehamns Energi AB 2025, 2025-Q1', '120000.00', '25'],
@@ -233,12 +242,7 @@ describe('invoicing rules: committees by host, agreements per service, every agr
   it('the committee’s Peppol invoice goes to Svenljunga kommun’s organisation number with the committee as reference', async () => {
     const lonenamnd = (await drafts('2025-Q1')).find((i) => i.buyer.id === 'lonenamnd')!;
     await t.http.post(`/api/v1/invoices/${lonenamnd.id}/issue`).set(t.auth(finance)).expect(200);
-    const peppol = await t.http
-      .get(`/api/v1/files/invoices/${lonenamnd.id}/peppol`)
-      .set(t.auth(finance))
-      .buffer(true)
-      .expect(200);
-    const xml: string = peppol.text;
+    const xml = await peppolXml(t, finance, lonenamnd.id);
     const buyer = xml.slice(
       xml.indexOf('<cac:AccountingCustomerParty>'),
       xml.indexOf('</cac:AccountingCustomerParty>'),

@@ -1,6 +1,6 @@
 import { expectOfficiallyValid } from '../support/peppol-official';
 import { startTestApp, TestApp } from '../support/test-app';
-import { INVOICING_MODEL, storeApprovedActual, storeApprovedModel } from './support';
+import { INVOICING_MODEL, peppolXml, storeApprovedActual, storeApprovedModel } from './support';
 
 type Line = { id: string; source: string; quantity: string; unitPrice: string; net: string };
 type Invoice = {
@@ -44,13 +44,7 @@ describe('a reduction on a draft: exported, validated and credited in full', () 
       await t.http.post(`/api/v1/invoices/${draft.id}/issue`).set(t.auth(finance)).expect(200)
     ).body;
     expect(issued.kind).toBe('invoice');
-    const invoiceXml = (
-      await t.http
-        .get(`/api/v1/files/invoices/${draft.id}/peppol`)
-        .set(t.auth(finance))
-        .buffer(true)
-        .expect(200)
-    ).text;
+    const invoiceXml = await peppolXml(t, finance, draft.id);
     expect(invoiceXml).toContain('<cbc:InvoicedQuantity unitCode="C62">-2</cbc:InvoicedQuantity>');
     expect(invoiceXml).toContain('<cbc:PriceAmount currencyID="SEK">950.00</cbc:PriceAmount>');
 
@@ -70,13 +64,7 @@ describe('a reduction on a draft: exported, validated and credited in full', () 
       .set(t.auth(finance))
       .send({ reason: 'En gång till' });
     expect(again.status).toBe(400);
-    const noteXml = (
-      await t.http
-        .get(`/api/v1/files/invoices/${note.id}/peppol`)
-        .set(t.auth(finance))
-        .buffer(true)
-        .expect(200)
-    ).text;
+    const noteXml = await peppolXml(t, finance, note.id);
     await expectOfficiallyValid([
       { name: issued.number, xml: invoiceXml },
       { name: note.number, xml: noteXml },
@@ -135,13 +123,7 @@ describe('a final settlement in the buyer’s favour', () => {
       ['1', '18333.34', '18333.34'],
       ['1', '18333.33', '18333.33'],
     ]);
-    const xml = (
-      await t.http
-        .get(`/api/v1/files/invoices/${note.id}/peppol`)
-        .set(t.auth(finance))
-        .buffer(true)
-        .expect(200)
-    ).text;
+    const xml = await peppolXml(t, finance, note.id);
     await expectOfficiallyValid([{ name: note.number, xml }]);
   });
 });

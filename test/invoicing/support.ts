@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import type { TestApp } from '../support/test-app';
 import { Money } from '@it-samverkan/domain';
 import {
   CostModelVersionEntity,
@@ -155,4 +156,25 @@ export async function insertDrafts(
     });
   }
   return ids;
+}
+
+/** Marks kommun: a municipality outside the cooperation (organisation number with a valid check digit). */
+export const MARK_MUNICIPALITY = {
+  id: 'mark',
+  name: 'Marks kommun',
+  orgNo: '2120001496',
+  street: 'Box 1',
+  postalCode: '511 80',
+  city: 'Kinna',
+  counterpartyCode: '81-MAR',
+};
+
+/** The Peppol BIS 3.0 document of an issued invoice or credit note, as the API serves it. */
+export async function peppolXml(t: TestApp, token: string, invoiceId: string): Promise<string> {
+  const res = await t.http
+    .get(`/api/v1/files/invoices/${invoiceId}/peppol`)
+    .set(t.auth(token))
+    .buffer(true)
+    .expect(200);
+  return res.text;
 }
