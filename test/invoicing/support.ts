@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { TestApp } from '../support/test-app';
 import { Money } from '@it-samverkan/domain';
 import {
   CostModelVersionEntity,
@@ -168,13 +167,3 @@ export const MARK_MUNICIPALITY = {
   city: 'Kinna',
   counterpartyCode: '81-MAR',
 };
-
-/** The Peppol BIS 3.0 document of an issued invoice or credit note, as the API serves it. */
-export async function peppolXml(t: TestApp, token: string, invoiceId: string): Promise<string> {
-  const res = await t.http
-    .get(`/api/v1/files/invoices/${invoiceId}/peppol`)
-    .set(t.auth(token))
-    .buffer(true)
-    .expect(200);
-  return res.text;
-}

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, AgreementService } from '@it-samverkan/application';
 import { CurrentActor } from '../common/actor.decorator';
 import { Roles } from '../common/roles.decorator';
@@ -44,6 +44,11 @@ export class AgreementsController {
   @Roles('finance')
   @ApiOperation({
     summary: 'Skapa ett tjänsteavtal (prismodell, frekvens, moms, referens, betalningsvillkor, indexering)',
+  })
+  @ApiResponse({
+    status: 409,
+    description:
+      'Ett annat avtal för samma part täcker redan någon av tjänsterna under samma tid (felet namnger avtalet)',
   })
   create(@Body() body: ServiceAgreementDto, @CurrentActor() actor: Actor) {
     return this.agreements.createServiceAgreement(body, actor, this.clock.now());

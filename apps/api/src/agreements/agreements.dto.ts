@@ -105,7 +105,11 @@ export class ServiceAgreementDto {
   @IsString()
   partyId: string;
 
-  @ApiPropertyOptional({ example: ['arbetsplats'] })
+  @ApiPropertyOptional({
+    example: ['arbetsplats'],
+    description:
+      'Tjänsterna avtalet täcker (inga = alla). En part har högst ett avtal per tjänst och dag: ett överlappande avtal avvisas med 409 AGREEMENT_COVERAGE_OVERLAP.',
+  })
   @IsOptional()
   @IsArray()
   @IsString({ each: true })

@@ -89,7 +89,11 @@ export class InvoicingController {
 
   @Patch('invoices/:id/lines/:lineId')
   @Roles('finance')
-  @ApiOperation({ summary: 'Ändra en rad på ett utkast' })
+  @ApiOperation({
+    summary: 'Ändra en rad på ett utkast',
+    description:
+      'Antal, à-pris och beskrivning kan ändras; nettot blir antal × à-pris avrundat till öre. En minskning skrivs som negativt antal (à-priset är aldrig negativt).',
+  })
   updateLine(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Param('lineId', new ParseUUIDPipe()) lineId: string,
