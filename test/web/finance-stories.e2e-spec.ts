@@ -228,11 +228,20 @@ describeInBrowser('finance in the browser', () => {
     await heading(page, /^Kreditfaktura/);
     await look(page, 'ekonomi-ulricehamn-6-kreditfaktura');
 
+    // the start page now lists the quarter among the periods to close, with the API's count
+    const before = (await t.http.get(`/api/v1/periods/${PERIOD}`).set(t.auth())).body;
+    expect(before).toMatchObject({ closed: false, drafts: 0 });
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Start' }).click();
+    await heading(page, 'Att göra nu');
+    await page.getByRole('link', { name: `${PERIOD}: ${before.issued} utfärdade, inga utkast` }).click();
+
     // close the quarter
-    await page.goto(`${base}/ekonomi/perioder/${PERIOD}`);
     await heading(page, `Ekonomi ${PERIOD}`);
+    await page.getByText('Öppen', { exact: true }).waitFor();
     await page.getByRole('button', { name: `Stäng perioden ${PERIOD}` }).click();
     await page.getByText(`Perioden ${PERIOD} är stängd`).waitFor();
+    await page.getByText('Stängd', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: `Stäng perioden ${PERIOD}` }).count()).toBe(0);
     const closed = await t.http.post('/api/v1/invoice-runs').set(t.auth()).send({ period: PERIOD });
     expect(closed.status).toBe(409);
     await look(page, 'ekonomi-ulricehamn-7-stangd');

@@ -143,6 +143,15 @@ export class InvoicingController {
     return this.invoices.credit(id, body, actor, this.clock.now());
   }
 
+  @Get('periods/:period')
+  @ApiOperation({
+    summary:
+      'En periods läge: stängda månader, om hela perioden är stängd, och antal utkast och utfärdade dokument i den',
+  })
+  status(@Param() params: PeriodQuery) {
+    return this.invoices.periodStatus(params.period);
+  }
+
   @Post('periods/:period/close')
   @HttpCode(200)
   @Roles('finance')

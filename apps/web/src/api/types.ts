@@ -89,3 +89,12 @@ export interface Decision {
   createdAt: string;
   createdBy: string;
 }
+
+export interface PeriodStatus {
+  period: string;
+  months: string[];
+  closedMonths: string[];
+  closed: boolean;
+  drafts: number;
+  issued: number;
+}

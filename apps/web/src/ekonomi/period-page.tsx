@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import { Directory, loadDirectory } from '../api/directory';
 import { sek, sumAmounts } from '../api/format';
 import { mayActOnInvoicing, mayReopenPeriod } from '../api/permissions';
-import type { Invoice, Page as ApiPage } from '../api/types';
+import type { Invoice, Page as ApiPage, PeriodStatus } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FileButton } from '../components/file-button';
 import { FormProblems } from '../components/form-problems';
@@ -34,10 +34,10 @@ export function PeriodPage() {
   const { me } = useSession();
   const invoices = useApi(() => api.get<ApiPage<Invoice>>('/invoices', { period, pageSize: 500 }), [period]);
   const directory = useApi(loadDirectory, []);
+  const [revision, setRevision] = useState(0);
+  const status = useApi(() => api.get<PeriodStatus>(`/periods/${period}`), [period, revision]);
   const [message, setMessage] = useState<{ text: string; details?: string[] } | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
-  // bumped after every change, so the reports below are read again
-  const [revision, setRevision] = useState(0);
   const issuer = invoices.data?.items[0]?.issuerId ?? directory.data?.hostId ?? null;
   const mayAct = directory.data !== null && mayActOnInvoicing(me, issuer);
 
@@ -58,6 +58,7 @@ export function PeriodPage() {
       <Paragraph>
         <Link to="/ekonomi">Alla perioder</Link>
       </Paragraph>
+      {status.data && <PeriodState status={status.data} />}
       {directory.data && !mayAct && (
         <Alert data-color="info">
           <Paragraph>
@@ -169,7 +170,7 @@ export function PeriodPage() {
             öppna period. Alla utkast måste vara utfärdade innan perioden stängs.
           </Paragraph>
           <div className="row">
-            {mayAct && (
+            {mayAct && !status.data?.closed && (
               <Button
                 variant="secondary"
                 type="button"
@@ -183,7 +184,7 @@ export function PeriodPage() {
                 Stäng perioden {period}
               </Button>
             )}
-            {mayReopenPeriod(me) && (
+            {mayReopenPeriod(me) && (status.data?.closedMonths.length ?? 0) > 0 && (
               <Button
                 variant="secondary"
                 type="button"
@@ -245,5 +246,22 @@ function InvoiceTable({
         sek(sumAmounts(invoices.map((i) => i.gross))),
       ]}
     />
+  );
+}
+
+/** Open or closed, in words (a tag's colour only repeats it), with the documents that touch the period. */
+function PeriodState({ status }: { status: PeriodStatus }) {
+  const state = status.closed
+    ? 'Stängd'
+    : status.closedMonths.length > 0
+      ? `Delvis stängd (${status.closedMonths.join(', ')})`
+      : 'Öppen';
+  return (
+    <Paragraph>
+      <Tag data-color={status.closed ? 'neutral' : 'info'} data-size="sm">
+        {state}
+      </Tag>{' '}
+      {status.drafts} utkast och {status.issued} utfärdade dokument.
+    </Paragraph>
   );
 }

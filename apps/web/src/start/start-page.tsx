@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { api } from '../api/client';
 import { loadDirectory } from '../api/directory';
 import { percent } from '../api/format';
-import type { CostModelVersion, Invoice, Page as ApiPage } from '../api/types';
+import type { CostModelVersion, Invoice, Page as ApiPage, PeriodStatus } from '../api/types';
 import { LoadState } from '../components/load-state';
 import { Page } from '../components/page';
 import { ROLE_NAMES, useSession } from '../components/session';
@@ -15,6 +15,7 @@ import { latestReportedTertial, newestYear } from '../drift/latest-tertial';
 
 interface Attention {
   drafts: { period: string; count: number }[];
+  toClose: PeriodStatus[];
   models: CostModelVersion[];
   requests: DevelopmentRequest[];
   misses: { tertial: string; municipality: string; label: string; share: string; target: string }[];
@@ -23,16 +24,23 @@ interface Attention {
 async function loadAttention(): Promise<Attention> {
   const models = api.get<ApiPage<CostModelVersion>>('/cost-models', { pageSize: 500 });
   const [drafts, versions, requests, latest] = await Promise.all([
-    api.get<ApiPage<Invoice>>('/invoices', { status: 'draft', pageSize: 500 }),
+    api.get<ApiPage<Invoice>>('/invoices', { pageSize: 500 }),
     models,
     api.get<ApiPage<DevelopmentRequest>>('/utveckling/requests', { pageSize: 500 }),
     models.then((m) => latestReportedTertial(newestYear(m.items))),
   ]);
   const perPeriod = new Map<string, number>();
-  for (const d of drafts.items) perPeriod.set(d.period, (perPeriod.get(d.period) ?? 0) + 1);
+  for (const d of drafts.items.filter((i) => i.status === 'draft'))
+    perPeriod.set(d.period, (perPeriod.get(d.period) ?? 0) + 1);
+  // periods whose documents are all issued but which are not closed yet
+  const issuedPeriods = [...new Set(drafts.items.filter((i) => i.status === 'issued').map((i) => i.period))];
+  const statuses = await Promise.all(issuedPeriods.map((p) => api.get<PeriodStatus>(`/periods/${p}`)));
   return {
     drafts: [...perPeriod]
       .map(([period, count]) => ({ period, count }))
+      .sort((a, b) => a.period.localeCompare(b.period)),
+    toClose: statuses
+      .filter((s) => !s.closed && s.drafts === 0)
       .sort((a, b) => a.period.localeCompare(b.period)),
     models: versions.items.filter((m) => m.status === 'draft'),
     requests: requests.items.filter((r) => r.status === 'received'),
@@ -93,6 +101,21 @@ export function StartPage() {
                     <List.Item key={d.period}>
                       <Link to={`/ekonomi/perioder/${d.period}`}>
                         {d.period}: {d.count} utkast
+                      </Link>
+                    </List.Item>
+                  ))}
+                </List.Unordered>
+              )}
+            </Box>
+            <Box id="att-stanga" title="Perioder att stänga" count={a.toClose.length}>
+              {a.toClose.length === 0 ? (
+                <Paragraph>Ingen utfärdad period väntar på att stängas.</Paragraph>
+              ) : (
+                <List.Unordered>
+                  {a.toClose.map((p) => (
+                    <List.Item key={p.period}>
+                      <Link to={`/ekonomi/perioder/${p.period}`}>
+                        {p.period}: {p.issued} utfärdade, inga utkast
                       </Link>
                     </List.Item>
                   ))}

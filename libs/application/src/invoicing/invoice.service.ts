@@ -24,7 +24,7 @@ import { approvedBudgetModel, periodCostShares, yearlySharesOf } from './charge-
 import { Directory } from './directory';
 import { CreditInput, creditInvoice, issueInvoice, IssueOptions } from './issuing';
 import { refreshTotals, runInvoicePeriod, RunResult } from './invoice-run';
-import { closePeriod, lockOpenPeriod, reopenPeriod } from './periods';
+import { closePeriod, lockOpenPeriod, periodStatus, reopenPeriod } from './periods';
 import { runSettlement, SettlementRunResult } from './settlement-run';
 import { internalChargeView, InternalChargeView, invoiceView, InvoiceView, longerPeriodNotes } from './views';
 
@@ -277,6 +277,10 @@ export class InvoiceService {
 
   reopen(periodKey: string, actor: Actor, now: Date) {
     return reopenPeriod(this.db, parsePeriod(periodKey), actor, now);
+  }
+
+  periodStatus(periodKey: string) {
+    return periodStatus(this.db, parsePeriod(periodKey));
   }
 
   /** The internal charges of the periods inside a period (transfers between units of one municipality, no VAT). */

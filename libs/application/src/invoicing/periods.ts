@@ -61,6 +61,32 @@ export async function lockOpenPeriod(m: EntityManager, db: DataSource, period: P
   await assertOpen(m, period);
 }
 
+/** A period as finance follows it: which of its months are closed, and its drafts and issued documents. */
+export interface PeriodStatus {
+  period: string;
+  months: string[];
+  closedMonths: string[];
+  /** Every month closed: nothing new can be added. */
+  closed: boolean;
+  drafts: number;
+  issued: number;
+}
+
+/** The status of a period: closed months, and the documents of the periods touching it (as closing counts them). */
+export async function periodStatus(db: DataSource, period: Period): Promise<PeriodStatus> {
+  const closed = await closedMonths(db, period.months);
+  const keys = In(periodKeysTouching(period));
+  const invoices = db.getRepository(InvoiceEntity);
+  return {
+    period: period.key,
+    months: period.months,
+    closedMonths: closed,
+    closed: closed.length === period.months.length,
+    drafts: await invoices.count({ where: { period: keys, status: 'draft' } }),
+    issued: await invoices.count({ where: { period: keys, status: 'issued' } }),
+  };
+}
+
 /** Closes every month of a period; drafts must be issued (or removed) first. */
 export async function closePeriod(
   db: DataSource,
