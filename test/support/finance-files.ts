@@ -35,7 +35,10 @@ export async function downloadPeppol(
   return { name: `${doc.number} (${doc.kind}, ${doc.buyer.id})`, xml: (res.body as Buffer).toString('utf8') };
 }
 
-/** The document a SIE voucher books: "Faktura ULR-2025-00001 …", "Kreditfaktura ULR-2026-00004 avser …". */
+/**
+ * The document a SIE voucher books: the issuer's "Faktura ULR-2025-00001 …", "Kreditfaktura
+ * ULR-2026-00004 avser …", and the buyer's "Leverantörsfaktura …", "Leverantörskreditfaktura …".
+ */
 export function voucherDocumentNumber(text: string): string | undefined {
-  return /^(?:Faktura|Kreditfaktura) (\S+)/.exec(text)?.[1];
+  return /^(?:leverantörs)?(?:kredit)?faktura (\S+)/i.exec(text)?.[1];
 }
