@@ -201,10 +201,14 @@ describe('Cost-model versions: import, validation, approval, immutability, roles
   it('approves by citing a registered decision, which then lists the version; other forums and bad references are refused', async () => {
     const styrgrupp = await t.token('styrgrupp');
     const created = await t.http.post('/api/v1/cost-models?kind=budget').set(t.auth()).send(exampleModel());
+    const driftDecision = { forum: 'drift', date: '2025-03-01', paragraph: '§ 3', subject: 'Uppföljning T3' };
+    // Each forum records its own decisions (DOMAIN 9): styrgrupp may not record IT-forum drift's.
+    const notTheirs = await t.http.post('/api/v1/decisions').set(t.auth(styrgrupp)).send(driftDecision);
+    expect(notTheirs.status).toBe(403);
     const drift = await t.http
       .post('/api/v1/decisions')
-      .set(t.auth(styrgrupp))
-      .send({ forum: 'drift', date: '2025-03-01', paragraph: '§ 3', subject: 'Uppföljning T3' });
+      .set(t.auth(await t.token('drift')))
+      .send(driftDecision);
     const wrongForum = await t.http
       .post(`/api/v1/cost-models/${created.body.id}/approve`)
       .set(t.auth(styrgrupp))

@@ -48,26 +48,23 @@ describe('Decisions register (IT-styrgruppen and the forums)', () => {
     });
     expect(again.status).toBe(409);
     expect(again.body.error).toBe('DECISION_EXISTS');
-    expect(
-      (
-        await create({
-          forum: 'drift',
-          date: '2024-12-11',
-          paragraph: '§ 14',
-          subject: 'Driftuppföljning T3',
-        })
-      ).status,
-    ).toBe(201);
+    const driftDecision = {
+      forum: 'drift',
+      date: '2024-12-11',
+      paragraph: '§ 14',
+      subject: 'Driftuppföljning T3',
+    };
+    // Each forum records its own decisions (DOMAIN 9).
+    expect((await create(driftDecision)).status).toBe(403);
+    expect((await create(driftDecision, await t.token('drift'))).status).toBe(201);
   });
 
   it('lists decisions per year and forum in meeting order, paged', async () => {
     await create({ forum: 'styrgrupp', date: '2024-03-06', paragraph: '5', subject: 'Ramuppdrag IT 2024' });
-    await create({
-      forum: 'utveckling',
-      date: '2024-05-15',
-      paragraph: '8',
-      subject: 'Utvecklingsärende e-arkiv',
-    });
+    await create(
+      { forum: 'utveckling', date: '2024-05-15', paragraph: '8', subject: 'Utvecklingsärende e-arkiv' },
+      await t.token('utveckling'),
+    );
     await create({ forum: 'styrgrupp', date: '2025-02-12', paragraph: '2', subject: 'Ramuppdrag IT 2025' });
     const list = await t.http.get('/api/v1/decisions?year=2024&forum=styrgrupp').set(t.auth());
     expect(list.body.items.map((d: any) => `${d.date} ${d.paragraph}`)).toEqual([

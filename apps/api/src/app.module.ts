@@ -2,6 +2,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { AuditController } from './audit/audit.controller';
+import { AccessGuard } from './common/access.guard';
 import { AuthModule } from './auth/auth.module';
 import { AuthGuard } from './common/auth.guard';
 import { CorrelationMiddleware } from './common/correlation.middleware';
@@ -11,7 +12,7 @@ import { HealthController } from './health/health.controller';
 import { TokensController } from './tokens/tokens.controller';
 import { AREA_MODULES } from './areas';
 
-/** The HTTP application: core, rate limit, the one guard and filter, and one module per area. */
+/** The HTTP application: core, rate limit, authentication, authorisation, the filter, and one module per area. */
 @Module({})
 export class AppModule implements NestModule {
   static register(deps: CoreDependencies): DynamicModule {
@@ -27,6 +28,7 @@ export class AppModule implements NestModule {
       providers: [
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
       ],
     };

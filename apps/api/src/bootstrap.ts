@@ -13,6 +13,7 @@ import { AppModule } from './app.module';
 import { toErrorBody } from './common/exception.filter';
 import { cookieName } from './common/session-cookie';
 import { Clock, systemClock } from './common/tokens';
+import { guardJsonBody } from './common/json-safety';
 import { createValidationPipe } from './common/validation';
 import { securityHeaders, serveWebApp, webAppDirectory } from './web-app';
 
@@ -50,9 +51,15 @@ export async function createApp(options: CreateAppOptions): Promise<CreatedApp> 
     },
   );
   app.use(securityHeaders());
+  // Answers under the API carry who-may-see-what data: never stored by a browser or proxy.
+  app.use(`/${API_PREFIX}`, (_request: Request, response: Response, next: NextFunction) => {
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   const webDirectory = options.webDirectory === undefined ? webAppDirectory() : options.webDirectory;
   if (webDirectory) serveWebApp(app, webDirectory);
   app.useBodyParser('json', { limit: env.bodyLimit });
+  app.use(guardJsonBody);
   app.useBodyParser('text', { limit: env.bodyLimit, type: ['text/csv', 'text/plain'] });
   app.useBodyParser('raw', {
     limit: env.bodyLimit,

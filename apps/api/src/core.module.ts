@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PersonService, SessionService, TokenService } from '@it-samverkan/application';
+import { AccessService, PersonService, SessionService, TokenService } from '@it-samverkan/application';
 import type { AppEnv } from '@it-samverkan/config/env';
 import { APP_ENV, CLOCK, Clock, DATA_SOURCE } from './common/tokens';
 
@@ -10,7 +10,7 @@ export interface CoreDependencies {
   clock: Clock;
 }
 
-/** The data source, environment, clock and the token, session and person services, shared by every area module. */
+/** The data source, environment, clock and the token, session, person and access services, shared by every area module. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -36,8 +36,13 @@ export class CoreModule {
           useFactory: (ds: DataSource) => new PersonService(ds),
           inject: [DATA_SOURCE],
         },
+        {
+          provide: AccessService,
+          useFactory: (ds: DataSource) => new AccessService(ds),
+          inject: [DATA_SOURCE],
+        },
       ],
-      exports: [APP_ENV, DATA_SOURCE, CLOCK, TokenService, SessionService, PersonService],
+      exports: [APP_ENV, DATA_SOURCE, CLOCK, TokenService, SessionService, PersonService, AccessService],
     };
   }
 }

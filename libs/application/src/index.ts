@@ -26,3 +26,4 @@ export * from './organisation/organisation.service';
 export * from './drift';
 export * from './utveckling';
 export * from './scenarios';
+export * from './access';

@@ -9,3 +9,4 @@ export * from './invoicing';
 export * from './scenarios';
 export * from './service-levels';
 export * from './development';
+export * from './access';

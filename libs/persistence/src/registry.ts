@@ -41,6 +41,7 @@ import {
 import { Forums1763900700000 } from './migrations/1763900700000-forums';
 import { InvoiceDates1764000200000 } from './migrations/1764000200000-invoice-dates';
 import { ExactKeys1764000300000 } from './migrations/1764000300000-exact-keys';
+import { AuditParties1764000400000 } from './migrations/1764000400000-audit-parties';
 import {
   LoginThrottleEntity,
   OidcRequestEntity,
@@ -100,5 +101,6 @@ export const MIGRATIONS: EntityClass[] = [
   InvoiceDates1764000200000,
   ExactKeys1764000300000,
   UnitEnd1764000310000,
+  AuditParties1764000400000,
   People1764000500000,
 ];

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, AgreementService } from '@it-samverkan/application';
+import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
-import { Roles } from '../common/roles.decorator';
 import { CLOCK, Clock } from '../common/tokens';
 import { CooperationDto, EndAgreementDto, ServiceAgreementDto } from './agreements.dto';
 
@@ -16,32 +16,37 @@ export class AgreementsController {
   ) {}
 
   @Get('organisation')
+  @Access('read', named.shared)
   @ApiOperation({ summary: 'Kommuner, enheter, bolag och gemensamma nämnder' })
   organisation(@CurrentActor() actor: Actor) {
     return this.agreements.organisation(actor.principal.scope);
   }
 
   @Get('cooperation-agreements')
+  @Access('read', named.shared)
   @ApiOperation({ summary: 'Samverkansavtalets versioner' })
   cooperation() {
     return this.agreements.listCooperation();
   }
 
   @Post('cooperation-agreements')
-  @Roles('styrgrupp')
+  @Access('amend-cooperation', named.shared)
   @ApiOperation({ summary: 'Ny version av samverkansavtalet (föregående version avslutas dagen före)' })
   addCooperation(@Body() body: CooperationDto, @CurrentActor() actor: Actor) {
     return this.agreements.addCooperationVersion(body, actor, this.clock.now());
   }
 
   @Get('service-agreements')
+  @Access('read', named.own)
   @ApiOperation({ summary: 'Separata tjänsteavtal med bolag och gemensamma nämnder' })
   list(@CurrentActor() actor: Actor) {
     return this.agreements.listServiceAgreements(actor.principal.scope);
   }
 
   @Post('service-agreements')
-  @Roles('finance')
+  @Access('manage-agreement', (r) => [
+    { type: 'agreement-party', partyKind: r.body.partyKind, partyId: r.body.partyId },
+  ])
   @ApiOperation({
     summary: 'Skapa ett tjänsteavtal (prismodell, frekvens, moms, referens, betalningsvillkor, indexering)',
   })
@@ -55,8 +60,8 @@ export class AgreementsController {
   }
 
   @Post('service-agreements/:id/end')
+  @Access('manage-agreement', (r) => [{ type: 'service-agreement-id', id: r.params.id }])
   @HttpCode(200)
-  @Roles('finance')
   @ApiOperation({ summary: 'Avsluta ett tjänsteavtal per ett datum' })
   end(
     @Param('id', new ParseUUIDPipe()) id: string,

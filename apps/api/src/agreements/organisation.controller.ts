@@ -1,8 +1,8 @@
 import { Body, Controller, Inject, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, OrganisationService } from '@it-samverkan/application';
+import { Actor, OrganisationService, ResourceRef } from '@it-samverkan/application';
+import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
-import { Roles } from '../common/roles.decorator';
 import { CLOCK, Clock } from '../common/tokens';
 import {
   CompanyDto,
@@ -12,6 +12,12 @@ import {
   UnitDto,
   UpdateUnitDto,
 } from './organisation.dto';
+
+/** A new party of a municipality: the municipality named in the body (unknown when it names none). */
+const owner = (municipalityId: unknown): ResourceRef =>
+  typeof municipalityId === 'string'
+    ? { type: 'organisation-party', ownerMunicipalityId: municipalityId }
+    : { type: 'unknown' };
 
 @ApiTags('Organisation och avtal')
 @ApiBearerAuth()
@@ -23,6 +29,7 @@ export class OrganisationController {
   ) {}
 
   @Post('municipalities')
+  @Access('manage-organisation', () => [{ type: 'organisation-party', ownerMunicipalityId: null }])
   @ApiOperation({
     summary: 'Lägg till en kommun (organisationsnummer med kontrollsiffra; momsnummer och Peppol-id härleds)',
   })
@@ -31,13 +38,14 @@ export class OrganisationController {
   }
 
   @Post('units')
+  @Access('manage-organisation', (r) => [owner(r.body.municipalityId)])
   @ApiOperation({ summary: 'Lägg till en enhet (förvaltning, sektion, nämnd); enheter kan ligga i varandra' })
   unit(@Body() body: UnitDto, @CurrentActor() actor: Actor) {
     return this.organisation.createUnit(body, actor, this.clock.now());
   }
 
   @Patch('units/:id')
-  @Roles('finance')
+  @Access('change-funding', named.unit)
   @ApiOperation({
     summary:
       'Ändra en enhet: namn, ansvarskod, överordnad enhet, finansieringssätt, eller avsluta den (validTo: sista dagen; debiteras inte för perioder som börjar efter)',
@@ -47,7 +55,7 @@ export class OrganisationController {
   }
 
   @Put('units/:id/services/:serviceId/funding')
-  @Roles('finance')
+  @Access('change-funding', named.unit)
   @ApiOperation({
     summary: 'Finansieringssätt för en tjänst hos en egen enhet (anslag eller interndebitering)',
   })
@@ -67,12 +75,14 @@ export class OrganisationController {
   }
 
   @Post('companies')
+  @Access('manage-organisation', (r) => [owner(r.body.ownerMunicipalityId)])
   @ApiOperation({ summary: 'Lägg till ett kommunalt bolag' })
   company(@Body() body: CompanyDto, @CurrentActor() actor: Actor) {
     return this.organisation.createCompany(body, actor, this.clock.now());
   }
 
   @Post('joint-committees')
+  @Access('manage-organisation', (r) => [owner(r.body.hostMunicipalityId)])
   @ApiOperation({ summary: 'Lägg till en gemensam nämnd' })
   committee(@Body() body: JointCommitteeDto, @CurrentActor() actor: Actor) {
     return this.organisation.createJointCommittee(body, actor, this.clock.now());

@@ -2,9 +2,10 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { listAudit } from '@it-samverkan/application';
+import { AccessService, Actor, listAudit } from '@it-samverkan/application';
+import { CurrentActor } from '../common/actor.decorator';
+import { Access, named } from '../common/access.decorator';
 import { PageQuery, pageRequest } from '../common/pagination.dto';
-import { Roles } from '../common/roles.decorator';
 import { DATA_SOURCE } from '../common/tokens';
 
 export class AuditQuery extends PageQuery {
@@ -46,13 +47,20 @@ export class AuditQuery extends PageQuery {
 @ApiTags('Revision')
 @ApiBearerAuth()
 @Controller('audit')
-@Roles('admin')
 export class AuditController {
-  constructor(@Inject(DATA_SOURCE) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(AccessService) private readonly access: AccessService,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Ändringsloggen: vem, när, vad, före och efter (nyast först)' })
-  list(@Query() query: AuditQuery) {
+  @Access('read-audit', named.own)
+  @ApiOperation({
+    summary: 'Ändringsloggen: vem, när, vad, före och efter (nyast först)',
+    description:
+      'En administratör med omfattning ser poster om sina egna parters data och, om den är part i samverkan, om det som samverkan delar.',
+  })
+  async list(@Query() query: AuditQuery, @CurrentActor() actor: Actor) {
     return listAudit(
       this.dataSource,
       {
@@ -62,6 +70,7 @@ export class AuditController {
         action: query.action,
         from: query.from ? new Date(query.from) : undefined,
         to: query.to ? new Date(query.to) : undefined,
+        visibleTo: (await this.access.auditVisibility(actor.principal)) ?? undefined,
       },
       pageRequest(query),
     );

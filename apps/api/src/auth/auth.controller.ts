@@ -15,9 +15,9 @@ import type { Response } from 'express';
 import { csrfTokenFor, OidcService, SessionService, StartedSession } from '@it-samverkan/application';
 import type { AppEnv } from '@it-samverkan/config/env';
 import { DomainError } from '@it-samverkan/domain';
-import { ROLES } from '@it-samverkan/persistence';
 import { actorOf, AppRequest } from '../common/request';
-import { Public, Roles } from '../common/roles.decorator';
+import { Access, named } from '../common/access.decorator';
+import { Public } from '../common/roles.decorator';
 import { clearCookie, readCookie, setCookie } from '../common/session-cookie';
 import { APP_ENV, CLOCK, Clock } from '../common/tokens';
 import { LoginDto } from './auth.dto';
@@ -119,7 +119,7 @@ export class AuthController {
   }
 
   @Post('logout')
-  @Roles(...ROLES)
+  @Access('read', named.own)
   @HttpCode(204)
   @ApiCookieAuth()
   @ApiOperation({ summary: 'Logga ut: sessionen avslutas på servern och kakan tas bort' })
@@ -136,6 +136,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @Access('read', named.own)
   @ApiCookieAuth()
   @ApiBearerAuth()
   @ApiOperation({

@@ -37,10 +37,9 @@ import {
   XLSX_MIME,
 } from '@it-samverkan/application';
 import type { CostModelDocument } from '@it-samverkan/domain';
-import { ROLES } from '@it-samverkan/persistence';
+import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
 import { PageQuery, pageRequest } from '../common/pagination.dto';
-import { Roles } from '../common/roles.decorator';
 import { CLOCK, Clock } from '../common/tokens';
 import {
   ApproveCostModelDto,
@@ -71,6 +70,7 @@ export class CostModelsController {
   ) {}
 
   @Get('template.xlsx')
+  @Access('read', named.shared)
   @ApiOperation({
     summary: 'Hämta XLSX-mallen för import av en kostnadsmodell (ett blad per avsnitt, med instruktioner)',
   })
@@ -80,8 +80,8 @@ export class CostModelsController {
   }
 
   @Post('split')
+  @Access('compute', named.shared)
   @HttpCode(200)
-  @Roles(...ROLES)
   @ApiOperation({
     summary: 'Fördela en modell utan att spara något: svarar med fördelningsresultatet (DOMAIN.md 5.4)',
   })
@@ -94,8 +94,8 @@ export class CostModelsController {
   }
 
   @Post('settlement')
+  @Access('preview-settlement', named.shared)
   @HttpCode(200)
-  @Roles('tjanstefiering', 'finance', 'styrgrupp')
   @ApiOperation({
     summary: 'Slutavräkning för ett år: debiterat mot utfall per förbrukare (slutfaktura eller kreditering)',
     description:
@@ -109,7 +109,7 @@ export class CostModelsController {
   }
 
   @Post()
-  @Roles('tjanstefiering')
+  @Access('edit-model', named.shared)
   @ApiOperation({
     summary: 'Importera en modellversion (JSON eller XLSX) som utkast; valideras helt innan något sparas',
   })
@@ -125,6 +125,7 @@ export class CostModelsController {
   }
 
   @Get()
+  @Access('read', named.shared)
   @ApiOperation({ summary: 'Lista modellversioner (filter: år, budget/utfall, status)' })
   list(@Query() query: CostModelListQuery) {
     return this.versions.list(
@@ -134,6 +135,7 @@ export class CostModelsController {
   }
 
   @Get(':id')
+  @Access('read', named.shared)
   @ApiOperation({ summary: 'Hämta en modellversion med dokument och godkännande beslut' })
   @ApiParam({ name: 'id', format: 'uuid' })
   get(@Param('id', new ParseUUIDPipe()) id: string) {
@@ -141,6 +143,7 @@ export class CostModelsController {
   }
 
   @Get(':id/model.xlsx')
+  @Access('read', named.shared)
   @ApiOperation({ summary: 'Exportera en modellversion som XLSX i importmallens format' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiProduces(XLSX_MIME)
@@ -153,7 +156,7 @@ export class CostModelsController {
   }
 
   @Put(':id')
-  @Roles('tjanstefiering')
+  @Access('edit-model', named.shared)
   @ApiOperation({ summary: 'Ersätt ett utkasts dokument (409 COST_MODEL_APPROVED för en godkänd version)' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiConsumes('application/json', XLSX_MIME)
@@ -173,8 +176,8 @@ export class CostModelsController {
   }
 
   @Delete(':id')
+  @Access('edit-model', named.shared)
   @HttpCode(204)
-  @Roles('tjanstefiering')
   @ApiOperation({
     summary: 'Ta bort ett utkast utan sparade fördelningskörningar (409 för en godkänd version)',
   })
@@ -185,8 +188,8 @@ export class CostModelsController {
   }
 
   @Post(':id/approve')
+  @Access('approve-model', named.shared)
   @HttpCode(200)
-  @Roles('styrgrupp')
   @ApiOperation({
     summary: 'Godkänn en version genom ett beslut av IT-styrgruppen; versionen blir oföränderlig',
   })
@@ -200,7 +203,7 @@ export class CostModelsController {
   }
 
   @Post(':id/splits')
-  @Roles('tjanstefiering')
+  @Access('run-split', named.shared)
   @ApiOperation({
     summary: 'Fördela en version och spara körningen (indata, motorversion, hash, resultat och spårning)',
   })
@@ -211,6 +214,7 @@ export class CostModelsController {
   }
 
   @Get(':id/splits')
+  @Access('read', named.shared)
   @ApiOperation({ summary: 'Lista en versions sparade fördelningskörningar, nyast först' })
   @ApiParam({ name: 'id', format: 'uuid' })
   listSplits(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: PageQuery) {

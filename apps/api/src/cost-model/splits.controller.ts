@@ -10,8 +10,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { SplitRunService, splitResultCsv, splitResultXlsx, XLSX_MIME } from '@it-samverkan/application';
-import { ROLES } from '@it-samverkan/persistence';
-import { Roles } from '../common/roles.decorator';
+import { Access, named } from '../common/access.decorator';
 
 const ID = { name: 'id', format: 'uuid', description: 'Fördelningskörningens id' };
 
@@ -22,6 +21,7 @@ export class SplitsController {
   constructor(@Inject(SplitRunService) private readonly splits: SplitRunService) {}
 
   @Get(':id')
+  @Access('read', named.shared)
   @ApiOperation({
     summary:
       'Hämta en sparad fördelningskörning: resultatet (DOMAIN.md 5.4), motorversion, hashar och beslut',
@@ -32,6 +32,7 @@ export class SplitsController {
   }
 
   @Get(':id/input')
+  @Access('read', named.shared)
   @ApiOperation({ summary: 'Hämta körningens indata: modelldokumentet exakt som det fördelades' })
   @ApiParam(ID)
   input(@Param('id', new ParseUUIDPipe()) id: string) {
@@ -39,6 +40,7 @@ export class SplitsController {
   }
 
   @Get(':id/result.csv')
+  @Access('read', named.shared)
   @ApiOperation({
     summary:
       'Resultatet som CSV (semikolon, UTF-8 med BOM): förbrukare, kommun, tjänst, belopp och totalsumma',
@@ -57,6 +59,7 @@ export class SplitsController {
   }
 
   @Get(':id/result.xlsx')
+  @Access('read', named.shared)
   @ApiOperation({ summary: 'Resultatet som XLSX: bladen Tjänster, Förbrukare och Kommuner med summaformler' })
   @ApiParam(ID)
   @ApiProduces(XLSX_MIME)
@@ -69,6 +72,7 @@ export class SplitsController {
   }
 
   @Get(':id/trace/:consumerId')
+  @Access('read', named.shared)
   @ApiOperation({
     summary:
       'Spåra en förbrukares belopp: från vilken pool, genom vilka tjänster (summerar exakt till totalen)',
@@ -80,8 +84,8 @@ export class SplitsController {
   }
 
   @Post(':id/reproduce')
+  @Access('compute', named.shared)
   @HttpCode(200)
-  @Roles(...ROLES)
   @ApiOperation({
     summary: 'Räkna om en körning från sparad indata och jämför resultatets hash (ändrar inget)',
   })

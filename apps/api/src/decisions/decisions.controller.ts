@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Actor, DecisionService } from '@it-samverkan/application';
+import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
 import { pageRequest } from '../common/pagination.dto';
-import { Roles } from '../common/roles.decorator';
 import { CLOCK, Clock } from '../common/tokens';
 import { CreateDecisionDto, DecisionQuery } from './decision.dto';
 
@@ -17,7 +17,7 @@ export class DecisionsController {
   ) {}
 
   @Post()
-  @Roles('styrgrupp')
+  @Access('record-decision', (r) => [{ type: 'forum', forum: String(r.body.forum) }])
   @ApiOperation({
     summary: 'Registrera ett beslut (forum, datum, paragraf, ärende)',
     description:
@@ -30,12 +30,14 @@ export class DecisionsController {
   }
 
   @Get()
+  @Access('read', named.shared)
   @ApiOperation({ summary: 'Lista beslut per år och forum, i sammanträdesordning' })
   list(@Query() query: DecisionQuery) {
     return this.decisions.list({ year: query.year, forum: query.forum }, pageRequest(query));
   }
 
   @Get(':id')
+  @Access('read', named.shared)
   @ApiOperation({ summary: 'Hämta ett beslut med det som det godkänner' })
   @ApiParam({ name: 'id', format: 'uuid' })
   get(@Param('id', new ParseUUIDPipe()) id: string) {

@@ -26,8 +26,8 @@ import {
   serviceLevelReportXlsx,
   ServiceLevelTargetsService,
 } from '@it-samverkan/application';
+import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
-import { Roles } from '../common/roles.decorator';
 import { CLOCK, Clock } from '../common/tokens';
 import { ReportQuery, ServiceLevelTargetsDto } from './drift.dto';
 
@@ -49,8 +49,8 @@ export class DriftController {
   ) {}
 
   @Post('imports/tickets')
+  @Access('import-forum-data', named.shared)
   @HttpCode(200)
-  @Roles('drift')
   @ApiOperation({
     summary: 'Läs in ärenden från ärendesystemet (CSV, allt eller inget)',
     description: `Rubrikraden id,opened,resolved,municipality,line,firstLine,ordinary; resolved tomt = öppet ärende; line 1/2/3; firstLine och ordinary ja/nej. ${ALL_OR_NOTHING} Ett ärende som ändrats sedan förra exporten (t.ex. stängts) uppdateras.`,
@@ -69,8 +69,8 @@ export class DriftController {
   }
 
   @Post('imports/calls')
+  @Access('import-forum-data', named.shared)
   @HttpCode(200)
-  @Roles('drift')
   @ApiOperation({
     summary: 'Läs in samtal från telefonisystemet (CSV, allt eller inget)',
     description: `Rubrikraden id,time,municipality,waitSeconds,answered; väntetid i hela sekunder, answered ja/nej. ${ALL_OR_NOTHING}`,
@@ -88,8 +88,8 @@ export class DriftController {
   }
 
   @Post('imports/survey-answers')
+  @Access('import-forum-data', named.shared)
   @HttpCode(200)
-  @Roles('drift')
   @ApiOperation({
     summary: 'Läs in kundenkätens svar (CSV, allt eller inget)',
     description: `Rubrikraden id,ticketId,satisfied,answeredAt; ärendet måste redan vara inläst. ${ALL_OR_NOTHING}`,
@@ -104,13 +104,14 @@ export class DriftController {
   }
 
   @Get('targets/:year')
+  @Access('read', named.shared)
   @ApiOperation({ summary: 'Ramuppdragets mål för servicenivåer ett år (registrerade eller standardmålen)' })
   getTargets(@Param('year') year: string) {
     return this.targets.get(Number(year));
   }
 
   @Put('targets/:year')
-  @Roles('drift')
+  @Access('set-targets', named.forum('drift'))
   @ApiOperation({
     summary: 'Registrera ett års mål för servicenivåer och supporttider',
     description:
@@ -125,6 +126,7 @@ export class DriftController {
   }
 
   @Get('reports/:tertial')
+  @Access('read', named.shared)
   @ApiOperation({
     summary: 'Uppföljning av servicenivåer per tertial och kommun, mot ramuppdragets mål',
     description:
@@ -135,6 +137,7 @@ export class DriftController {
   }
 
   @Get('reports/:tertial/report.xlsx')
+  @Access('read', named.shared)
   @ApiProduces(XLSX_MIME)
   @ApiOperation({ summary: 'Tertialrapporten som XLSX (svenska rubriker, Uppfyllt / Ej uppfyllt per mål)' })
   async reportXlsx(
@@ -156,6 +159,7 @@ export class DriftController {
   }
 
   @Get('reports/:tertial/survey-selection')
+  @Access('read', named.shared)
   @ApiOperation({
     summary: 'Enkäturvalet: vart 4:e ärende som lösts under tertialen',
     description:

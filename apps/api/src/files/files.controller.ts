@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '
 import { IsIn, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { Actor, FileOut, FinanceFilesService } from '@it-samverkan/application';
+import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
 import { CLOCK, Clock } from '../common/tokens';
 
@@ -36,6 +37,7 @@ export class FilesController {
   ) {}
 
   @Get('sie')
+  @Access('read', named.ownBooks)
   @ApiProduces('text/plain')
   @ApiOperation({
     summary: 'SIE 4 (PC8) med periodens utfärdade fakturor, kreditfakturor och interndebiteringar',
@@ -49,6 +51,7 @@ export class FilesController {
   }
 
   @Get('invoices/:id/peppol')
+  @Access('read', named.invoice)
   @ApiProduces('application/xml')
   @ApiOperation({ summary: 'Peppol BIS Billing 3.0 (UBL 2.1) för en utfärdad faktura eller kreditfaktura' })
   async peppol(
@@ -60,6 +63,7 @@ export class FilesController {
   }
 
   @Get('invoices/:id/pdf')
+  @Access('read', named.invoice)
   @ApiProduces('application/pdf')
   @ApiOperation({ summary: 'Fakturan som PDF' })
   async pdf(
@@ -71,6 +75,7 @@ export class FilesController {
   }
 
   @Get('invoices')
+  @Access('read', named.own)
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ summary: 'Periodens fakturor med rader som CSV (semikolon) eller XLSX' })
   async invoices(
@@ -82,6 +87,7 @@ export class FilesController {
   }
 
   @Get('internal-charges')
+  @Access('read', named.ownBooks)
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ summary: 'Periodens interndebiteringar som CSV eller XLSX' })
   async internalCharges(
@@ -93,6 +99,7 @@ export class FilesController {
   }
 
   @Get('appropriation')
+  @Access('read', named.ownBooks)
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @ApiOperation({ summary: 'Anslagsrapporten som CSV eller XLSX' })
   async appropriation(

@@ -14,10 +14,10 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, InvoiceService } from '@it-samverkan/application';
+import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
 import { Idempotent, IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { pageRequest } from '../common/pagination.dto';
-import { Roles } from '../common/roles.decorator';
 import { CLOCK, Clock } from '../common/tokens';
 import {
   CreditDto,
@@ -46,7 +46,7 @@ export class InvoicingController {
   ) {}
 
   @Post('invoice-runs')
-  @Roles('finance')
+  @Access('run-invoices', named.invoicing)
   @Idempotent()
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({
@@ -58,7 +58,7 @@ export class InvoicingController {
   }
 
   @Post('invoice-runs/settlement')
-  @Roles('finance')
+  @Access('run-invoices', named.invoicing)
   @Idempotent()
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({
@@ -69,6 +69,7 @@ export class InvoicingController {
   }
 
   @Get('invoices')
+  @Access('read', named.own)
   @ApiOperation({
     summary:
       'Lista fakturor och kreditfakturor vars period ligger inom den angivna (2025 omfattar årets månader, kvartal och tertial); notes säger var längre perioder som överlappar finns. En token med omfattning ser bara sin kommuns',
@@ -82,13 +83,14 @@ export class InvoicingController {
   }
 
   @Get('invoices/:id')
+  @Access('read', named.invoice)
   @ApiOperation({ summary: 'En faktura med rader och moms per sats' })
   get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {
     return this.invoices.get(id, actor.principal);
   }
 
   @Patch('invoices/:id/lines/:lineId')
-  @Roles('finance')
+  @Access('edit-draft', named.invoice)
   @ApiOperation({
     summary: 'Ändra en rad på ett utkast',
     description:
@@ -104,7 +106,7 @@ export class InvoicingController {
   }
 
   @Delete('invoices/:id/lines/:lineId')
-  @Roles('finance')
+  @Access('edit-draft', named.invoice)
   @ApiOperation({ summary: 'Ta bort en rad från ett utkast' })
   removeLine(
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -115,8 +117,8 @@ export class InvoicingController {
   }
 
   @Post('invoices/:id/issue')
+  @Access('issue-invoice', named.invoice)
   @HttpCode(200)
-  @Roles('finance')
   @Idempotent()
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({
@@ -128,7 +130,7 @@ export class InvoicingController {
   }
 
   @Post('invoices/:id/credit')
-  @Roles('finance')
+  @Access('credit-invoice', named.invoice)
   @Idempotent()
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({
@@ -144,6 +146,7 @@ export class InvoicingController {
   }
 
   @Get('periods/:period')
+  @Access('read', named.invoicing)
   @ApiOperation({
     summary:
       'En periods läge: stängda månader, om hela perioden är stängd, och antal utkast och utfärdade dokument i den',
@@ -153,22 +156,23 @@ export class InvoicingController {
   }
 
   @Post('periods/:period/close')
+  @Access('close-period', named.invoicing)
   @HttpCode(200)
-  @Roles('finance')
   @ApiOperation({ summary: 'Stäng en period: inga nya utkast, ärenden eller volymer i den' })
   close(@Param() params: PeriodQuery, @CurrentActor() actor: Actor) {
     return this.invoices.close(params.period, actor, this.clock.now());
   }
 
   @Post('periods/:period/reopen')
+  @Access('reopen-period', named.invoicing)
   @HttpCode(200)
-  @Roles('admin')
   @ApiOperation({ summary: 'Öppna en stängd period igen (endast admin, loggas)' })
   reopen(@Param() params: PeriodQuery, @CurrentActor() actor: Actor) {
     return this.invoices.reopen(params.period, actor, this.clock.now());
   }
 
   @Get('reports/internal-charges')
+  @Access('read', named.ownBooks)
   @ApiOperation({
     summary:
       'Interndebiteringar vars period ligger inom den angivna (överföringar mellan enheter, utan moms); notes nämner längre överlappande perioder',
@@ -178,6 +182,7 @@ export class InvoicingController {
   }
 
   @Get('reports/appropriation')
+  @Access('read', named.ownBooks)
   @ApiOperation({ summary: 'Anslagsrapport: andelar som det centrala anslaget ska täcka' })
   appropriation(@Query() query: PeriodQuery, @CurrentActor() actor: Actor) {
     return this.invoices.appropriationReport(query.period, actor.principal);

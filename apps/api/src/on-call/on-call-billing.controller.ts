@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, OnCallBillingService } from '@it-samverkan/application';
+import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
 import { BillingQuery } from './on-call.dto';
 
@@ -11,6 +12,7 @@ export class OnCallBillingController {
   constructor(@Inject(OnCallBillingService) private readonly billing: OnCallBillingService) {}
 
   @Get()
+  @Access('read', named.own)
   @ApiOperation({
     summary: 'Beredskapsfakturering per förbrukare för en månad, ett kvartal eller ett år',
     description:

@@ -9,9 +9,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Actor, OnCallIncidentService } from '@it-samverkan/application';
+import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
 import { pageRequest } from '../common/pagination.dto';
-import { Roles } from '../common/roles.decorator';
 import { CLOCK, Clock } from '../common/tokens';
 import { CreateIncidentDto, IncidentQuery } from './on-call.dto';
 
@@ -25,7 +25,7 @@ export class OnCallIncidentsController {
   ) {}
 
   @Post()
-  @Roles('drift')
+  @Access('record-incident', named.shared)
   @ApiOperation({
     summary: 'Registrera och fakturera ett beredskapsärende',
     description:
@@ -38,8 +38,8 @@ export class OnCallIncidentsController {
   }
 
   @Post('import')
+  @Access('record-incident', named.shared)
   @HttpCode(200)
-  @Roles('drift')
   @ApiOperation({
     summary: 'Läs in beredskapsärenden från CSV (allt eller inget)',
     description:
@@ -60,12 +60,14 @@ export class OnCallIncidentsController {
   }
 
   @Get()
+  @Access('read', named.own)
   @ApiOperation({ summary: 'Lista beredskapsärenden per period och förbrukare' })
   list(@Query() query: IncidentQuery, @CurrentActor() actor: Actor) {
     return this.incidents.list({ period: query.period, consumer: query.consumer }, actor, pageRequest(query));
   }
 
   @Get(':id')
+  @Access('read', named.incident)
   @ApiOperation({ summary: 'Hämta ett beredskapsärende med dess fakturering' })
   get(@Param('id') id: string, @CurrentActor() actor: Actor) {
     return this.incidents.get(id, actor);

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, OnCallTariffService } from '@it-samverkan/application';
+import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
-import { Roles } from '../common/roles.decorator';
 import { CLOCK, Clock } from '../common/tokens';
 
 @ApiTags('Beredskap')
@@ -15,7 +15,7 @@ export class OnCallTariffsController {
   ) {}
 
   @Post()
-  @Roles('drift')
+  @Access('set-tariff', named.shared)
   @ApiOperation({
     summary: 'Lägg in en version av beredskapstaxan',
     description:
@@ -31,12 +31,14 @@ export class OnCallTariffsController {
   }
 
   @Get()
+  @Access('read', named.shared)
   @ApiOperation({ summary: 'Lista beredskapstaxans versioner (äldst först)' })
   list() {
     return this.tariffs.list();
   }
 
   @Get(':id')
+  @Access('read', named.shared)
   @ApiOperation({ summary: 'Hämta en version av beredskapstaxan' })
   get(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.tariffs.get(id);

@@ -19,9 +19,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Actor, ScenarioService } from '@it-samverkan/application';
+import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
 import { PageQuery, pageRequest } from '../common/pagination.dto';
-import { Roles } from '../common/roles.decorator';
 import { CLOCK, Clock } from '../common/tokens';
 import { CompareScenariosDto, CreateScenarioDto } from './scenarios.dto';
 
@@ -37,7 +37,7 @@ export class ScenariosController {
   ) {}
 
   @Post()
-  @Roles('styrgrupp', 'tjanstefiering')
+  @Access('write-scenario', named.shared)
   @ApiOperation({
     summary:
       'Spara ett namngivet scenario: en basversion och ändringar; svarar med jämförelsen (basen ändras aldrig)',
@@ -48,8 +48,8 @@ export class ScenariosController {
   }
 
   @Post('compare')
+  @Access('write-scenario', named.shared)
   @HttpCode(200)
-  @Roles('styrgrupp', 'tjanstefiering')
   @ApiOperation({
     summary: 'Jämför flera sparade scenarier sida vid sida mot en bas (beräknas, inget sparas)',
   })
@@ -59,18 +59,21 @@ export class ScenariosController {
   }
 
   @Get()
+  @Access('read', named.shared)
   @ApiOperation({ summary: 'Lista sparade scenarier, nyast först' })
   list(@Query() query: PageQuery) {
     return this.scenarios.list(pageRequest(query));
   }
 
   @Get(':id')
+  @Access('read', named.shared)
   @ApiOperation({ summary: 'Ett sparat scenario med sina ändringar' })
   get(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.scenarios.get(id);
   }
 
   @Get(':id/comparison')
+  @Access('read', named.shared)
   @ApiOperation({
     summary:
       'Scenariot mot basen per kommun, förbrukare och tjänst, med antal debiteringar och fakturor per år',
@@ -81,6 +84,7 @@ export class ScenariosController {
   }
 
   @Get(':id/comparison.xlsx')
+  @Access('read', named.shared)
   @ApiOperation({
     summary:
       'Jämförelsen som XLSX för styrgruppens möte (Sammanfattning, Förbrukare, Tjänster, Administration)',

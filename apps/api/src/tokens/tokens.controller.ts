@@ -8,11 +8,18 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { Actor, TokenService } from '@it-samverkan/application';
+import {
+  AccessService,
+  Actor,
+  assertScopeNamesParty,
+  grantResource,
+  TokenService,
+} from '@it-samverkan/application';
 import { ROLES } from '@it-samverkan/persistence';
+import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
-import { Roles } from '../common/roles.decorator';
-import { CLOCK, Clock } from '../common/tokens';
+import { CLOCK, Clock, DATA_SOURCE } from '../common/tokens';
+import { DataSource } from 'typeorm';
 
 export class CreateTokenDto {
   @ApiProperty({ example: 'Ekonomi Tranemo' })
@@ -24,9 +31,12 @@ export class CreateTokenDto {
   @IsIn(ROLES as unknown as string[], { message: `role måste vara en av: ${ROLES.join(', ')}` })
   role: string;
 
-  @ApiPropertyOptional({ example: 'tranemo', description: 'Kommun-id som begränsar vilken data tokenen ser' })
+  @ApiPropertyOptional({
+    example: 'tranemo',
+    description: 'En kommuns eller ett bolags id som begränsar vad tokenen ser och får göra',
+  })
   @IsOptional()
-  @Matches(/^[a-z0-9-]{2,64}$/, { message: 'scope ska vara ett kommun-id, t.ex. tranemo' })
+  @Matches(/^[a-z0-9-]{2,64}$/, { message: 'scope ska vara en kommuns eller ett bolags id, t.ex. tranemo' })
   scope?: string;
 
   @ApiPropertyOptional({
@@ -59,27 +69,37 @@ export class CreateTokenDto {
 @ApiTags('Behörighet')
 @ApiBearerAuth()
 @Controller('tokens')
-@Roles('admin')
 export class TokensController {
   constructor(
     @Inject(TokenService) private readonly tokens: TokenService,
+    @Inject(AccessService) private readonly access: AccessService,
+    @Inject(DATA_SOURCE) private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post()
+  @Access('manage-grant', (r) => [{ type: 'new-grant', role: r.body.role, scope: r.body.scope }])
   @ApiOperation({ summary: 'Skapa en API-token (hemligheten visas bara en gång)' })
   @ApiCreatedResponse({ description: 'Token skapad' })
-  create(@Body() dto: CreateTokenDto, @CurrentActor() actor: Actor) {
+  async create(@Body() dto: CreateTokenDto, @CurrentActor() actor: Actor) {
+    await assertScopeNamesParty(this.dataSource, dto.scope);
     return this.tokens.create(dto, actor, this.clock.now());
   }
 
   @Get()
-  @ApiOperation({ summary: 'Lista API-token med ägare och giltighetstid (utan hemligheter)' })
-  list() {
-    return this.tokens.list();
+  @Access('manage-grant', named.own)
+  @ApiOperation({
+    summary:
+      'Lista API-token med ägare och giltighetstid (utan hemligheter); en administratör med omfattning ser omfattningens',
+  })
+  async list(@CurrentActor() actor: Actor) {
+    return this.access.filter(actor.principal, 'manage-grant', await this.tokens.list(), (t, directory) =>
+      grantResource(t.role, t.scope, directory),
+    );
   }
 
   @Post(':id/revoke')
+  @Access('manage-grant', (r) => [{ type: 'token-id', id: r.params.id }])
   @HttpCode(200)
   @ApiOperation({ summary: 'Återkalla en token' })
   revoke(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, DevelopmentHoursService } from '@it-samverkan/application';
+import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
 import { ChargeInputsQuery } from './utveckling.dto';
 
@@ -11,6 +12,7 @@ export class DevelopmentChargesController {
   constructor(@Inject(DevelopmentHoursService) private readonly hours: DevelopmentHoursService) {}
 
   @Get()
+  @Access('read', named.own)
   @ApiOperation({
     summary: 'Debiterbar utvecklingstid en månad: underlaget faktureringen prissätter med avtalets timpris',
     description:

@@ -13,9 +13,9 @@ import {
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, DevelopmentHoursService, DevelopmentRequestService } from '@it-samverkan/application';
 import { DomainError } from '@it-samverkan/domain';
+import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
 import { pageRequest } from '../common/pagination.dto';
-import { Roles } from '../common/roles.decorator';
 import { CLOCK, Clock } from '../common/tokens';
 import {
   CreateDevelopmentRequestDto,
@@ -43,7 +43,7 @@ export class DevelopmentRequestsController {
   ) {}
 
   @Post()
-  @Roles('utveckling')
+  @Access('register-development', (r) => [{ type: 'development-unit', unitId: r.body.unitId }])
   @ApiOperation({ summary: 'Registrera ett utvecklingsärende från en enhet (status Mottaget)' })
   @ApiCreatedResponse({ description: 'Ärendet registrerat' })
   create(@Body() dto: CreateDevelopmentRequestDto, @CurrentActor() actor: Actor) {
@@ -51,6 +51,7 @@ export class DevelopmentRequestsController {
   }
 
   @Get()
+  @Access('read', named.shared)
   @ApiOperation({
     summary: 'Lista utvecklingsärenden, eller ett mötes lista med meetingDate',
     description:
@@ -65,13 +66,14 @@ export class DevelopmentRequestsController {
   }
 
   @Get(':id')
+  @Access('read', named.developmentRequest)
   @ApiOperation({ summary: 'Ett utvecklingsärende med status, beslut och rapporterad tid' })
   get(@Param('id', uuid()) id: string, @CurrentActor() actor: Actor) {
     return this.requests.get(id, actor);
   }
 
   @Patch(':id')
-  @Roles('utveckling')
+  @Access('register-development', named.developmentRequest)
   @ApiOperation({ summary: 'Ändra rubrik, behov, uppskattning eller finansiering innan forumet beslutat' })
   update(
     @Param('id', uuid()) id: string,
@@ -82,8 +84,8 @@ export class DevelopmentRequestsController {
   }
 
   @Post(':id/status')
+  @Access('decide-development', named.developmentRequest)
   @HttpCode(200)
-  @Roles('utveckling')
   @ApiOperation({
     summary: 'Flytta ärendet till nästa status',
     description:
@@ -94,7 +96,7 @@ export class DevelopmentRequestsController {
   }
 
   @Post(':id/hours')
-  @Roles('utveckling')
+  @Access('report-development-hours', named.developmentRequest)
   @ApiOperation({
     summary: 'Rapportera arbetad tid på ett tilläggsuppdrag',
     description:
@@ -106,6 +108,7 @@ export class DevelopmentRequestsController {
   }
 
   @Get(':id/hours')
+  @Access('read', named.developmentRequest)
   @ApiOperation({ summary: 'Rapporterad tid på ett utvecklingsärende' })
   listHours(@Param('id', uuid()) id: string, @CurrentActor() actor: Actor) {
     return this.hours.list(id, actor);

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { loadDemo, TokenService } from '@it-samverkan/application';
+import { assertScopeNamesParty, loadDemo, TokenService } from '@it-samverkan/application';
 import { CliContext, printJson, printTable } from '../context';
 import { registerPersonCommands } from './person.command';
 
@@ -44,12 +44,13 @@ export function registerAdminCommands(program: Command, ctx: CliContext): void {
       '--role <roll>',
       'admin, tjanstefiering, finance, drift, utveckling, styrgrupp eller readonly',
     )
-    .option('--scope <kommun>', 'begränsa till en kommuns data, t.ex. tranemo')
+    .option('--scope <kommun>', 'begränsa till en kommuns eller ett bolags data, t.ex. tranemo')
     .option('--owner <användarnamn>', 'personen som äger tokenen')
     .option('--owner-system <namn>', 'systemet som äger tokenen (standard: tokenens namn)')
     .option('--expires <tid>', 'giltig till, ISO 8601, t.ex. 2026-12-31T23:00:00Z')
     .option('--json', 'skriv JSON')
     .action(async (opts: TokenCreateOptions) => {
+      await assertScopeNamesParty(await ctx.db(), opts.scope);
       const created = await new TokenService(await ctx.db()).create(
         {
           name: opts.name,

@@ -2,6 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntryEntity } from '@it-samverkan/persistence';
 import { Actor, viaOf } from '../common/principal';
 import { Page, PageRequest, pageOf } from '../common/pagination';
+import { auditPartiesOf, SHARED_AUDIT_PARTIES } from '../access/audit-parties';
 
 export interface AuditRecord {
   action: string;
@@ -29,6 +30,7 @@ export async function recordAudit(
     before: record.before === undefined ? null : toPlain(record.before),
     after: record.after === undefined ? null : toPlain(record.after),
     correlationId: actor.correlationId,
+    parties: await auditPartiesOf(manager, record.entityType, record.entityId),
   };
   await manager.insert(AuditEntryEntity, entry as object);
 }
@@ -45,6 +47,8 @@ export interface AuditFilter {
   action?: string;
   from?: Date;
   to?: Date;
+  /** A scoped reader: only entries about its own parties, and shared ones when it is a party of the cooperation. */
+  visibleTo?: { scopeId: string; cooperationParty: boolean };
 }
 
 export interface AuditView {
@@ -75,6 +79,14 @@ export async function listAudit(
   if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
   if (filter.from) qb.andWhere('a.at >= :from', { from: filter.from });
   if (filter.to) qb.andWhere('a.at < :to', { to: filter.to });
+  if (filter.visibleTo) {
+    // The readers of an entry (audit-parties.ts): its parties, or the whole cooperation.
+    const own = 'a.parties LIKE :ownParty';
+    qb.andWhere(filter.visibleTo.cooperationParty ? `(${own} OR a.parties = :shared)` : own, {
+      ownParty: `%|${filter.visibleTo.scopeId}|%`,
+      shared: SHARED_AUDIT_PARTIES,
+    });
+  }
   qb.orderBy('a.id', 'DESC')
     .skip((page.page - 1) * page.pageSize)
     .take(page.pageSize);

@@ -3,6 +3,7 @@ import {
   computeInvoiceTotals,
   DomainError,
   fiscalYearOf,
+  invoiceParties,
   Money,
   parsePeriod,
   Period,
@@ -200,12 +201,7 @@ export class FinanceFilesService {
       where: { period: In(periodKeysWithin(period)), status: 'issued', ...(issuerId ? { issuerId } : {}) },
       order: { issueDate: 'ASC', number: 'ASC' },
     });
-    return rows.filter(
-      (i) =>
-        principal.scope === null ||
-        i.issuerId === principal.scope ||
-        i.buyerMunicipalityId === principal.scope,
-    );
+    return rows.filter((i) => principal.scope === null || invoiceParties(i).includes(principal.scope));
   }
 
   /** Internal charges whose period lies inside `period`, each dated on its own period's last day. */

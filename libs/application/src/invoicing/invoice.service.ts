@@ -3,6 +3,7 @@ import {
   checkLineQuantity,
   DomainError,
   lineOf,
+  invoiceParties,
   Money,
   parsePeriod,
   Period,
@@ -57,13 +58,9 @@ export class InvoiceService {
     return runSettlement(this.db, year, bookIn, actor, now);
   }
 
-  /** A scoped principal sees invoices its municipality issues or receives. */
+  /** A scoped principal sees the invoices it is a party to (DOMAIN 9, the access policy's invoiceParties). */
   private visible(invoice: InvoiceEntity, principal: Principal): boolean {
-    return (
-      principal.scope === null ||
-      invoice.issuerId === principal.scope ||
-      invoice.buyerMunicipalityId === principal.scope
-    );
+    return principal.scope === null || invoiceParties(invoice).includes(principal.scope);
   }
 
   /**
@@ -113,7 +110,10 @@ export class InvoiceService {
     if (filter.kind) qb.andWhere('i.kind = :kind', { kind: filter.kind });
     if (filter.buyerId) qb.andWhere('i.buyerId = :buyerId', { buyerId: filter.buyerId });
     if (principal.scope)
-      qb.andWhere('(i.issuerId = :scope OR i.buyerMunicipalityId = :scope)', { scope: principal.scope });
+      // The columns of invoiceParties: issuer, buyer, buyer's municipality.
+      qb.andWhere('(i.issuerId = :scope OR i.buyerId = :scope OR i.buyerMunicipalityId = :scope)', {
+        scope: principal.scope,
+      });
     return qb;
   }
 

@@ -61,9 +61,13 @@ export class DevelopmentRequestService {
   async create(input: DevelopmentRequestInput, actor: Actor, now: Date): Promise<DevelopmentRequestView> {
     return inTransaction(this.dataSource, async (m) => {
       const problems = new ProblemList();
-      const unit = await m.getRepository(UnitEntity).findOneBy({ id: input.unitId ?? '' });
-      if (!unit || !inScope(actor, unit.municipalityId))
-        problems.add('unitId', `Okänd enhet "${input.unitId}"`);
+      const unitId: unknown = input.unitId;
+      const unit =
+        typeof unitId === 'string' ? await m.getRepository(UnitEntity).findOneBy({ id: unitId }) : null;
+      if (typeof unitId !== 'string' || unitId === '')
+        problems.add('unitId', 'Beställande enhet (unitId) måste anges');
+      else if (!unit || !inScope(actor, unit.municipalityId))
+        problems.add('unitId', `Okänd enhet "${unitId}"`);
       const fields = checkFields(input, problems);
       problems.throwIfAny('Utvecklingsärendet är ogiltigt');
       const row = Object.assign(new DevelopmentRequestEntity(), {
@@ -113,7 +117,8 @@ export class DevelopmentRequestService {
           need: row.need,
           estimateHours: row.estimateHours,
           funding: row.funding,
-          ...changes,
+          // A field left out keeps its value (a DTO instance may carry it as undefined).
+          ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
         },
         problems,
       );

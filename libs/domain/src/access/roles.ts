@@ -9,3 +9,7 @@ export const ROLES = [
   'readonly',
 ] as const;
 export type Role = (typeof ROLES)[number];
+
+/** The forums whose decisions the register holds (DOMAIN.md 8). */
+export const FORUMS = ['styrgrupp', 'drift', 'utveckling', 'tjanstefiering', 'informationssakerhet'] as const;
+export type Forum = (typeof FORUMS)[number];

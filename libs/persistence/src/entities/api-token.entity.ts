@@ -1,16 +1,9 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { Role } from '@it-samverkan/domain';
 import { timestampColumn } from '../columns';
 
-export const ROLES = [
-  'admin',
-  'tjanstefiering',
-  'finance',
-  'drift',
-  'utveckling',
-  'styrgrupp',
-  'readonly',
-] as const;
-export type Role = (typeof ROLES)[number];
+// Roles are a domain word (the access policy's); re-exported for the entities' users.
+export { ROLES, type Role } from '@it-samverkan/domain';
 
 /** An API token; only the SHA-256 hash of the secret is stored. */
 @Entity('api_token')

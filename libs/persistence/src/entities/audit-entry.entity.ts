@@ -39,4 +39,8 @@ export class AuditEntryEntity {
 
   @Column({ name: 'correlation_id', type: 'varchar', length: 64, nullable: true })
   correlationId: string | null;
+
+  /** The parties the entry is about, `|id|id|`; `|*|` for what the cooperation shares; null before 2026-11. */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  parties: string | null;
 }

@@ -1,8 +1,9 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { Forum } from '@it-samverkan/domain';
 import { jsonColumn, timestampColumn } from '../columns';
 
-export const FORUMS = ['styrgrupp', 'drift', 'utveckling', 'tjanstefiering', 'informationssakerhet'] as const;
-export type Forum = (typeof FORUMS)[number];
+// Forums are a domain word (the access policy's); re-exported for the entities' users.
+export { FORUMS, type Forum } from '@it-samverkan/domain';
 
 /** What a decision approves: a model version, a framework assignment, a tariff or an agreement version. */
 export interface ApprovedObject {
