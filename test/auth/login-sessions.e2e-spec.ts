@@ -1,3 +1,4 @@
+import { addDemoMunicipality } from '../support/parties';
 import { sessionCookieOf as cookieOf, startTestApp, TestApp } from '../support/test-app';
 
 const PASSWORD = 'korrekt-häst-batteri-häftstift';
@@ -25,6 +26,7 @@ describe('people log in: sessions, CSRF, expiry, lockout', () => {
       role: 'admin',
       password: PASSWORD,
     });
+    await addDemoMunicipality(t, 'tranemo');
     await t.person({
       username: 'tomas',
       displayName: 'Tomas Berg',

@@ -1,5 +1,5 @@
-import { DEMO_MUNICIPALITIES } from '@it-samverkan/config/demo/organisation';
 import { cloneDocument, exampleModel } from '../factories/cost-model';
+import { addDemoMunicipality } from '../support/parties';
 import { startTestApp, TestApp } from '../support/test-app';
 import { oreOf } from './example-split-result';
 
@@ -139,9 +139,7 @@ describe('Year-end settlement (slutavräkning) through the API', () => {
       .post(`/api/v1/cost-models/${actualId}/approve`)
       .set(t.auth(styrgrupp))
       .send({ decision: { date: '2026-03-04', paragraph: '3', subject: 'Utfall 2025' } });
-    // A scope names a real party (DOMAIN 3): Tranemo joins the organisation first.
-    const { bankgiro: _none, ...tranemoParty } = DEMO_MUNICIPALITIES[1];
-    await t.http.post('/api/v1/organisation/municipalities').set(t.auth()).send(tranemoParty).expect(201);
+    await addDemoMunicipality(t, 'tranemo');
     const tranemo = await t.token('finance', 'tranemo');
     const res = await settle({ year: 2025 }, tranemo);
     expect(res.body.actualStatus).toBe('approved');
