@@ -16,6 +16,9 @@ import type { AccountPlan } from '@it-samverkan/files';
  * - Internal charges are a transfer inside one municipality: the consuming unit's internal IT
  *   cost (6590) against IT's internal revenue (3590). A pair of dedicated accounts keeps them
  *   apart from external sales, so they eliminate to zero in the municipality's own accounts.
+ * - The buyer municipality books what it receives from the cooperation on the BAS accounts for
+ *   supplier payables (2440), bought IT services (6540) and input VAT (2641); a municipality
+ *   that recovers VAT through the compensation scheme maps 2641 to its own account.
  */
 export const DEFAULT_ACCOUNT_PLAN: AccountPlan = {
   name: 'it-samverkan standardkontoplan (efter Kommun-Bas 13)',
@@ -23,13 +26,16 @@ export const DEFAULT_ACCOUNT_PLAN: AccountPlan = {
     '1512': { name: 'Kundfordringar kommunala bolag', type: 'T' },
     '1513': { name: 'Kundfordringar andra kommuner', type: 'T' },
     '1514': { name: 'Kundfordringar gemensamma nämnder', type: 'T' },
+    '2440': { name: 'Leverantörsskulder', type: 'S' },
     '2611': { name: 'Utgående moms 25 %', type: 'S' },
     '2621': { name: 'Utgående moms 12 %', type: 'S' },
     '2631': { name: 'Utgående moms 6 %', type: 'S' },
+    '2641': { name: 'Debiterad ingående moms', type: 'T' },
     '3511': { name: 'Försäljning av IT-tjänster till andra kommuner', type: 'I' },
     '3512': { name: 'Försäljning av IT-tjänster till kommunala bolag', type: 'I' },
     '3513': { name: 'Försäljning av IT-tjänster till gemensamma nämnder', type: 'I' },
     '3590': { name: 'Interna intäkter IT', type: 'I' },
+    '6540': { name: 'IT-tjänster', type: 'K' },
     '6590': { name: 'Interna kostnader IT', type: 'K' },
   },
   receivable: { municipality: '1513', company: '1512', 'joint-committee': '1514' },
@@ -37,4 +43,5 @@ export const DEFAULT_ACCOUNT_PLAN: AccountPlan = {
   outputVat: { '25': '2611', '12': '2621', '6': '2631' },
   internalRevenue: '3590',
   internalCost: '6590',
+  purchase: { payable: '2440', cost: '6540', inputVat: '2641' },
 };

@@ -39,6 +39,11 @@ export function sampleSeller(): SellerParty {
     counterpartyCode: 'K-ULR',
     bankgiro: ULRICEHAMN_BANKGIRO,
     fSkatt: true,
+    contact: {
+      name: 'Ekonomienheten, Eva Ek',
+      phone: '0321-100 00',
+      email: 'kundfaktura@ulricehamn.example',
+    },
   };
 }
 
@@ -88,6 +93,7 @@ export interface LineSpec {
   net: string;
   vatRate: InvoiceLineFile['vatRate'];
   responsibilityCode?: string;
+  buyerAccountingCode?: string;
   service?: string;
 }
 
@@ -114,6 +120,7 @@ export function buildInvoiceFile(spec: InvoiceSpec): InvoiceFile {
     net: Money.parse(l.net),
     vatRate: l.vatRate,
     ...(l.responsibilityCode ? { responsibilityCode: l.responsibilityCode } : {}),
+    ...(l.buyerAccountingCode ? { buyerAccountingCode: l.buyerAccountingCode } : {}),
     ...(l.service ? { service: l.service } : {}),
   }));
   const vatBreakdown: VatBreakdownFile[] = VAT_RATES.filter((rate) =>
@@ -199,6 +206,7 @@ export function sampleEnergiInvoice(): InvoiceFile {
         net: '23333.00',
         vatRate: '25',
         service: 'arbetsplats',
+        buyerAccountingCode: 'UE-720',
       },
       {
         description: 'Servicedesk, användarkonton',

@@ -117,6 +117,9 @@ describe('files finance loads for the issued 2025-Q1 invoices', () => {
     expect(text).toContain('Tranemo kommun');
     expect(text).toContain('IT-samverkan 1000');
     expect(text).toContain('Utskriven 2025-04-02');
+    // What Tranemo needs to book it: Ulricehamn's contact and its own responsibility codes per line.
+    expect(text).toContain('Vår referens: Ekonomienheten, kundreskontra');
+    expect(text).toContain('Ert ansvar 5000');
     const swedish = (s: string) => s.replace('.', ',').replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
     expect(text.replace(/\u00a0/g, ' ')).toContain(swedish(tranemo.gross));
   });

@@ -92,6 +92,16 @@ describe('finance scripts a quarter end with the CLI (demo cooperation)', () => 
     const doc = readSie4(sie.stdout);
     expect(doc.vouchers.filter((v) => v.series === 'F')).toHaveLength(3);
     for (const v of doc.vouchers) expect(v.transactions.reduce((s, tr) => s + tr.amount.ore, 0n)).toBe(0n);
+
+    // Tranemo's own booking of what it bought in 2025: one supplier invoice from Ulricehamn.
+    const purchases = cli('file', 'purchases-sie', '2025', '--buyer', 'tranemo', '--out', '-');
+    expect(purchases.status).toBe(0);
+    const bought = readSie4(purchases.stdout);
+    expect(bought.companyName).toBe('Tranemo kommun');
+    const tranemo = issued.find((i: { buyer: { id: string } }) => i.buyer.id === 'tranemo');
+    expect(bought.vouchers.map((v) => v.text)).toEqual([
+      `Leverantörsfaktura ${tranemo.number} Ulricehamns kommun`,
+    ]);
   });
 
   it('rejects a bad period with exit code 2 and the field on stderr', () => {

@@ -35,6 +35,14 @@ export interface SellerParty extends Party {
   /** 'NNN-NNNN' or 'NNNN-NNNN' with a valid check digit. */
   bankgiro: string;
   fSkatt: true;
+  /** The seller's contact (Peppol BT-41..43; "Vår referens" on the PDF). */
+  contact?: SellerContact;
+}
+
+export interface SellerContact {
+  name: string;
+  phone?: string;
+  email?: string;
 }
 
 /** The Swedish VAT rates in percent; '0' is an exempt line (see DEFAULT_VAT_EXEMPTION_REASON). */
@@ -60,6 +68,8 @@ export interface InvoiceLineFile {
   vatRate: VatRate;
   /** The seller's responsibility code (ansvar) for this line; the invoice's when absent. */
   responsibilityCode?: string;
+  /** The buyer's responsibility code (its ansvar) for this line, so it can book it (Peppol BT-133). */
+  buyerAccountingCode?: string;
   service?: string;
 }
 
@@ -137,6 +147,8 @@ export interface AccountPlan {
   outputVat: Record<Exclude<VatRate, '0'>, string>;
   internalRevenue: string;
   internalCost: string;
+  /** How the buyer books what it receives: the supplier payable, the IT cost, deductible input VAT. */
+  purchase: { payable: string; cost: string; inputVat: string };
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -241,6 +253,12 @@ export function checkInvoiceFile(invoice: InvoiceFile, path = 'invoice'): Proble
     );
   }
   if (invoice.seller.fSkatt !== true) p('seller.fSkatt', 'Säljaren måste vara godkänd för F-skatt');
+  const contact = invoice.seller.contact;
+  if (contact !== undefined) {
+    if (isBlank(contact.name)) p('seller.contact.name', 'Säljarens kontaktperson saknar namn');
+    if (contact.email !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(contact.email))
+      p('seller.contact.email', `Ogiltig e-postadress "${contact.email}"`);
+  }
   checkParty(invoice.buyer, `${path}.buyer`, out);
 
   if (!Array.isArray(invoice.lines) || invoice.lines.length === 0) {
@@ -256,6 +274,8 @@ export function checkInvoiceFile(invoice: InvoiceFile, path = 'invoice'): Proble
     }
     seen.add(line.lineNo);
     if (isBlank(line.description)) lp('description', 'Beskrivning saknas');
+    if (line.buyerAccountingCode !== undefined && isBlank(line.buyerAccountingCode))
+      lp('buyerAccountingCode', 'Köparens ansvarskod får inte vara tom');
     if (!QUANTITY.test(line.quantity ?? '')) lp('quantity', `Ogiltigt antal "${line.quantity}"`);
     if (!/^[A-Z0-9]{1,3}$/.test(line.unit ?? ''))
       lp('unit', `Ogiltig enhetskod "${line.unit}" (UN/ECE rek. 20)`);

@@ -1,6 +1,13 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn, Matches } from 'class-validator';
+import {
+  ApiBearerAuth,
+  ApiOperation,
+  ApiProduces,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import type { Response } from 'express';
 import { Actor, FileOut, FinanceFilesService } from '@it-samverkan/application';
 import { Access, named } from '../common/access.decorator';
@@ -13,6 +20,17 @@ export class FilePeriodQuery {
   @ApiProperty({ example: '2025-Q1' })
   @Matches(PERIOD, { message: 'period skrivs 2025-03, 2025-Q1, 2025-T1 eller 2025' })
   period: string;
+}
+
+export class PurchasesQuery extends FilePeriodQuery {
+  @ApiPropertyOptional({
+    example: 'tranemo',
+    description: 'Köparkommunen; en token med omfattning får sin egen kommuns fil och behöver inte ange den',
+  })
+  @IsOptional()
+  @IsString({ message: 'buyer måste vara text' })
+  @Length(1, 64, { message: 'buyer måste vara 1–64 tecken' })
+  buyer?: string;
 }
 
 export class SheetQuery extends FilePeriodQuery {
@@ -40,7 +58,8 @@ export class FilesController {
   @Access('read', named.ownBooks)
   @ApiProduces('text/plain')
   @ApiOperation({
-    summary: 'SIE 4 (PC8) med periodens utfärdade fakturor, kreditfakturor och interndebiteringar',
+    summary:
+      'SIE 4 (PC8) med utfärdade fakturor, kreditfakturor och interndebiteringar vars period ligger inom den angivna (2025 = hela räkenskapsåret), daterade på bokföringsdag',
   })
   async sie(
     @Query() q: FilePeriodQuery,
@@ -48,6 +67,20 @@ export class FilesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     return send(res, await this.files.sie(q.period, actor.principal, this.clock.now()));
+  }
+
+  @Get('sie/purchases')
+  @ApiProduces('text/plain')
+  @ApiOperation({
+    summary:
+      'SIE 4 (PC8) med köparkommunens inköp från samverkan: kostnad på egna ansvarskoder, ingående moms mot leverantörsskuld, säljaren som motpart',
+  })
+  async purchasesSie(
+    @Query() q: PurchasesQuery,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return send(res, await this.files.purchasesSie(q.period, q.buyer, actor.principal, this.clock.now()));
   }
 
   @Get('invoices/:id/peppol')

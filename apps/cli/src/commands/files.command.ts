@@ -27,10 +27,23 @@ export function registerFilesCommands(program: Command, ctx: CliContext): void {
     .description('Filer för ekonomi: SIE 4, Peppol BIS 3.0, PDF, CSV och XLSX');
   files
     .command('sie <period>')
-    .description('SIE 4 (PC8) med periodens utfärdade fakturor, kreditfakturor och interndebiteringar')
+    .description(
+      'SIE 4 (PC8) med utfärdade fakturor, kreditfakturor och interndebiteringar inom perioden (2025 = hela året)',
+    )
     .option('--out <fil>', 'filnamn, eller - för standard ut')
     .action(async (period: string, opts: { out?: string }) =>
       save(await (await service()).sie(period, (await ctx.actor()).principal, ctx.now()), opts.out),
+    );
+  files
+    .command('purchases-sie <period>')
+    .description('SIE 4 med en köparkommuns inköp från samverkan, på dess egna ansvarskoder')
+    .option('--buyer <kommun>', 'köparkommunens id, t.ex. tranemo')
+    .option('--out <fil>', 'filnamn, eller - för standard ut')
+    .action(async (period: string, opts: { buyer?: string; out?: string }) =>
+      save(
+        await (await service()).purchasesSie(period, opts.buyer, (await ctx.actor()).principal, ctx.now()),
+        opts.out,
+      ),
     );
   files
     .command('peppol <invoiceId>')

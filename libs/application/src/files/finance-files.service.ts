@@ -1,4 +1,4 @@
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, Not } from 'typeorm';
 import {
   computeInvoiceTotals,
   DomainError,
@@ -8,6 +8,7 @@ import {
   parsePeriod,
   Period,
   periodKeysWithin,
+  ValidationError,
   VatRate,
 } from '@it-samverkan/domain';
 import {
@@ -174,6 +175,15 @@ export class FinanceFilesService {
           ...this.party(p, 'municipality', seller.id),
           bankgiro: seller.bankgiro ?? '',
           fSkatt: true,
+          ...(seller.invoiceContactName
+            ? {
+                contact: {
+                  name: seller.invoiceContactName,
+                  ...(seller.invoiceContactPhone ? { phone: seller.invoiceContactPhone } : {}),
+                  ...(seller.invoiceContactEmail ? { email: seller.invoiceContactEmail } : {}),
+                },
+              }
+            : {}),
         },
         buyer: this.party(p, invoice.buyerKind, invoice.buyerId),
         buyerReference: invoice.buyerReference,
@@ -186,6 +196,10 @@ export class FinanceFilesService {
           net: l.net,
           vatRate: l.vatRate as VatRate,
           service: l.serviceId ?? undefined,
+          // The buyer's own responsibility code, so it can book the line (a bolag books by its reference).
+          ...(invoice.buyerKind !== 'company' && l.responsibilityCode?.trim()
+            ? { buyerAccountingCode: l.responsibilityCode }
+            : {}),
         })),
         vatBreakdown: totals.breakdown,
         totals: { net: invoice.net, vat: invoice.vat, gross: invoice.gross },
@@ -258,6 +272,67 @@ export class FinanceFilesService {
       internalCharges: await this.internalChargeFiles(period, principal, host.id),
     });
     return { filename: `it-samverkan-${period.key}.se`, contentType: 'text/plain; charset=IBM437', body };
+  }
+
+  /**
+   * SIE 4 of what a municipality bought from the cooperation in a period or fiscal year: each
+   * issued invoice and credit note to it (or to its joint committees) booked as IT cost on its
+   * own responsibility codes and input VAT against the supplier payable, with the seller as
+   * counterparty, dated by booking date. A scoped principal gets its own municipality's file.
+   */
+  async purchasesSie(
+    periodKey: string,
+    buyerId: string | undefined,
+    principal: Principal,
+    now: Date,
+  ): Promise<FileOut> {
+    const period = parsePeriod(periodKey);
+    if (principal.scope && buyerId && buyerId !== principal.scope)
+      throw new DomainError(
+        'FORBIDDEN',
+        `Inköpsfilen för ${buyerId} hör till den kommunen; din behörighet gäller ${principal.scope}`,
+        'forbidden',
+      );
+    const buyer = principal.scope ?? buyerId;
+    if (!buyer)
+      throw new ValidationError([{ path: 'buyer', message: 'Ange köparkommunen, t.ex. buyer=tranemo' }]);
+    const p = await this.parties();
+    const municipality = p.municipalities.get(buyer);
+    if (!municipality)
+      throw new DomainError('MUNICIPALITY_NOT_FOUND', `Kommunen ${buyer} finns inte`, 'not-found');
+    const received = await this.db.getRepository(InvoiceEntity).find({
+      where: {
+        period: In(periodKeysWithin(period)),
+        status: 'issued',
+        buyerMunicipalityId: buyer,
+        buyerKind: Not('company'),
+        issuerId: Not(buyer),
+      },
+      order: { issueDate: 'ASC', number: 'ASC' },
+    });
+    const year = fiscalYearOf(period.firstDay);
+    const responsibilityNames = Object.fromEntries(
+      [...p.units.values()]
+        .filter((u) => u.municipalityId === buyer)
+        .map((u) => [u.responsibilityCode, u.name]),
+    );
+    const body = writeSie4({
+      generatedOn: swedishDate(now),
+      program: PROGRAM,
+      company: { name: municipality.name, orgNo: municipality.orgNo },
+      fiscalYear: { start: year.start, end: year.end },
+      accounts: DEFAULT_ACCOUNT_PLAN,
+      invoices: [],
+      creditNotes: [],
+      internalCharges: [],
+      purchases: await this.toInvoiceFiles(received),
+      responsibilityNames,
+    });
+    return {
+      filename: `inkop-${buyer}-${period.key}.se`,
+      contentType: 'text/plain; charset=IBM437',
+      body,
+    };
   }
 
   private async issuedOne(id: string, principal: Principal): Promise<InvoiceFile> {

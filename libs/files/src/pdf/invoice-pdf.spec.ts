@@ -163,3 +163,46 @@ describe('PDF of a long invoice', () => {
     expect(text).toContain('Att betala 90 562,50 kr');
   });
 });
+
+describe('PDF: what the buyer needs, and totals kept with the last lines', () => {
+  it('prints our reference and the buyer’s responsibility code on its line', async () => {
+    const doc = sampleTranemoInvoice();
+    doc.lines[0].buyerAccountingCode = '4100';
+    const { text } = extract(await invoicePdf(doc, { generatedOn }));
+    expect(text).toContain('Vår referens: Ekonomienheten, Eva Ek');
+    expect(text).toContain('0321-100 00 kundfaktura@ulricehamn.example');
+    expect(text).toContain('Ert ansvar 4100');
+  });
+
+  it('never leaves the totals alone on a page, whatever the number of lines', async () => {
+    // Page 1 holds about 29 one-line rows (318 → 760 pt at 15 pt each); the totals need about 64 pt,
+    // so 26–31 lines are where the totals used to fall alone onto page 2.
+    for (let count = 25; count <= 31; count++) {
+      const lines = Array.from({ length: count }, (_, i) => ({
+        description: `Rad ${i + 1}`,
+        quantity: '1',
+        unit: 'EA',
+        unitPrice: '100.00',
+        net: '100.00',
+        vatRate: '25' as const,
+      }));
+      const doc = buildInvoiceFile({
+        number: `2025-02${count}`,
+        buyer: sampleEnergi(),
+        buyerReference: 'UEAB',
+        lines,
+      });
+      const { text, pages } = extract(await invoicePdf(doc, { generatedOn }));
+      const pageTexts = text.split(/-- \d+ of \d+ --/).slice(0, pages);
+      const withTotals = pageTexts.find((t) => t.includes('Att betala'))!;
+      // count × 100.00 net + 25 % VAT.
+      expect(withTotals).toContain(
+        `Att betala ${((count * 125).toLocaleString('sv-SE') + ',00').replace(/\s/g, ' ')} kr`,
+      );
+      expect({ count, lastLineWithTotals: withTotals.includes(`Rad ${count} `) }).toEqual({
+        count,
+        lastLineWithTotals: true,
+      });
+    }
+  });
+});

@@ -99,6 +99,11 @@ function header(doc: Doc, invoice: InvoiceFile, title: string): void {
   doc.text(`Org.nr ${seller.orgNo}`);
   if (seller.vatNo) doc.text(`Momsreg.nr ${seller.vatNo}`);
   doc.text('Godkänd för F-skatt');
+  const contact = seller.contact;
+  if (contact) {
+    doc.text(`Vår referens: ${contact.name}`, { width: 280 });
+    if (contact.phone || contact.email) doc.text([contact.phone, contact.email].filter(Boolean).join('   '));
+  }
 
   doc
     .font('Helvetica-Bold')
@@ -110,6 +115,9 @@ function header(doc: Doc, invoice: InvoiceFile, title: string): void {
     ...(invoice.kind === 'credit-note' ? [] : ([['Förfallodatum', invoice.dueDate]] as [string, string][])),
     ['Period', invoice.period],
     ['Er referens', invoice.buyerReference],
+    ...(invoice.seller.contact
+      ? ([['Vår referens', invoice.seller.contact.name]] as [string, string][])
+      : []),
   ];
   let y = 80;
   doc.fontSize(9);
@@ -152,19 +160,32 @@ function tableHeader(doc: Doc, y: number): number {
   return y + 18;
 }
 
-/** The line table from `top`, continued on new pages as needed; returns where it ends. */
+/** The text of a line's description cell: the buyer's responsibility code under it, when there is one. */
+function descriptionCell(line: InvoiceFile['lines'][number]): string {
+  return line.buyerAccountingCode
+    ? `${line.description}\nErt ansvar ${line.buyerAccountingCode}`
+    : line.description;
+}
+
+/**
+ * The line table from `top`, continued on new pages as needed; returns where it ends. The last
+ * line moves to a new page with the totals rather than leave the totals alone on one.
+ */
 function lines(doc: Doc, invoice: InvoiceFile, top: number): number {
   let y = tableHeader(doc, top);
-  for (const line of invoice.lines) {
+  const totalsHeight = totalsRows(invoice).reduce((h, r) => h + rowHeight(r), 0) + 8;
+  invoice.lines.forEach((line, i) => {
     doc.font('Helvetica').fontSize(9);
-    const height = Math.max(doc.heightOfString(line.description, { width: COLUMNS[0].width }), 11);
-    if (y + height > BODY_BOTTOM) {
+    const description = descriptionCell(line);
+    const height = Math.max(doc.heightOfString(description, { width: COLUMNS[0].width }), 11);
+    const last = i === invoice.lines.length - 1;
+    if (y + height > BODY_BOTTOM || (last && y + height + 4 + totalsHeight > BODY_BOTTOM)) {
       doc.addPage();
       y = tableHeader(doc, 50);
       doc.font('Helvetica').fontSize(9);
     }
     const cells = [
-      line.description,
+      description,
       quantityText(line.quantity),
       UNIT_NAMES[line.unit] ?? line.unit,
       kr(line.unitPrice),
@@ -173,14 +194,21 @@ function lines(doc: Doc, invoice: InvoiceFile, top: number): number {
     ];
     COLUMNS.forEach((c, i) => doc.text(cells[i], c.x, y, { width: c.width, align: c.align }));
     y += height + 4;
-  }
+  });
   doc.moveTo(LEFT, y).lineTo(RIGHT, y).lineWidth(0.7).stroke();
   return y;
 }
 
-/** Net, VAT per rate and the amount to pay (or credited), right-aligned under the table. */
-function totals(doc: Doc, invoice: InvoiceFile, top: number): number {
-  const rows: { label: string; amount: string; bold?: boolean; note?: string }[] = [
+interface TotalsRow {
+  label: string;
+  amount: string;
+  bold?: boolean;
+  note?: string;
+}
+
+/** Net, VAT per rate and the amount to pay (or credited). */
+function totalsRows(invoice: InvoiceFile): TotalsRow[] {
+  return [
     { label: 'Netto', amount: kr(invoice.totals.net) },
     ...invoice.vatBreakdown.map((b) =>
       b.rate === '0'
@@ -198,9 +226,18 @@ function totals(doc: Doc, invoice: InvoiceFile, top: number): number {
       bold: true,
     },
   ];
-  const height = rows.length * 15 + 30;
+}
+
+/** The height a totals row takes: a bold row is taller, a note adds a line. */
+function rowHeight(row: TotalsRow): number {
+  return (row.bold ? 17 : 13) + (row.note ? 10 : 0);
+}
+
+/** The totals, right-aligned under the table (which left room for them beside its last line). */
+function totals(doc: Doc, invoice: InvoiceFile, top: number): number {
+  const rows = totalsRows(invoice);
   let y = top;
-  if (y + height > BODY_BOTTOM) {
+  if (y + rows.reduce((h, r) => h + rowHeight(r), 0) > BODY_BOTTOM) {
     doc.addPage();
     y = 50;
   }

@@ -305,3 +305,37 @@ describe('official validation: UBL 2.1 XSD, CEN EN 16931 and Peppol BIS 3.0 with
     expect(findings).toEqual([]);
   });
 });
+
+describe('what the buyer needs to book the invoice (DOMAIN.md 7)', () => {
+  it('puts the buyer’s responsibility code on its line (BT-133) and the seller’s contact (BT-41..43)', async () => {
+    const xml = writePeppolInvoice(sampleEnergiInvoice());
+    const doc = readBack(xml).Invoice;
+    expect(doc.InvoiceLine.map((l: { AccountingCost?: string }) => l.AccountingCost)).toEqual([
+      'UE-720',
+      undefined,
+      undefined,
+    ]);
+    expect(doc.AccountingSupplierParty.Party.Contact).toEqual({
+      Name: 'Ekonomienheten, Eva Ek',
+      Telephone: '0321-100 00',
+      ElectronicMail: 'kundfaktura@ulricehamn.example',
+    });
+    expect(doc.AccountingCustomerParty.Party.Contact).toBeUndefined();
+    expect(await expectOfficiallyValid([{ name: 'energi-accounting-cost', xml }])).toEqual([]);
+  });
+
+  it('refuses a blank buyer code and a malformed contact e-mail, naming the fields', () => {
+    const doc = sampleEnergiInvoice();
+    doc.lines[1].buyerAccountingCode = ' ';
+    doc.seller.contact = { name: 'Eva', email: 'eva.ulricehamn' };
+    try {
+      writePeppolInvoice(doc);
+      throw new Error('expected a ValidationError');
+    } catch (e) {
+      expect((e as ValidationError).details.map((p) => p.path).sort()).toEqual([
+        'invoice.lines[1].buyerAccountingCode',
+        'invoice.seller.contact.email',
+      ]);
+    }
+  });
+});

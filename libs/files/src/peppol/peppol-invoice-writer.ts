@@ -2,7 +2,7 @@ import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import { Dec, DomainError, Money, Problem, ValidationError } from '@it-samverkan/domain';
 import { bankgiroDigits, orgNoDigits } from '../identifiers';
-import { DEFAULT_VAT_EXEMPTION_REASON, InvoiceFile, Party, checkInvoiceFile } from '../types';
+import { DEFAULT_VAT_EXEMPTION_REASON, InvoiceFile, Party, SellerParty, checkInvoiceFile } from '../types';
 import {
   BANKGIRO_BRANCH,
   CREDIT_NOTE_TYPE_CODE,
@@ -110,6 +110,8 @@ export function writePeppolInvoice(invoice: InvoiceFile): string {
     cbc(el, 'ID', String(line.lineNo));
     cbc(el, credit ? 'CreditedQuantity' : 'InvoicedQuantity', line.quantity, { unitCode: line.unit });
     amount(el, 'LineExtensionAmount', line.net);
+    // BT-133: the buyer's accounting reference, so it books the line on its own responsibility code.
+    if (line.buyerAccountingCode) cbc(el, 'AccountingCost', line.buyerAccountingCode);
     const item = cac(el, 'Item');
     cbc(item, 'Name', line.description);
     if (line.service) cbc(cac(item, 'SellersItemIdentification'), 'ID', line.service);
@@ -155,7 +157,7 @@ function checkPeppolInput(invoice: InvoiceFile): Problem[] {
   return out;
 }
 
-function party(parent: XMLBuilder, p: Party, seller: boolean): void {
+function party(parent: XMLBuilder, p: Party | SellerParty, seller: boolean): void {
   const el = cac(parent, 'Party');
   const digits = orgNoDigits(p.orgNo) as string;
   const [scheme, address] = p.peppolId ? p.peppolId.split(':') : [SWEDISH_ORG_NO_SCHEME, digits];
@@ -179,6 +181,14 @@ function party(parent: XMLBuilder, p: Party, seller: boolean): void {
   const legal = cac(el, 'PartyLegalEntity');
   cbc(legal, 'RegistrationName', p.name);
   cbc(legal, 'CompanyID', digits, { schemeID: SWEDISH_ORG_NO_SCHEME });
+  const contact = seller ? (p as SellerParty).contact : undefined;
+  if (contact) {
+    // BT-41 contact point, BT-42 telephone, BT-43 e-mail.
+    const c = cac(el, 'Contact');
+    cbc(c, 'Name', contact.name);
+    if (contact.phone) cbc(c, 'Telephone', contact.phone);
+    if (contact.email) cbc(c, 'ElectronicMail', contact.email);
+  }
 }
 
 function cac(parent: XMLBuilder, name: string): XMLBuilder {

@@ -20,8 +20,17 @@ export const SIE_DIMENSION_NAMES: Record<number, string> = {
   [SIE_COUNTERPARTY_DIMENSION]: 'Motpart',
 };
 
-/** Voucher series: F invoices, K credit notes, I internal charges. */
-export const SIE_SERIES = { invoice: 'F', creditNote: 'K', internalCharge: 'I' } as const;
+/**
+ * Voucher series: F invoices, K credit notes, I internal charges; in the buyer's file L supplier
+ * invoices and LK supplier credit notes.
+ */
+export const SIE_SERIES = {
+  invoice: 'F',
+  creditNote: 'K',
+  internalCharge: 'I',
+  purchase: 'L',
+  purchaseCredit: 'LK',
+} as const;
 
 export const SIE_ENCODING = 'cp437';
 export const SIE_LINE_END = '\r\n';

@@ -69,6 +69,66 @@ export function invoiceVoucher(
   });
 }
 
+/**
+ * The buyer's view of an invoice it received: its IT cost per line (net, on its own
+ * responsibility code when the line carries one) and input VAT per rate against the supplier
+ * payable (gross), with the seller as counterparty. A credit note books the same reversed.
+ */
+export function purchaseVoucher(
+  invoice: InvoiceFile,
+  number: number,
+  plan: AccountPlan,
+  generatedOn: string,
+): SieVoucher {
+  const sign = invoice.kind === 'credit-note' ? -1n : 1n;
+  const signed = (m: Money) => Money.ofOre(m.ore * sign);
+  const counterparty = { dimension: SIE_COUNTERPARTY_DIMENSION, id: invoice.seller.counterpartyCode };
+  const date = bookingDateOf(invoice);
+  const transactions: SieTransaction[] = [
+    {
+      account: plan.purchase.payable,
+      objects: [counterparty],
+      amount: signed(invoice.totals.gross).negate(),
+      date,
+      text: invoice.seller.name,
+    },
+  ];
+  for (const line of invoice.lines) {
+    const responsibility = line.buyerAccountingCode
+      ? [{ dimension: SIE_RESPONSIBILITY_DIMENSION, id: line.buyerAccountingCode }]
+      : [];
+    transactions.push({
+      account: plan.purchase.cost,
+      objects: [...responsibility, counterparty],
+      amount: signed(line.net),
+      date,
+      text: line.description,
+    });
+  }
+  for (const b of invoice.vatBreakdown) {
+    if (b.rate === '0') continue;
+    transactions.push({
+      account: plan.purchase.inputVat,
+      objects: [],
+      amount: signed(b.vat),
+      date,
+      text: `Ingående moms ${b.rate} %`,
+    });
+  }
+  const text =
+    invoice.kind === 'credit-note'
+      ? `Leverantörskreditfaktura ${invoice.number} avser faktura ${invoice.creditedInvoiceNumber} ${invoice.seller.name}`
+      : `Leverantörsfaktura ${invoice.number} ${invoice.seller.name}`;
+  return balanced({
+    series: invoice.kind === 'credit-note' ? SIE_SERIES.purchaseCredit : SIE_SERIES.purchase,
+    number: String(number),
+    date,
+    text,
+    registeredOn: generatedOn,
+    transactions: transactions.filter((t) => !t.amount.isZero()),
+  });
+}
+
 /** An internal charge: the consuming unit's internal IT cost against IT's internal revenue, no VAT. */
 export function internalChargeVoucher(
   charge: InternalChargeFile,

@@ -18,7 +18,7 @@ import {
   sieDate,
   sieObjectList,
 } from './sie4-format';
-import { internalChargeVoucher, invoiceVoucher } from './sie4-vouchers';
+import { internalChargeVoucher, invoiceVoucher, purchaseVoucher } from './sie4-vouchers';
 
 export interface Sie4Input {
   /** The date the file is made ('YYYY-MM-DD'), written as #GEN and as each voucher's registration date. */
@@ -30,6 +30,11 @@ export interface Sie4Input {
   invoices: InvoiceFile[];
   creditNotes: InvoiceFile[];
   internalCharges: InternalChargeFile[];
+  /**
+   * Invoices and credit notes the company received (the buyer's file of its purchases from the
+   * cooperation): booked as cost and input VAT against a supplier payable.
+   */
+  purchases?: InvoiceFile[];
   /** Names of responsibility codes for #OBJEKT; internal charges' unit names are used otherwise. */
   responsibilityNames?: Record<string, string>;
 }
@@ -48,6 +53,7 @@ export function writeSie4(input: Sie4Input): Buffer {
     ...input.invoices.map((inv, i) => invoiceVoucher(inv, i + 1, plan, generatedOn)),
     ...input.creditNotes.map((cn, i) => invoiceVoucher(cn, i + 1, plan, generatedOn)),
     ...input.internalCharges.map((c, i) => internalChargeVoucher(c, i + 1, plan, generatedOn)),
+    ...numberedPerSeries(input.purchases ?? [], (doc, n) => purchaseVoucher(doc, n, plan, generatedOn)),
   ];
 
   const usedAccounts = [...new Set(vouchers.flatMap((v) => v.transactions.map((t) => t.account)))].sort();
@@ -87,6 +93,15 @@ export function writeSie4(input: Sie4Input): Buffer {
   return encodeSie(lines);
 }
 
+/** Vouchers of invoices and credit notes mixed in one list, numbered 1, 2, … within each kind's series. */
+function numberedPerSeries(
+  docs: InvoiceFile[],
+  voucher: (doc: InvoiceFile, n: number) => SieVoucher,
+): SieVoucher[] {
+  const next = { invoice: 0, 'credit-note': 0 };
+  return docs.map((doc) => voucher(doc, ++next[doc.kind]));
+}
+
 /** The objects the vouchers use, with names, sorted by dimension and id. */
 function usedObjects(
   input: Sie4Input,
@@ -105,6 +120,10 @@ function usedObjects(
   for (const inv of [...input.invoices, ...input.creditNotes]) {
     const k = key(SIE_COUNTERPARTY_DIMENSION, inv.buyer.counterpartyCode);
     if (!names.has(k)) names.set(k, inv.buyer.name);
+  }
+  for (const inv of input.purchases ?? []) {
+    const k = key(SIE_COUNTERPARTY_DIMENSION, inv.seller.counterpartyCode);
+    if (!names.has(k)) names.set(k, inv.seller.name);
   }
   const used = new Map<string, { dimension: number; id: string; name: string }>();
   for (const v of vouchers) {
@@ -164,6 +183,21 @@ export function checkSie4Input(input: Sie4Input): Problem[] {
     });
   checkDocs(input.invoices, 'invoice', 'invoices');
   checkDocs(input.creditNotes, 'credit-note', 'creditNotes');
+  (input.purchases ?? []).forEach((doc, i) => {
+    const p = `purchases[${i}]`;
+    out.push(...checkInvoiceFile(doc, p));
+    if (companyDigits && orgNoDigits(doc.buyer.orgNo) !== companyDigits) {
+      add(
+        `${p}.buyer.orgNo`,
+        `Köparen ${doc.buyer.orgNo} är inte bokföringens organisation ${input.company.orgNo}`,
+      );
+    }
+    inYear(bookingDateOf(doc), doc.bookingDate === undefined ? `${p}.issueDate` : `${p}.bookingDate`);
+    needAccount(plan.purchase.payable, 'purchase.payable');
+    needAccount(plan.purchase.cost, 'purchase.cost');
+    if (doc.vatBreakdown.some((b) => b.rate !== '0'))
+      needAccount(plan.purchase.inputVat, 'purchase.inputVat');
+  });
   input.internalCharges.forEach((c, i) => {
     const p = `internalCharges[${i}]`;
     if (!isIsoDate(c.date)) add(`${p}.date`, `Ogiltigt datum "${c.date}" (ÅÅÅÅ-MM-DD)`);

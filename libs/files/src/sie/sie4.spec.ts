@@ -9,6 +9,8 @@ import {
   sampleCreditNote,
   sampleInternalCharges,
   sampleInvoices,
+  sampleTranemoInvoice,
+  TRANEMO_ORG_NO,
 } from '../../../../test/factories/invoice-files';
 import { Sie4Input, readSie4, writeSie4 } from '.';
 import { quoteSie, tokenizeSieLine } from './sie4-format';
@@ -285,5 +287,71 @@ describe('SIE 4 reader', () => {
     } catch (e) {
       expect((e as ValidationError).details.map((d) => d.path)).toEqual(['rad 2', 'rad 5', 'rad 6', 'slut']);
     }
+  });
+});
+
+describe('SIE 4 of the buyer’s purchases (DOMAIN.md 7: the buyer books what it receives)', () => {
+  const received = () => {
+    const doc = sampleTranemoInvoice();
+    doc.lines[0].buyerAccountingCode = '5000';
+    doc.lines[2].buyerAccountingCode = '3000';
+    return doc;
+  };
+  const input = (): Sie4Input => ({
+    generatedOn: '2025-04-15',
+    program: { name: 'it-samverkan', version: '0.1.0' },
+    company: { name: 'Tranemo kommun', orgNo: TRANEMO_ORG_NO },
+    fiscalYear: { start: '2025-01-01', end: '2025-12-31' },
+    accounts: DEFAULT_ACCOUNT_PLAN,
+    invoices: [],
+    creditNotes: [],
+    internalCharges: [],
+    purchases: [received()],
+    responsibilityNames: { '5000': 'Sektor omsorg', '3000': 'Sektor utbildning' },
+  });
+
+  it('books cost per line on the buyer’s own codes and input VAT against the payable (by hand)', () => {
+    const [voucher] = readSie4(writeSie4(input())).vouchers;
+    expect([voucher.series, voucher.number, voucher.date]).toEqual(['L', '1', '2025-03-31']);
+    expect(voucher.text).toBe('Leverantörsfaktura 2025-0001 Ulricehamns kommun');
+    // 99 166.67 + 1 400.00 + 11 875.00 net, 25 % of 11 875.00 = 2 968.75 VAT; gross 115 410.42.
+    expect(
+      voucher.transactions.map((t) => [
+        t.account,
+        t.objects.map((o) => `${o.dimension}:${o.id}`),
+        t.amount.toString(),
+      ]),
+    ).toEqual([
+      ['2440', ['20:K-ULR'], '-115410.42'],
+      ['6540', ['1:5000', '20:K-ULR'], '99166.67'],
+      ['6540', ['20:K-ULR'], '1400.00'],
+      ['6540', ['1:3000', '20:K-ULR'], '11875.00'],
+      ['2641', [], '2968.75'],
+    ]);
+    const doc = readSie4(writeSie4(input()));
+    expect(doc.objects).toEqual(
+      expect.arrayContaining([
+        { dimension: 1, id: '5000', name: 'Sektor omsorg' },
+        { dimension: 20, id: 'K-ULR', name: 'Ulricehamns kommun' },
+      ]),
+    );
+  });
+
+  it('reverses a received credit note in its own series, and dates vouchers by booking date', () => {
+    const note = received();
+    Object.assign(note, { kind: 'credit-note', number: '2026-0003', creditedInvoiceNumber: '2025-0001' });
+    Object.assign(note, { issueDate: '2026-01-12', dueDate: '2026-01-12', bookingDate: '2025-12-31' });
+    const [voucher] = readSie4(writeSie4({ ...input(), purchases: [note] })).vouchers;
+    expect([voucher.series, voucher.date, voucher.transactions[0].amount.toString()]).toEqual([
+      'LK',
+      '2025-12-31',
+      '115410.42',
+    ]);
+  });
+
+  it('refuses purchases of another organisation than the file’s', () => {
+    expect(() =>
+      writeSie4({ ...input(), company: { name: 'Ulricehamns kommun', orgNo: '212000-1561' } }),
+    ).toThrow(ValidationError);
   });
 });

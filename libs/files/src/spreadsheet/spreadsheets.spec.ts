@@ -105,8 +105,8 @@ describe('invoices as CSV', () => {
   it('starts with a BOM and a Swedish header, separated by semicolons', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     expect(text.slice(1, text.indexOf('\r\n'))).toBe(
-      'Fakturanummer;Typ;Krediterar;Fakturadatum;Förfallodatum;Period;Köpare;Köparens org.nr;Motpart;Er referens;' +
-        'Rad;Beskrivning;Tjänst;Ansvar;Antal;Enhet;À-pris;Netto;Momssats;Moms;Brutto;Skapad',
+      'Fakturanummer;Typ;Krediterar;Fakturadatum;Förfallodatum;Bokföringsdag;Period;Köpare;Köparens org.nr;Motpart;Er referens;' +
+        'Rad;Beskrivning;Tjänst;Ansvar;Köparens ansvar;Antal;Enhet;À-pris;Netto;Momssats;Moms;Brutto;Skapad',
     );
   });
 
