@@ -54,11 +54,24 @@ describe(`a unit ends by date (${TEST_DATABASE_KIND})`, () => {
       .send({ validTo: '2025-04-30' });
     expect(tooEarly.status).toBe(400);
     expect(tooEarly.body.details).toEqual([
-      { path: 'validTo', message: 'Enheten har beredskapsärenden i 2025-05, efter slutdatumet 2025-04-30' },
+      {
+        path: 'validTo',
+        message:
+          'Enheten har beredskapsärenden eller utvecklingstimmar i 2025-05, efter slutdatumet 2025-04-30',
+      },
     ]);
     expect(
       (await t.dataSource.getRepository(UnitEntity).findOneByOrFail({ id: 'tra-utb' })).validTo,
     ).toBeNull();
+    // The demo's tra-oms reported 4 development hours in 2025-03: it cannot end in February.
+    const hours = await t.http
+      .patch('/api/v1/organisation/units/tra-oms')
+      .set(t.auth(finance))
+      .send({ validTo: '2025-02-28' });
+    expect(hours.status).toBe(400);
+    expect(hours.body.details[0].message).toMatch(
+      /^Enheten har beredskapsärenden eller utvecklingstimmar i 2025-03[,]? /,
+    );
   });
 
   it('ends the unit on its last day; no incident of a later month is accepted for it', async () => {

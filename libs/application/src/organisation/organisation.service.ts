@@ -10,6 +10,8 @@ import {
 } from '@it-samverkan/domain';
 import {
   CompanyEntity,
+  DevelopmentHoursEntity,
+  DevelopmentRequestEntity,
   FUNDING_MODES,
   FundingMode,
   IncidentEntity,
@@ -196,17 +198,7 @@ export class OrganisationService {
       if (change.name !== undefined && !change.name.trim()) problems.add('name', 'Namn får inte vara tomt');
       if (change.parentId === id) problems.add('parentId', 'En enhet kan inte ligga under sig själv');
       if (typeof change.validTo === 'string') {
-        const later = await m
-          .getRepository(IncidentEntity)
-          .createQueryBuilder('i')
-          .select('DISTINCT i.period', 'period')
-          .where('i.consumerId = :id AND i.period > :month', { id, month: change.validTo.slice(0, 7) })
-          .orderBy('i.period', 'ASC')
-          .getRawMany<{ period: string }>();
-        for (const p of unitEndProblems(
-          change.validTo,
-          later.map((r) => r.period),
-        ))
+        for (const p of unitEndProblems(change.validTo, await this.billedMonthsAfter(m, id, change.validTo)))
           problems.add(p.path, p.message);
       }
       problems.throwIfAny();
@@ -232,6 +224,25 @@ export class OrganisationService {
       );
       return unit;
     });
+  }
+
+  /** The months after `validTo` with an incident or reported development hours of the unit. */
+  private async billedMonthsAfter(m: EntityManager, unitId: string, validTo: string): Promise<string[]> {
+    const month = validTo.slice(0, 7);
+    const incidents = await m
+      .getRepository(IncidentEntity)
+      .createQueryBuilder('i')
+      .select('DISTINCT i.period', 'month')
+      .where('i.consumerId = :unitId AND i.period > :month', { unitId, month })
+      .getRawMany<{ month: string }>();
+    const hours = await m
+      .getRepository(DevelopmentHoursEntity)
+      .createQueryBuilder('h')
+      .innerJoin(DevelopmentRequestEntity, 'r', 'r.id = h.requestId')
+      .select('DISTINCT h.month', 'month')
+      .where('r.unitId = :unitId AND h.month > :month', { unitId, month })
+      .getRawMany<{ month: string }>();
+    return [...new Set([...incidents, ...hours].map((r) => r.month))].sort();
   }
 
   async createCompany(input: CompanyInput, actor: Actor, now: Date): Promise<CompanyEntity> {

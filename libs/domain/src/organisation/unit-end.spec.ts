@@ -34,7 +34,8 @@ describe('a unit that ends (reorganisation)', () => {
     expect(unitEndProblems('2025-06-30', ['2025-07', '2025-09'])).toEqual([
       {
         path: 'validTo',
-        message: 'Enheten har beredskapsärenden i 2025-07, 2025-09, efter slutdatumet 2025-06-30',
+        message:
+          'Enheten har beredskapsärenden eller utvecklingstimmar i 2025-07, 2025-09, efter slutdatumet 2025-06-30',
       },
     ]);
     expect(unitEndProblems('2025-06-30', [])).toEqual([]);

@@ -10,8 +10,8 @@ export function unitBilledForPeriod(validTo: string | null, firstDay: string): b
 }
 
 /**
- * The problems with ending a unit on `validTo`: a real date, and no billed item (an incident, by
- * its month) in a period that starts after it; `laterMonths` are such months, e.g. ['2025-08'].
+ * The problems with ending a unit on `validTo`: a real date, and no billable item (an incident or
+ * development hours, by month) in a period that starts after it; `laterMonths` are such months.
  */
 export function unitEndProblems(
   validTo: string,
@@ -25,7 +25,7 @@ export function unitEndProblems(
     : [
         {
           path,
-          message: `Enheten har beredskapsärenden i ${laterMonths.join(', ')}, efter slutdatumet ${validTo}`,
+          message: `Enheten har beredskapsärenden eller utvecklingstimmar i ${laterMonths.join(', ')}, efter slutdatumet ${validTo}`,
         },
       ];
 }
