@@ -33,6 +33,10 @@ export const named = {
   shared: (): ResourceRef[] => SHARED,
   own: (): ResourceRef[] => [{ type: 'own' }],
   ownBooks: (): ResourceRef[] => [{ type: 'books', municipalityId: null }],
+  /** The books of the municipality the query names as `buyer`, or the actor's own. */
+  buyerBooks: (r: AccessRequestView): ResourceRef[] => [
+    { type: 'books', municipalityId: typeof r.query.buyer === 'string' ? r.query.buyer : null },
+  ],
   invoicing: (): ResourceRef[] => [{ type: 'invoicing' }],
   invoice: (r: AccessRequestView): ResourceRef[] => [{ type: 'invoice-id', id: r.params.id }],
   unit: (r: AccessRequestView): ResourceRef[] => [{ type: 'unit-id', id: r.params.id }],

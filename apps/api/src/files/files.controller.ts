@@ -70,6 +70,7 @@ export class FilesController {
   }
 
   @Get('sie/purchases')
+  @Access('read', named.buyerBooks)
   @ApiProduces('text/plain')
   @ApiOperation({
     summary:
