@@ -14,6 +14,8 @@ export interface AppEnv {
   rateLimitPerMinute: number;
   bodyLimit: string;
   logSql: boolean;
+  /** Reverse proxies in front of the API whose X-Forwarded-For is believed (0: none, the socket's address counts). */
+  trustProxyHops: number;
   session: SessionSettings;
   /** OpenID Connect single sign-on; null when OIDC_ISSUER_URL is not set. */
   oidc: OidcSettings | null;
@@ -182,6 +184,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     rateLimitPerMinute: int(source, 'RATE_LIMIT_PER_MINUTE', 600, problems, 1),
     bodyLimit,
     logSql: bool(source, 'LOG_SQL', false, problems),
+    trustProxyHops: int(source, 'TRUST_PROXY_HOPS', 0, problems),
     session: {
       idleMinutes: int(source, 'SESSION_IDLE_MINUTES', 30, problems, 1),
       absoluteHours: int(source, 'SESSION_MAX_HOURS', 12, problems, 1),

@@ -264,3 +264,27 @@ describe('people log in: sessions, CSRF, expiry, lockout', () => {
     expect(taken.body.error).toBe('PERSON_EXISTS');
   });
 });
+
+describe('failed logins are also counted per client address (behind one trusted proxy)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      env: { LOGIN_MAX_FAILURES: '10', LOGIN_MAX_FAILURES_PER_ADDRESS: '3', TRUST_PROXY_HOPS: '1' },
+    });
+    await t.person({ username: 'per', role: 'readonly', password: PASSWORD });
+  });
+  afterAll(async () => t.close());
+
+  const from = (address: string, username: string, password: string) =>
+    t.http.post('/api/v1/auth/login').set('X-Forwarded-For', address).send({ username, password });
+
+  it('locks an address trying many usernames, not the person elsewhere', async () => {
+    // Three different usernames, one failure each: no account reaches 10, the address reaches 3.
+    for (const name of ['a.andersson', 'b.berg', 'c.carlsson'])
+      await from('10.0.0.1', name, 'gissat-lösenord-123').expect(401);
+    const locked = await from('10.0.0.1', 'per', PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(locked.body.error).toBe('LOGIN_LOCKED');
+    await from('10.0.0.2', 'per', PASSWORD).expect(200);
+  });
+});
