@@ -365,4 +365,29 @@ describe('a whole year of invoicing through the API, into the next year (issue 1
     for (const f of Object.values(files))
       for (const v of f.vouchers) expect(v.transactions.reduce((s, tr) => s + tr.amount.ore, 0n)).toBe(0n);
   });
+
+  it('Tranemo’s purchase files of 2025 and 2026 hold each of its documents exactly once, on its own codes', async () => {
+    const tranemoFinance = await t.token('finance', 'tranemo');
+    const files = {
+      2025: await downloadSie(t, tranemoFinance, '2025', 'tranemo'),
+      2026: await downloadSie(t, tranemoFinance, '2026', 'tranemo'),
+    };
+    const received = (await issuedDocuments()).filter((d) => d.buyer.id === 'tranemo');
+    for (const doc of received) {
+      const where = Object.entries(files).flatMap(([year, f]) =>
+        f.vouchers
+          .filter((v) => voucherDocumentNumber(v.text) === doc.number)
+          .map((v) => `${year} ${v.date}`),
+      );
+      expect({ number: doc.number, where }).toEqual({ number: doc.number, where: [expectedBooking(doc)] });
+    }
+    const vouchers = Object.values(files).flatMap((f) => f.vouchers);
+    expect(vouchers).toHaveLength(received.length);
+    for (const v of vouchers) expect(v.transactions.reduce((s, tr) => s + tr.amount.ore, 0n)).toBe(0n);
+    // Costs land on Tranemo's own responsibility codes: Omsorg 5000, Utbildning 3000 (demo organisation).
+    const codes = vouchers.flatMap((v) =>
+      v.transactions.flatMap((tr) => tr.objects.filter((o) => o.dimension === 1).map((o) => o.id)),
+    );
+    expect([...new Set(codes)].sort()).toEqual(['3000', '5000']);
+  });
 });

@@ -9,10 +9,19 @@ export const binaryBody = (res: any, cb: (e: Error | null, b: Buffer) => void) =
   res.on('end', () => cb(null, Buffer.concat(chunks)));
 };
 
-/** The SIE 4 file of a period (or fiscal year) as finance downloads it, read back. */
-export async function downloadSie(t: TestApp, token: string, period: string): Promise<SieDocument> {
+/**
+ * The SIE 4 file of a period (or fiscal year) as finance downloads it, read back: the issuer's
+ * ledger file, or with `buyer` that municipality's file of its purchases from the cooperation.
+ */
+export async function downloadSie(
+  t: TestApp,
+  token: string,
+  period: string,
+  buyer?: string,
+): Promise<SieDocument> {
+  const query = `period=${encodeURIComponent(period)}`;
   const res = await t.http
-    .get(`/api/v1/files/sie?period=${encodeURIComponent(period)}`)
+    .get(buyer ? `/api/v1/files/sie/purchases?${query}&buyer=${buyer}` : `/api/v1/files/sie?${query}`)
     .set(t.auth(token))
     .buffer(true)
     .parse(binaryBody)
