@@ -1,4 +1,5 @@
-import { readSie4, SieDocument } from '@it-samverkan/files';
+import { SieDocument } from '@it-samverkan/files';
+import { downloadSie, voucherDocumentNumber } from '../support/finance-files';
 import { startTestApp, TestApp } from '../support/test-app';
 import { storeApprovedModel } from './support';
 
@@ -16,13 +17,6 @@ type Doc = {
 };
 
 const ore = (s: string) => BigInt(s.replace('.', ''));
-const binary = (res: any, cb: (e: Error | null, b: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
-/** The document number a voucher books: "Faktura ULR-2025-00001 …" or "Kreditfaktura ULR-2026-00004 avser …". */
-const voucherNumber = (text: string) => /^(?:Faktura|Kreditfaktura) (\S+)/.exec(text)?.[1];
 
 /**
  * DOMAIN.md 7 "Dates", the issue's worked case: a whole year 2025 billed quarterly, Q4 issued in
@@ -43,17 +37,7 @@ describe('a year billed quarterly, Q4 in arrears, a Q1 invoice credited the next
   const drafts = async (period: string): Promise<Doc[]> =>
     (await t.http.get(`/api/v1/invoices?period=${period}&status=draft`).set(t.auth(finance)).expect(200)).body
       .items;
-  const sie = async (period: string): Promise<SieDocument> =>
-    readSie4(
-      (
-        await t.http
-          .get(`/api/v1/files/sie?period=${period}`)
-          .set(t.auth(finance))
-          .buffer(true)
-          .parse(binary)
-          .expect(200)
-      ).body as Buffer,
-    );
+  const sie = (period: string) => downloadSie(t, finance, period);
   const runAndIssue = async (period: string) => {
     await t.http.post('/api/v1/invoice-runs').set(t.auth(finance)).send({ period }).expect(201);
     for (const d of await drafts(period))
@@ -171,7 +155,7 @@ describe('a year billed quarterly, Q4 in arrears, a Q1 invoice credited the next
     const files = { 2025: await sie('2025'), 2026: await sie('2026') };
     expect(files[2025].fiscalYears).toEqual([{ index: 0, start: '2025-01-01', end: '2025-12-31' }]);
     const booked = [...files[2025].vouchers, ...files[2026].vouchers]
-      .map((v) => voucherNumber(v.text))
+      .map((v) => voucherDocumentNumber(v.text))
       .filter((n): n is string => n !== undefined)
       .sort();
     expect(booked).toEqual([...year2025, ...year2026].map((d) => d.number).sort());
