@@ -21,6 +21,14 @@ export default defineConfig({
     sourcemap: false,
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
+    rollupOptions: {
+      // The design system's icons mark every module "use client" (a React server-components
+      // hint); a browser bundle has no server components, so the warning says nothing here.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 });
