@@ -251,14 +251,24 @@ describe('development requests: from received to billed', () => {
     expect(theirs.body.error).toBe('FORBIDDEN');
     const own = await create({ ...request, unitId: 'tra-utb' }, tranemo);
     expect(own.status).toBe(201);
+    // The register is shared within the cooperation (DOMAIN 9): Tranemo reads Ulricehamn's requests too.
     const listed = await t.http.get(`${base}?pageSize=500`).set(t.auth(tranemo));
     expect(new Set(listed.body.items.map((r: { municipalityId: string }) => r.municipalityId))).toEqual(
-      new Set(['tranemo']),
+      new Set(['tranemo', 'ulricehamn']),
     );
     const ulricehamn = await t.dataSource
       .getRepository(DevelopmentRequestEntity)
       .findOneByOrFail({ unitId: 'ulr-bou', title: request.title });
-    expect((await t.http.get(`${base}/${ulricehamn.id}`).set(t.auth(tranemo))).status).toBe(404);
+    expect((await t.http.get(`${base}/${ulricehamn.id}`).set(t.auth(tranemo))).status).toBe(200);
+    // …but does not act on them: only the host's forum (or Ulricehamn's) changes an Ulricehamn request.
+    expect(
+      (
+        await t.http
+          .patch(`${base}/${ulricehamn.id}`)
+          .set(t.auth(tranemo))
+          .send({ title: 'Ändrad av Tranemo' })
+      ).status,
+    ).toBe(403);
     expect((await t.http.get(`${base}/not-a-uuid`).set(t.auth())).status).toBe(404);
   });
 });

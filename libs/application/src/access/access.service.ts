@@ -76,6 +76,23 @@ export async function loadAccessDirectory(m: Db): Promise<AccessDirectory> {
   };
 }
 
+/**
+ * The scope a use case filters a read by: null when the policy lets the principal read every item
+ * of the kind `resource` stands for (the host's IT reads every incident; every party of the
+ * cooperation reads the whole development register), else the principal's own scope.
+ */
+export async function readFilterScope(
+  db: Db,
+  principal: Principal,
+  resource: Resource,
+): Promise<string | null> {
+  if (principal.scope === null) return null;
+  const directory = await loadAccessDirectory(db);
+  const actor = AccessService.actorOf(directory, principal);
+  const all = decideAccess({ actor, action: 'read', resource, cooperation: directory.cooperation }).allowed;
+  return all ? null : principal.scope;
+}
+
 /** Refuses (400, naming `scope`) a grant's scope that names no municipality or company of the organisation. */
 export async function assertScopeNamesParty(db: Db, scope: string | null | undefined): Promise<void> {
   if (scope === null || scope === undefined) return;

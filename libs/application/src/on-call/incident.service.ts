@@ -12,6 +12,10 @@ import { Actor } from '../common/principal';
 import { Page, PageRequest, pageOf } from '../common/pagination';
 import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
+import { readFilterScope } from '../access/access.service';
+
+/** Incidents as the access policy sees them: readable by the affected municipality and the host's IT. */
+const EVERY_INCIDENT = { type: 'incident', consumerMunicipalityIds: [] } as const;
 import { billIncidentForStorage, loadBillingContext } from './incident-bill';
 import { incidentView, IncidentView } from './incident-view';
 import { consumersInScope, endedConsumerProblem, loadOnCallConsumers } from './on-call-consumers';
@@ -175,10 +179,9 @@ export class OnCallIncidentService {
       qb.andWhere('i.period IN (:...months)', { months: parsePeriod(filter.period).months });
     }
     if (filter.consumer !== undefined) qb.andWhere('i.consumerId = :consumer', { consumer: filter.consumer });
-    if (actor.principal.scope !== null) {
-      const visible = [
-        ...consumersInScope(await loadOnCallConsumers(this.dataSource), actor.principal.scope).keys(),
-      ];
+    const scope = await readFilterScope(this.dataSource, actor.principal, EVERY_INCIDENT);
+    if (scope !== null) {
+      const visible = [...consumersInScope(await loadOnCallConsumers(this.dataSource), scope).keys()];
       if (visible.length === 0) return pageOf([], 0, page);
       qb.andWhere('i.consumerId IN (:...visible)', { visible });
     }
@@ -193,12 +196,11 @@ export class OnCallIncidentService {
   /** One incident; one outside the principal's scope does not exist for it. */
   async get(id: string, actor: Actor): Promise<IncidentView> {
     const row = await this.dataSource.getRepository(IncidentEntity).findOneBy({ id });
+    const scope = await readFilterScope(this.dataSource, actor.principal, EVERY_INCIDENT);
     const visible =
       row !== null &&
-      (actor.principal.scope === null ||
-        consumersInScope(await loadOnCallConsumers(this.dataSource), actor.principal.scope).has(
-          row.consumerId,
-        ));
+      (scope === null ||
+        consumersInScope(await loadOnCallConsumers(this.dataSource), scope).has(row.consumerId));
     if (!row || !visible)
       throw new DomainError('INCIDENT_NOT_FOUND', `Beredskapsärendet ${id} finns inte`, 'not-found');
     return incidentView(row);

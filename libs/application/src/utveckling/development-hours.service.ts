@@ -22,7 +22,8 @@ import { Actor } from '../common/principal';
 import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
 import { DevelopmentHoursView, hoursView } from './development-request-view';
-import { inScope } from './development-request.service';
+import { readFilterScope } from '../access/access.service';
+import { inScope, REGISTER } from './development-request.service';
 import { DevelopmentChargeInput, developmentChargeInputs } from './development-charges';
 
 export interface HoursInput {
@@ -125,7 +126,8 @@ export class DevelopmentHoursService {
     const request = await this.dataSource
       .getRepository(DevelopmentRequestEntity)
       .findOneBy({ id: requestId });
-    if (!request || !inScope(actor, request.municipalityId)) {
+    const scope = await readFilterScope(this.dataSource, actor.principal, REGISTER);
+    if (!request || (scope !== null && scope !== request.municipalityId)) {
       throw new DomainError(
         'DEVELOPMENT_REQUEST_NOT_FOUND',
         `Utvecklingsärendet ${requestId} finns inte`,

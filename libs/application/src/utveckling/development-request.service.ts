@@ -20,6 +20,7 @@ import { Actor } from '../common/principal';
 import { Page, PageRequest, pageOf } from '../common/pagination';
 import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
+import { readFilterScope } from '../access/access.service';
 import {
   DEVELOPMENT_DECISION_FORUMS,
   DevelopmentRequestView,
@@ -212,8 +213,8 @@ export class DevelopmentRequestService {
     const qb = this.dataSource.getRepository(DevelopmentRequestEntity).createQueryBuilder('r');
     if (filter.status !== undefined) qb.andWhere('r.status = :status', { status: filter.status });
     if (filter.unitId !== undefined) qb.andWhere('r.unitId = :unitId', { unitId: filter.unitId });
-    if (actor.principal.scope !== null)
-      qb.andWhere('r.municipalityId = :scope', { scope: actor.principal.scope });
+    const scope = await readFilterScope(this.dataSource, actor.principal, REGISTER);
+    if (scope !== null) qb.andWhere('r.municipalityId = :scope', { scope });
     if (filter.meetingDate !== undefined) {
       const meeting = await this.dataSource.getRepository(DecisionEntity).find({
         select: { id: true },
@@ -246,7 +247,8 @@ export class DevelopmentRequestService {
   /** A request the actor may see, or 404 (one outside the scope does not exist for it). */
   private async load(m: EntityManager, id: string, actor: Actor): Promise<DevelopmentRequestEntity> {
     const row = await m.getRepository(DevelopmentRequestEntity).findOneBy({ id });
-    if (!row || !inScope(actor, row.municipalityId)) {
+    const scope = await readFilterScope(m, actor.principal, REGISTER);
+    if (!row || (scope !== null && scope !== row.municipalityId)) {
       throw new DomainError(
         'DEVELOPMENT_REQUEST_NOT_FOUND',
         `Utvecklingsärendet ${id} finns inte`,
@@ -258,6 +260,9 @@ export class DevelopmentRequestService {
 }
 
 /** True when the actor sees the municipality's data. */
+/** The development-request register as the access policy sees it: shared within the cooperation (DOMAIN 9). */
+export const REGISTER = { type: 'development-request', municipalityId: '' } as const;
+
 export function inScope(actor: Actor, municipalityId: string): boolean {
   return actor.principal.scope === null || actor.principal.scope === municipalityId;
 }
