@@ -233,4 +233,62 @@ describeInBrowser('the forums in the browser', () => {
     expect(await register.locator('tbody tr').count()).toBe(decisions.items.length);
     await look(page, 'styrgrupp-1-scenario-och-beslut');
   });
+
+  it('a CEO builds "Mark ansluter" in the page, sees the result as it is built, saves it and prints one page', async () => {
+    const page = browser.page;
+    await login(page, 'styrgrupp');
+    await page.goto(`${base}/styrgrupp`);
+    await page.getByRole('link', { name: 'Bygg ett nytt scenario' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nytt scenario' }).waitFor();
+    await page.getByLabel('Scenariots namn').fill('Mark ansluter, förslag till mötet');
+    const volumes: Record<string, string> = { devices: '380', users: '420', ports: '200', licenses: '300' };
+    await page.getByLabel('Antal datorer (st)').fill(volumes.devices);
+    await page.getByLabel('Antal användarkonton (st)').fill(volumes.users);
+    await page.getByLabel('Antal nätverksanslutningar (st)').fill(volumes.ports);
+    await page.getByLabel('Antal verksamhetssystemlicenser (st)').fill(volumes.licenses);
+    await page.getByRole('button', { name: 'Lägg till ändringen' }).click();
+    const table = page.getByRole('table', { name: 'Per kommun: bas, scenario och förändring' });
+    await table.waitFor();
+    await page.getByText(/^Omräknat på \d+ ms\.$/).waitFor();
+
+    // the page shows what the API computes for the same scenario
+    const approved = (await api<{ items: { id: string }[] }>('/cost-models?status=approved')).items[0];
+    const preview = await t.http
+      .post('/api/v1/scenarios/preview')
+      .set(t.auth())
+      .send({
+        name: 'Mark ansluter, förslag till mötet',
+        baseModelVersionId: approved.id,
+        changes: [
+          {
+            type: 'add-consumers',
+            consumers: [
+              { id: 'mark-kl', name: 'Marks kommun kommunledningsförvaltningen', municipality: 'mark' },
+            ],
+            volumes: Object.fromEntries(Object.entries(volumes).map(([d, v]) => [d, { 'mark-kl': v }])),
+          },
+        ],
+      })
+      .expect(200);
+    const shown = norm(await table.textContent());
+    for (const m of preview.body.municipalities as { base: string; scenario: string }[]) {
+      expect(shown).toContain(norm(kr(m.base)));
+      expect(shown).toContain(norm(kr(m.scenario)));
+    }
+    await look(page, 'styrgrupp-2-scenario-byggs');
+
+    const saved = (await api<{ total: number }>('/scenarios')).total;
+    await page.getByRole('button', { name: 'Spara scenariot' }).click();
+    await page.getByRole('heading', { level: 1, name: 'IT-styrgruppen' }).waitFor();
+    await page.getByText('Mark ansluter, förslag till mötet, på').waitFor();
+    expect((await api<{ total: number }>('/scenarios')).total).toBe(saved + 1);
+
+    // the meeting summary: printed, it is one dated page with names
+    await page.emulateMedia({ media: 'print' });
+    shots.push(await screenshot(page, 'styrgrupp-3-motesunderlag-utskrift'));
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages).toHaveLength(1);
+    await page.emulateMedia({ media: 'screen' });
+  });
 });

@@ -15,6 +15,9 @@ const InvoicePage = lazy(() => import('./ekonomi/invoice-page').then((m) => ({ d
 const PeriodPage = lazy(() => import('./ekonomi/period-page').then((m) => ({ default: m.PeriodPage })));
 const EkonomiPage = lazy(() => import('./ekonomi/ekonomi-page').then((m) => ({ default: m.EkonomiPage })));
 const AuditPage = lazy(() => import('./revision/audit-page').then((m) => ({ default: m.AuditPage })));
+const ScenarioBuilderPage = lazy(() =>
+  import('./styrgrupp/scenario-builder-page').then((m) => ({ default: m.ScenarioBuilderPage })),
+);
 const StyrgruppPage = lazy(() =>
   import('./styrgrupp/styrgrupp-page').then((m) => ({ default: m.StyrgruppPage })),
 );
@@ -50,6 +53,7 @@ function Pages() {
         <Route path="/tjanstefiering/modeller/:id" element={<ModelPage />} />
         <Route path="/tjanstefiering/fordelningar/:id" element={<SplitPage />} />
         <Route path="/styrgrupp" element={<StyrgruppPage />} />
+        <Route path="/styrgrupp/nytt-scenario" element={<ScenarioBuilderPage />} />
         <Route path="/drift" element={<DriftPage />} />
         <Route path="/utveckling" element={<UtvecklingPage />} />
         <Route path="/revision" element={<AuditPage />} />

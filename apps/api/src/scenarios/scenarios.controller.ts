@@ -47,6 +47,18 @@ export class ScenariosController {
     return this.scenarios.create(body, actor, this.clock.now());
   }
 
+  @Post('preview')
+  @HttpCode(200)
+  @Roles('styrgrupp', 'tjanstefiering')
+  @ApiOperation({
+    summary:
+      'Beräkna jämförelsen för ett scenario som byggs, utan att spara något (samma indata och fel som när det sparas)',
+  })
+  @ApiOkResponse({ description: 'it-samverkan/scenario-comparison@1 med scenarioId null' })
+  preview(@Body() body: CreateScenarioDto) {
+    return this.scenarios.preview(body, this.clock.now());
+  }
+
   @Post('compare')
   @Access('write-scenario', named.shared)
   @HttpCode(200)

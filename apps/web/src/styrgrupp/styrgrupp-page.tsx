@@ -1,16 +1,15 @@
-import { Paragraph } from '@digdir/designsystemet-react';
-import { useMemo } from 'react';
+import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client';
-import { Directory, loadDirectory } from '../api/directory';
-import { kronorForChart, percent, sek } from '../api/format';
+import { loadDirectory } from '../api/directory';
 import type { Decision, Page as ApiPage } from '../api/types';
-import { Chart } from '../components/chart';
 import { DataTable } from '../components/data-table';
 import { FileButton } from '../components/file-button';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
+import { useSession } from '../components/session';
 import { useApi } from '../components/use-api';
+import { Comparison, ComparisonView } from './comparison-view';
 
 interface Scenario {
   id: string;
@@ -20,143 +19,14 @@ interface Scenario {
   createdBy: string;
 }
 
-interface Change {
-  id: string;
-  name?: string;
-  base: string;
-  scenario: string;
-  difference: string;
-  differencePercent: string | null;
-}
-
-interface Comparison {
-  scenario: string;
-  model: string;
-  year: number;
-  created: string;
-  totals: Omit<Change, 'id'>;
-  municipalities: Change[];
-  consumers: (Change & { name: string; municipality: string })[];
-  fundingSwitches: { consumer: string; from: string; to: string }[];
-  administrativeLoad: {
-    base: { internalCharges: number; invoices: number };
-    scenario: { internalCharges: number; invoices: number };
-  };
-}
-
-const FUNDING: Record<string, string> = {
-  appropriation: 'anslag',
-  'internal-charge': 'interndebitering',
-  'external-invoice': 'extern faktura',
-};
-
-function signed(amount: string): string {
-  return amount.startsWith('-') || amount === '0.00' ? sek(amount) : `+${sek(amount)}`;
-}
-
-function ComparisonView({ comparison, directory }: { comparison: Comparison; directory: Directory }) {
-  const option = useMemo(
-    () => ({
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
-      grid: { left: 110, right: 24, top: 40, bottom: 32 },
-      xAxis: { type: 'category', data: comparison.municipalities.map((m) => directory.name(m.id)) },
-      yAxis: { type: 'value', name: 'kr' },
-      series: [
-        { type: 'bar', name: 'Bas', data: comparison.municipalities.map((m) => kronorForChart(m.base)) },
-        {
-          type: 'bar',
-          name: 'Scenario',
-          data: comparison.municipalities.map((m) => kronorForChart(m.scenario)),
-        },
-      ],
-    }),
-    [comparison, directory],
-  );
-  return (
-    <>
-      <Paragraph>
-        {comparison.scenario}, på {comparison.model}. Beräknat {comparison.created}.
-      </Paragraph>
-      <Chart
-        label={`Per kommun: bas och scenario ”${comparison.scenario}”`}
-        option={option}
-        table={
-          <DataTable
-            caption="Per kommun: bas, scenario och förändring"
-            rows={comparison.municipalities}
-            rowKey={(m) => m.id}
-            columns={[
-              { header: 'Kommun', cell: (m) => directory.name(m.id) },
-              { header: 'Bas', numeric: true, cell: (m) => sek(m.base) },
-              { header: 'Scenario', numeric: true, cell: (m) => sek(m.scenario) },
-              { header: 'Förändring', numeric: true, cell: (m) => signed(m.difference) },
-              { header: 'Förändring %', numeric: true, cell: (m) => percent(m.differencePercent) },
-            ]}
-            footer={[
-              'Summa',
-              sek(comparison.totals.base),
-              sek(comparison.totals.scenario),
-              signed(comparison.totals.difference),
-              percent(comparison.totals.differencePercent),
-            ]}
-          />
-        }
-      />
-      <DataTable
-        caption="Per förbrukare"
-        rows={comparison.consumers}
-        rowKey={(c) => c.id}
-        columns={[
-          { header: 'Förbrukare', cell: (c) => c.name },
-          { header: 'Bas', numeric: true, cell: (c) => sek(c.base) },
-          { header: 'Scenario', numeric: true, cell: (c) => sek(c.scenario) },
-          { header: 'Förändring', numeric: true, cell: (c) => signed(c.difference) },
-          { header: 'Förändring %', numeric: true, cell: (c) => percent(c.differencePercent) },
-        ]}
-      />
-      <DataTable
-        caption="Byte av finansiering (pengar som flyttas mellan anslag och interndebitering)"
-        rows={comparison.fundingSwitches}
-        rowKey={(f) => f.consumer}
-        empty="Ingen förbrukare byter finansiering."
-        columns={[
-          { header: 'Förbrukare', cell: (f) => directory.name(f.consumer) },
-          { header: 'Från', cell: (f) => FUNDING[f.from] ?? f.from },
-          { header: 'Till', cell: (f) => FUNDING[f.to] ?? f.to },
-        ]}
-      />
-      <DataTable
-        caption="Debiteringar och fakturor per år"
-        rows={[
-          {
-            what: 'Interndebiteringar',
-            base: comparison.administrativeLoad.base.internalCharges,
-            scenario: comparison.administrativeLoad.scenario.internalCharges,
-          },
-          {
-            what: 'Fakturor',
-            base: comparison.administrativeLoad.base.invoices,
-            scenario: comparison.administrativeLoad.scenario.invoices,
-          },
-        ]}
-        rowKey={(r) => r.what}
-        columns={[
-          { header: 'Slag', cell: (r) => r.what },
-          { header: 'Bas', numeric: true, cell: (r) => r.base },
-          { header: 'Scenario', numeric: true, cell: (r) => r.scenario },
-        ]}
-      />
-    </>
-  );
-}
-
 /** IT-styrgruppen: the decisions register and the saved scenarios with their comparison. */
 export function StyrgruppPage() {
   const [params] = useSearchParams();
   const decisions = useApi(() => api.get<ApiPage<Decision>>('/decisions', { pageSize: 500 }), []);
   const scenarios = useApi(() => api.get<ApiPage<Scenario>>('/scenarios', { pageSize: 500 }), []);
   const directory = useApi(loadDirectory, []);
+  const { me } = useSession();
+  const mayBuild = ['styrgrupp', 'tjanstefiering', 'admin'].includes(me.role);
   const chosen = params.get('scenario') ?? scenarios.data?.items[0]?.id ?? null;
   const comparison = useApi(
     () => (chosen ? api.get<Comparison>(`/scenarios/${chosen}/comparison`) : Promise.resolve(null)),
@@ -165,32 +35,42 @@ export function StyrgruppPage() {
   return (
     <Page title="IT-styrgruppen">
       <Section id="scenarier" title="Scenarier">
-        <LoadState loaded={scenarios} what="scenarierna">
-          {(page) => (
-            <DataTable
-              caption="Sparade scenarier"
-              rows={page.items}
-              rowKey={(s) => s.id}
-              empty="Inga sparade scenarier."
-              columns={[
-                {
-                  header: 'Scenario',
-                  cell: (s) => (
-                    <Link
-                      to={`/styrgrupp?scenario=${s.id}`}
-                      aria-current={s.id === chosen ? 'true' : undefined}
-                    >
-                      {s.name}
-                    </Link>
-                  ),
-                },
-                { header: 'Beskrivning', cell: (s) => s.description ?? '–' },
-              ]}
-            />
-          )}
-        </LoadState>
+        {mayBuild && (
+          <Paragraph className="no-print">
+            <Link to="/styrgrupp/nytt-scenario">Bygg ett nytt scenario</Link>
+          </Paragraph>
+        )}
+        <div className="no-print">
+          <LoadState loaded={scenarios} what="scenarierna">
+            {(page) => (
+              <DataTable
+                caption="Sparade scenarier"
+                rows={page.items}
+                rowKey={(s) => s.id}
+                empty="Inga sparade scenarier."
+                columns={[
+                  {
+                    header: 'Scenario',
+                    cell: (s) => (
+                      <Link
+                        to={`/styrgrupp?scenario=${s.id}`}
+                        aria-current={s.id === chosen ? 'true' : undefined}
+                      >
+                        {s.name}
+                      </Link>
+                    ),
+                  },
+                  { header: 'Beskrivning', cell: (s) => s.description ?? '–' },
+                ]}
+              />
+            )}
+          </LoadState>
+        </div>
         {chosen && (
-          <div className="files">
+          <div className="files no-print">
+            <Button type="button" variant="secondary" data-size="sm" onClick={() => window.print()}>
+              Skriv ut mötesunderlaget
+            </Button>
             <FileButton label="Jämförelsen för mötet (XLSX)" path={`/scenarios/${chosen}/comparison.xlsx`} />
           </div>
         )}
@@ -204,23 +84,25 @@ export function StyrgruppPage() {
           }
         </LoadState>
       </Section>
-      <Section id="beslut" title="Beslutsregister">
-        <LoadState loaded={decisions} what="besluten">
-          {(page) => (
-            <DataTable
-              caption="Beslut, nyast först"
-              rows={page.items}
-              rowKey={(d) => d.id}
-              columns={[
-                { header: 'Datum', cell: (d) => d.date },
-                { header: 'Forum', cell: (d) => d.forumName },
-                { header: 'Paragraf', cell: (d) => d.paragraph },
-                { header: 'Ärende', cell: (d) => d.subject },
-              ]}
-            />
-          )}
-        </LoadState>
-      </Section>
+      <div className="no-print">
+        <Section id="beslut" title="Beslutsregister">
+          <LoadState loaded={decisions} what="besluten">
+            {(page) => (
+              <DataTable
+                caption="Beslut, nyast först"
+                rows={page.items}
+                rowKey={(d) => d.id}
+                columns={[
+                  { header: 'Datum', cell: (d) => d.date },
+                  { header: 'Forum', cell: (d) => d.forumName },
+                  { header: 'Paragraf', cell: (d) => d.paragraph },
+                  { header: 'Ärende', cell: (d) => d.subject },
+                ]}
+              />
+            )}
+          </LoadState>
+        </Section>
+      </div>
     </Page>
   );
 }

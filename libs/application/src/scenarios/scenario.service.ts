@@ -50,14 +50,28 @@ export interface ScenarioView {
   lastResultHash: string | null;
 }
 
-/** A comparison as the API returns it: the comparison document with the scenario and base it concerns. */
+/**
+ * A comparison as the API returns it: the comparison document with the scenario and base it
+ * concerns (scenarioId null for a preview, which is not saved).
+ */
 export type ScenarioComparisonView = ScenarioComparisonDocument & {
-  scenarioId: string;
+  scenarioId: string | null;
   baseModelVersion: BaseVersionView;
 };
 
 const dateOf = (now: Date) => swedishDate(now);
 const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value), 'utf8').digest('hex');
+
+/** The changes document (it-samverkan/scenario-changes@1) a scenario's input describes. */
+function changesDocumentOf(input: CreateScenarioInput): ScenarioChangesDocument {
+  return {
+    format: SCENARIO_CHANGES_FORMAT,
+    name: input.name,
+    ...(input.description ? { description: input.description } : {}),
+    changes: input.changes as ScenarioChangesDocument['changes'],
+    ...(input.funding !== undefined ? { funding: input.funding as ScenarioChangesDocument['funding'] } : {}),
+  };
+}
 
 function viewOf(row: ScenarioEntity): ScenarioView {
   return {
@@ -98,15 +112,7 @@ export class ScenarioService {
     now: Date,
   ): Promise<ScenarioView & { comparison: ScenarioComparisonView }> {
     const base = await this.baseVersion(input.baseModelVersionId, 'unprocessable');
-    const changes: ScenarioChangesDocument = {
-      format: SCENARIO_CHANGES_FORMAT,
-      name: input.name,
-      ...(input.description ? { description: input.description } : {}),
-      changes: input.changes as ScenarioChangesDocument['changes'],
-      ...(input.funding !== undefined
-        ? { funding: input.funding as ScenarioChangesDocument['funding'] }
-        : {}),
-    };
+    const changes = changesDocumentOf(input);
     const comparison = await this.compute(base, changes, now);
     const row = Object.assign(new ScenarioEntity(), {
       id: randomUUID(),
@@ -138,6 +144,16 @@ export class ScenarioService {
       ...viewOf(row),
       comparison: { ...comparison, scenarioId: row.id, baseModelVersion: baseViewOf(base) },
     };
+  }
+
+  /**
+   * The comparison a scenario would have, computed and not saved: what the steering group's page
+   * shows while a scenario is being built. Refused input lists every problem, as saving does.
+   */
+  async preview(input: CreateScenarioInput, now: Date): Promise<ScenarioComparisonView> {
+    const base = await this.baseVersion(input.baseModelVersionId, 'unprocessable');
+    const comparison = await this.compute(base, changesDocumentOf(input), now);
+    return { ...comparison, scenarioId: null, baseModelVersion: baseViewOf(base) };
   }
 
   /** Saved scenarios, newest first. */

@@ -1,0 +1,140 @@
+import { Paragraph } from '@digdir/designsystemet-react';
+import { useMemo } from 'react';
+import type { Directory } from '../api/directory';
+import { kronorForChart, percent, sek } from '../api/format';
+import { Chart } from '../components/chart';
+import { DataTable } from '../components/data-table';
+
+interface Change {
+  id: string;
+  name?: string;
+  base: string;
+  scenario: string;
+  difference: string;
+  differencePercent: string | null;
+}
+
+export interface Comparison {
+  scenario: string;
+  model: string;
+  year: number;
+  created: string;
+  totals: Omit<Change, 'id'>;
+  municipalities: Change[];
+  consumers: (Change & { name: string; municipality: string })[];
+  fundingSwitches: { consumer: string; from: string; to: string }[];
+  administrativeLoad: {
+    base: { internalCharges: number; invoices: number };
+    scenario: { internalCharges: number; invoices: number };
+  };
+}
+
+const FUNDING: Record<string, string> = {
+  appropriation: 'anslag',
+  'internal-charge': 'interndebitering',
+  'external-invoice': 'extern faktura',
+};
+
+function signed(amount: string): string {
+  return amount.startsWith('-') || amount === '0.00' ? sek(amount) : `+${sek(amount)}`;
+}
+
+/** A scenario against its base: per municipality as a chart with its table, per consumer, funding switches, workload. */
+export function ComparisonView({ comparison, directory }: { comparison: Comparison; directory: Directory }) {
+  const option = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 110, right: 24, top: 40, bottom: 32 },
+      xAxis: { type: 'category', data: comparison.municipalities.map((m) => directory.name(m.id)) },
+      yAxis: { type: 'value', name: 'kr' },
+      series: [
+        { type: 'bar', name: 'Bas', data: comparison.municipalities.map((m) => kronorForChart(m.base)) },
+        {
+          type: 'bar',
+          name: 'Scenario',
+          data: comparison.municipalities.map((m) => kronorForChart(m.scenario)),
+        },
+      ],
+    }),
+    [comparison, directory],
+  );
+  return (
+    <>
+      <Paragraph>
+        {comparison.scenario}, på {comparison.model}. Beräknat {comparison.created}.
+      </Paragraph>
+      <Chart
+        label={`Per kommun: bas och scenario ”${comparison.scenario}”`}
+        option={option}
+        table={
+          <DataTable
+            caption="Per kommun: bas, scenario och förändring"
+            rows={comparison.municipalities}
+            rowKey={(m) => m.id}
+            columns={[
+              { header: 'Kommun', cell: (m) => directory.name(m.id) },
+              { header: 'Bas', numeric: true, cell: (m) => sek(m.base) },
+              { header: 'Scenario', numeric: true, cell: (m) => sek(m.scenario) },
+              { header: 'Förändring', numeric: true, cell: (m) => signed(m.difference) },
+              { header: 'Förändring %', numeric: true, cell: (m) => percent(m.differencePercent) },
+            ]}
+            footer={[
+              'Summa',
+              sek(comparison.totals.base),
+              sek(comparison.totals.scenario),
+              signed(comparison.totals.difference),
+              percent(comparison.totals.differencePercent),
+            ]}
+          />
+        }
+      />
+      <div className="no-print">
+        <DataTable
+          caption="Per förbrukare"
+          rows={comparison.consumers}
+          rowKey={(c) => c.id}
+          columns={[
+            { header: 'Förbrukare', cell: (c) => c.name },
+            { header: 'Bas', numeric: true, cell: (c) => sek(c.base) },
+            { header: 'Scenario', numeric: true, cell: (c) => sek(c.scenario) },
+            { header: 'Förändring', numeric: true, cell: (c) => signed(c.difference) },
+            { header: 'Förändring %', numeric: true, cell: (c) => percent(c.differencePercent) },
+          ]}
+        />
+      </div>
+      <DataTable
+        caption="Byte av finansiering (pengar som flyttas mellan anslag och interndebitering)"
+        rows={comparison.fundingSwitches}
+        rowKey={(f) => f.consumer}
+        empty="Ingen förbrukare byter finansiering."
+        columns={[
+          { header: 'Förbrukare', cell: (f) => directory.name(f.consumer) },
+          { header: 'Från', cell: (f) => FUNDING[f.from] ?? f.from },
+          { header: 'Till', cell: (f) => FUNDING[f.to] ?? f.to },
+        ]}
+      />
+      <DataTable
+        caption="Debiteringar och fakturor per år"
+        rows={[
+          {
+            what: 'Interndebiteringar',
+            base: comparison.administrativeLoad.base.internalCharges,
+            scenario: comparison.administrativeLoad.scenario.internalCharges,
+          },
+          {
+            what: 'Fakturor',
+            base: comparison.administrativeLoad.base.invoices,
+            scenario: comparison.administrativeLoad.scenario.invoices,
+          },
+        ]}
+        rowKey={(r) => r.what}
+        columns={[
+          { header: 'Slag', cell: (r) => r.what },
+          { header: 'Bas', numeric: true, cell: (r) => r.base },
+          { header: 'Scenario', numeric: true, cell: (r) => r.scenario },
+        ]}
+      />
+    </>
+  );
+}
