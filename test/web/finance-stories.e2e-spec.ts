@@ -278,6 +278,21 @@ describeInBrowser('finance in the browser', () => {
     expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
     await look(page, 'ekonomi-tranemo-2-faktura');
 
+    // and if Tranemo's session asks anyway, the API refuses: nothing of the issuer's is Tranemo's to do
+    const refused = await page.evaluate(async (id) => {
+      const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
+      const post = (path: string, body: unknown) =>
+        fetch(path, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrfToken },
+          body: JSON.stringify(body),
+        }).then((r) => r.status);
+      return {
+        run: await post('/api/v1/invoice-runs', { period: '2025-Q2' }),
+        credit: await post(`/api/v1/invoices/${id}/credit`, { reason: 'försök' }),
+      };
+    }, invoice.id);
+    expect(refused).toEqual({ run: 403, credit: 403 });
     expect(await apiInvoices('kind=credit-note')).toHaveLength(1);
   });
 });

@@ -48,8 +48,8 @@ export class ScenariosController {
   }
 
   @Post('preview')
+  @Access('write-scenario', named.shared)
   @HttpCode(200)
-  @Roles('styrgrupp', 'tjanstefiering')
   @ApiOperation({
     summary:
       'Beräkna jämförelsen för ett scenario som byggs, utan att spara något (samma indata och fel som när det sparas)',
