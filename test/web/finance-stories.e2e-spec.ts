@@ -266,6 +266,10 @@ describeInBrowser('finance in the browser', () => {
     expect(await page.getByRole('button', { name: `Kör perioden ${PERIOD}` }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /Utfärda/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: `Stäng perioden ${PERIOD}` }).count()).toBe(0);
+    // its own booking of what it received: a SIE file of its purchases
+    const purchases = await download(page, 'Våra inköp (SIE 4)');
+    expect(purchases.body.toString('latin1')).toContain('#FLAGGA 0');
+    expect(purchases.body.toString('latin1')).toContain('#VER');
     await look(page, 'ekonomi-tranemo-1-period');
 
     const invoice = tranemos.find((i) => i.kind === 'invoice')!;

@@ -40,6 +40,8 @@ export function PeriodPage() {
   const [actionError, setActionError] = useState<unknown>(null);
   const issuer = invoices.data?.items[0]?.issuerId ?? directory.data?.hostId ?? null;
   const mayAct = directory.data !== null && mayActOnInvoicing(me, issuer);
+  // a partner's finance books what it received on its own responsibility codes
+  const isBuyer = me.scope !== null && issuer !== null && me.scope !== issuer;
 
   async function act(work: () => Promise<{ text: string; details?: string[] }>) {
     setActionError(null);
@@ -137,6 +139,9 @@ export function PeriodPage() {
       <Section id="filer" title="Filer">
         <Paragraph>Filerna gäller de utfärdade dokumenten och interndebiteringarna i perioden.</Paragraph>
         <div className="files">
+          {isBuyer && (
+            <FileButton label="Våra inköp (SIE 4)" path="/files/sie/purchases" query={{ period }} />
+          )}
           <FileButton label="SIE 4 (bokföring)" path="/files/sie" query={{ period }} />
           <FileButton label="Fakturor (CSV)" path="/files/invoices" query={{ period, format: 'csv' }} />
           <FileButton label="Fakturor (XLSX)" path="/files/invoices" query={{ period, format: 'xlsx' }} />
