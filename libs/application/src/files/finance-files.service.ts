@@ -1,6 +1,5 @@
 import { DataSource, In, Not } from 'typeorm';
 import {
-  computeInvoiceTotals,
   DomainError,
   fiscalYearOf,
   invoiceParties,
@@ -9,7 +8,6 @@ import {
   Period,
   periodKeysWithin,
   ValidationError,
-  VatRate,
 } from '@it-samverkan/domain';
 import {
   appropriationReportCsv,
@@ -21,24 +19,15 @@ import {
   invoicePdf,
   invoicesCsv,
   invoicesXlsx,
-  Party,
   writePeppolInvoice,
   writeSie4,
 } from '@it-samverkan/files';
 import { DEFAULT_ACCOUNT_PLAN } from '@it-samverkan/config/accounts';
-import {
-  CompanyEntity,
-  CooperationAgreementEntity,
-  InternalChargeEntity,
-  InvoiceEntity,
-  InvoiceLineEntity,
-  JointCommitteeEntity,
-  MunicipalityEntity,
-  UnitEntity,
-} from '@it-samverkan/persistence';
+import { InternalChargeEntity, InvoiceEntity } from '@it-samverkan/persistence';
 import { Principal } from '../common/principal';
 import { InvoiceService } from '../invoicing/invoice.service';
 import { swedishDate } from '../common/swedish-date';
+import { itUnitOf, loadFinanceParties, toInvoiceFiles } from './finance-parties';
 
 export interface FileOut {
   filename: string;
@@ -48,10 +37,6 @@ export interface FileOut {
 
 const PROGRAM = { name: 'it-samverkan', version: '0.1.0' };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function address(x: { street: string; postalCode: string; city: string }) {
-  return { street: x.street, postalCode: x.postalCode, city: x.city, country: 'SE' as const };
-}
 
 /** A report as a semicolon CSV or an XLSX workbook, named `<base>.<format>`, dated `now`. */
 async function sheetFile<T>(
@@ -76,139 +61,6 @@ async function sheetFile<T>(
 export class FinanceFilesService {
   constructor(private readonly db: DataSource) {}
 
-  private async parties() {
-    const municipalities = new Map(
-      (await this.db.getRepository(MunicipalityEntity).find()).map((m) => [m.id, m]),
-    );
-    const companies = new Map((await this.db.getRepository(CompanyEntity).find()).map((c) => [c.id, c]));
-    const committees = new Map(
-      (await this.db.getRepository(JointCommitteeEntity).find()).map((j) => [j.id, j]),
-    );
-    const units = new Map((await this.db.getRepository(UnitEntity).find()).map((u) => [u.id, u]));
-    const cooperation = (
-      await this.db.getRepository(CooperationAgreementEntity).find({ order: { validFrom: 'DESC' } })
-    )[0];
-    return { municipalities, companies, committees, units, cooperation };
-  }
-
-  /** The host's IT unit (its responsibility code books IT's revenue). */
-  private itUnit(p: Awaited<ReturnType<FinanceFilesService['parties']>>, hostId: string): UnitEntity {
-    const id = p.cooperation?.parties.find((x) => x.municipalityId === hostId)?.itUnitId;
-    const unit = (id && p.units.get(id)) || [...p.units.values()].find((u) => u.municipalityId === hostId);
-    if (!unit)
-      throw new DomainError('IT_UNIT_MISSING', `Värdkommunen ${hostId} saknar IT-enhet`, 'unprocessable');
-    return unit;
-  }
-
-  private party(p: Awaited<ReturnType<FinanceFilesService['parties']>>, kind: string, id: string): Party {
-    if (kind === 'municipality') {
-      const m = p.municipalities.get(id)!;
-      return {
-        id,
-        name: m.name,
-        kind: 'municipality',
-        orgNo: m.orgNo,
-        vatNo: m.vatNo,
-        peppolId: m.peppolId,
-        address: address(m),
-        counterpartyCode: m.counterpartyCode,
-      };
-    }
-    if (kind === 'company') {
-      const c = p.companies.get(id)!;
-      return {
-        id,
-        name: c.name,
-        kind: 'company',
-        orgNo: c.orgNo,
-        vatNo: c.vatNo,
-        peppolId: c.peppolId,
-        address: address(c),
-        counterpartyCode: c.counterpartyCode,
-      };
-    }
-    // A joint committee belongs to its host municipality's legal entity: its org no, its address.
-    const j = p.committees.get(id)!;
-    const host = p.municipalities.get(j.hostMunicipalityId)!;
-    return {
-      id,
-      name: `${j.name} (${host.name})`,
-      kind: 'joint-committee',
-      orgNo: host.orgNo,
-      vatNo: host.vatNo,
-      peppolId: host.peppolId,
-      address: address(host),
-      counterpartyCode: j.counterpartyCode,
-    };
-  }
-
-  /** An issued invoice or credit note as the file writers' input. */
-  private async toInvoiceFiles(invoices: InvoiceEntity[]): Promise<InvoiceFile[]> {
-    if (invoices.length === 0) return [];
-    const p = await this.parties();
-    const lines = await this.db
-      .getRepository(InvoiceLineEntity)
-      .find({ where: { invoiceId: In(invoices.map((i) => i.id)) }, order: { lineNo: 'ASC' } });
-    const credited = invoices.filter((i) => i.creditedInvoiceId).map((i) => i.creditedInvoiceId!);
-    const creditedNumbers = new Map(
-      (credited.length
-        ? await this.db.getRepository(InvoiceEntity).find({ where: { id: In(credited) } })
-        : []
-      ).map((i) => [i.id, i.number]),
-    );
-    return invoices.map((invoice) => {
-      const seller = p.municipalities.get(invoice.issuerId)!;
-      const own = lines.filter((l) => l.invoiceId === invoice.id);
-      const totals = computeInvoiceTotals(own.map((l) => ({ net: l.net, vatRate: l.vatRate as VatRate })));
-      return {
-        id: invoice.id,
-        number: invoice.number!,
-        kind: invoice.kind,
-        creditedInvoiceNumber: invoice.creditedInvoiceId
-          ? (creditedNumbers.get(invoice.creditedInvoiceId) ?? undefined)
-          : undefined,
-        issueDate: invoice.issueDate!,
-        dueDate: invoice.dueDate!,
-        bookingDate: invoice.bookingDate ?? undefined,
-        period: invoice.period,
-        seller: {
-          ...this.party(p, 'municipality', seller.id),
-          bankgiro: seller.bankgiro ?? '',
-          fSkatt: true,
-          ...(seller.invoiceContactName
-            ? {
-                contact: {
-                  name: seller.invoiceContactName,
-                  ...(seller.invoiceContactPhone ? { phone: seller.invoiceContactPhone } : {}),
-                  ...(seller.invoiceContactEmail ? { email: seller.invoiceContactEmail } : {}),
-                },
-              }
-            : {}),
-        },
-        buyer: this.party(p, invoice.buyerKind, invoice.buyerId),
-        buyerReference: invoice.buyerReference,
-        lines: own.map((l) => ({
-          lineNo: l.lineNo,
-          description: l.description,
-          quantity: l.quantity,
-          unit: l.unit,
-          unitPrice: l.unitPrice,
-          net: l.net,
-          vatRate: l.vatRate as VatRate,
-          service: l.serviceId ?? undefined,
-          // The buyer's own responsibility code, so it can book the line (a bolag books by its reference).
-          ...(invoice.buyerKind !== 'company' && l.responsibilityCode?.trim()
-            ? { buyerAccountingCode: l.responsibilityCode }
-            : {}),
-        })),
-        vatBreakdown: totals.breakdown,
-        totals: { net: invoice.net, vat: invoice.vat, gross: invoice.gross },
-        paymentTermsDays: invoice.paymentTermsDays,
-        responsibilityCode: this.itUnit(p, invoice.issuerId).responsibilityCode,
-      };
-    });
-  }
-
   /** Issued documents whose period lies inside `period` (DOMAIN.md 7), in number order. */
   private async issuedIn(period: Period, principal: Principal, issuerId?: string): Promise<InvoiceEntity[]> {
     const rows = await this.db.getRepository(InvoiceEntity).find({
@@ -224,7 +76,7 @@ export class FinanceFilesService {
     principal: Principal,
     municipalityId?: string,
   ): Promise<InternalChargeFile[]> {
-    const p = await this.parties();
+    const p = await loadFinanceParties(this.db);
     const rows = await this.db.getRepository(InternalChargeEntity).find({
       where: { period: In(periodKeysWithin(period)), ...(municipalityId ? { municipalityId } : {}) },
       order: { period: 'ASC', unitId: 'ASC', sourceKey: 'ASC' },
@@ -234,7 +86,7 @@ export class FinanceFilesService {
       .map((c) => {
         // The unit charged, or a joint committee the municipality hosts (DOMAIN.md 3).
         const unit = p.units.get(c.unitId) ?? p.committees.get(c.unitId)!;
-        const it = this.itUnit(p, c.municipalityId);
+        const it = itUnitOf(p, c.municipalityId);
         return {
           id: c.id,
           period: c.period,
@@ -256,10 +108,10 @@ export class FinanceFilesService {
    */
   async sie(periodKey: string, principal: Principal, now: Date): Promise<FileOut> {
     const period = parsePeriod(periodKey);
-    const p = await this.parties();
+    const p = await loadFinanceParties(this.db);
     const hostId = p.cooperation?.hostId ?? [...p.municipalities.keys()][0];
     const host = p.municipalities.get(hostId)!;
-    const docs = await this.toInvoiceFiles(await this.issuedIn(period, principal, host.id));
+    const docs = await toInvoiceFiles(this.db, await this.issuedIn(period, principal, host.id));
     const year = fiscalYearOf(period.firstDay);
     const body = writeSie4({
       generatedOn: swedishDate(now),
@@ -296,7 +148,7 @@ export class FinanceFilesService {
     const buyer = principal.scope ?? buyerId;
     if (!buyer)
       throw new ValidationError([{ path: 'buyer', message: 'Ange köparkommunen, t.ex. buyer=tranemo' }]);
-    const p = await this.parties();
+    const p = await loadFinanceParties(this.db);
     const municipality = p.municipalities.get(buyer);
     if (!municipality)
       throw new DomainError('MUNICIPALITY_NOT_FOUND', `Kommunen ${buyer} finns inte`, 'not-found');
@@ -325,7 +177,7 @@ export class FinanceFilesService {
       invoices: [],
       creditNotes: [],
       internalCharges: [],
-      purchases: await this.toInvoiceFiles(received),
+      purchases: await toInvoiceFiles(this.db, received),
       responsibilityNames,
     });
     return {
@@ -344,7 +196,7 @@ export class FinanceFilesService {
         'conflict',
       );
     const entity = await this.db.getRepository(InvoiceEntity).findOneByOrFail({ id });
-    return (await this.toInvoiceFiles([entity]))[0];
+    return (await toInvoiceFiles(this.db, [entity]))[0];
   }
 
   /** Peppol BIS Billing 3.0 UBL for an issued external invoice or credit note. */
@@ -375,7 +227,7 @@ export class FinanceFilesService {
     now: Date,
   ): Promise<FileOut> {
     const period = parsePeriod(periodKey);
-    const docs = await this.toInvoiceFiles(await this.issuedIn(period, principal));
+    const docs = await toInvoiceFiles(this.db, await this.issuedIn(period, principal));
     return sheetFile(`fakturor-${period.key}`, format, docs, now, invoicesCsv, invoicesXlsx);
   }
 
@@ -404,7 +256,7 @@ export class FinanceFilesService {
     now: Date,
   ): Promise<FileOut> {
     const report = await new InvoiceService(this.db).appropriationReport(periodKey, principal);
-    const p = await this.parties();
+    const p = await loadFinanceParties(this.db);
     const rows = report.rows.map((r) => ({
       municipality: p.municipalities.get(r.municipalityId)?.name ?? r.municipalityId,
       consumerId: r.unitId,
