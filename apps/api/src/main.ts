@@ -10,7 +10,8 @@ async function main(): Promise<void> {
   await app.listen(env.port, env.host);
   const url = `http://${env.host}:${env.port}`;
   process.stdout.write(
-    `it-samverkan lyssnar på ${url} (databas: ${env.databaseKind}); API-dokumentation: ${url}/docs\n`,
+    `it-samverkan lyssnar på ${url} (databas: ${env.databaseKind})\n` +
+      `  Webbapplikationen: ${url}/   API-dokumentation: ${url}/docs\n`,
   );
   if (bootstrapToken) {
     process.stdout.write(
