@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
+import { loadDemo } from '@it-samverkan/application';
+import { startTestApp, TestApp } from '../support/test-app';
 
 const ROOT = resolve(__dirname, '..', '..');
 const WEB_SOURCE = join(ROOT, 'apps', 'web');
@@ -129,4 +132,25 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** The demo persons' password in the browser stories. */
+export const WEB_DEMO_PASSWORD = 'webb-demo-losenord-2025';
+
+/** The API with the demo loaded and the built web application, listening on a free local port. */
+export async function startWebApp(): Promise<{ t: TestApp; base: string }> {
+  ensureWebBuild();
+  const t = await startTestApp({ env: { SESSION_COOKIE_SECURE: 'false' } });
+  await loadDemo(t.dataSource, t.now.value, WEB_DEMO_PASSWORD);
+  await t.app.listen(0, '127.0.0.1');
+  return { t, base: `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}` };
+}
+
+/** Logs a demo person in through the login page and waits for the start page. */
+export async function logInAs(page: Page, base: string, username: string): Promise<void> {
+  await page.goto(`${base}/`);
+  await page.getByLabel('Användarnamn').fill(username);
+  await page.getByLabel('Lösenord', { exact: true }).fill(WEB_DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Att göra nu' }).waitFor();
 }

@@ -1,16 +1,15 @@
-import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { loadDemo } from '@it-samverkan/application';
 import { Money } from '@it-samverkan/domain';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 import {
   axeViolations,
   browserAvailability,
   Browser,
-  ensureWebBuild,
+  logInAs,
   launchBrowser,
   screenshot,
+  startWebApp,
 } from './browser';
 
 /**
@@ -23,7 +22,6 @@ const { chromium, skipReason } = browserAvailability();
 if (skipReason) process.stdout.write(`${skipReason}\n`);
 const describeInBrowser = chromium ? describe : describe.skip;
 
-const PASSWORD = 'webb-demo-losenord-2025';
 const PERIOD = '2025-Q1';
 
 interface ApiInvoice {
@@ -50,11 +48,7 @@ describeInBrowser('finance in the browser', () => {
   const shots: string[] = [];
 
   beforeAll(async () => {
-    ensureWebBuild();
-    t = await startTestApp({ env: { SESSION_COOKIE_SECURE: 'false' } });
-    await loadDemo(t.dataSource, t.now.value, PASSWORD);
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    ({ t, base } = await startWebApp());
   }, 180_000);
   afterAll(async () => {
     process.stdout.write(`Skärmbilder:\n${shots.map((s) => `  ${s}`).join('\n')}\n`);
@@ -75,11 +69,7 @@ describeInBrowser('finance in the browser', () => {
   }
 
   async function login(page: Page, username: string, name: string): Promise<void> {
-    await page.goto(`${base}/`);
-    await page.getByLabel('Användarnamn').fill(username);
-    await page.getByLabel('Lösenord', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-    await heading(page, 'Att göra nu');
+    await logInAs(page, base, username);
     await page.getByText(`Välkommen ${name}`).waitFor();
   }
 

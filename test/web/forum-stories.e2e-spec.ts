@@ -1,20 +1,19 @@
 import ExcelJS from 'exceljs';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { loadDemo } from '@it-samverkan/application';
 import { Money } from '@it-samverkan/domain';
 import { binaryBody } from '../support/finance-files';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 import {
   axeViolations,
   browserAvailability,
   Browser,
-  ensureWebBuild,
+  logInAs,
   launchBrowser,
   screenshot,
+  startWebApp,
 } from './browser';
 
 /**
@@ -27,7 +26,6 @@ const { chromium, skipReason } = browserAvailability();
 if (skipReason) process.stdout.write(`${skipReason}\n`);
 const describeInBrowser = chromium ? describe : describe.skip;
 
-const PASSWORD = 'webb-demo-losenord-2025';
 const kr = (amount: string) => `${Money.parse(amount).toSwedish()} kr`;
 const norm = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -39,11 +37,7 @@ describeInBrowser('the forums in the browser', () => {
   const shots: string[] = [];
 
   beforeAll(async () => {
-    ensureWebBuild();
-    t = await startTestApp({ env: { SESSION_COOKIE_SECURE: 'false' } });
-    await loadDemo(t.dataSource, t.now.value, PASSWORD);
-    await t.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    ({ t, base } = await startWebApp());
     files = mkdtempSync(join(tmpdir(), 'its-web-files-'));
   }, 180_000);
   afterAll(async () => {
@@ -61,13 +55,7 @@ describeInBrowser('the forums in the browser', () => {
     shots.push(await screenshot(page, name));
   }
 
-  async function login(page: Page, username: string): Promise<void> {
-    await page.goto(`${base}/`);
-    await page.getByLabel('Användarnamn').fill(username);
-    await page.getByLabel('Lösenord', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'Att göra nu' }).waitFor();
-  }
+  const login = (page: Page, username: string) => logInAs(page, base, username);
 
   async function api<T>(path: string): Promise<T> {
     const res = await t.http.get(`/api/v1${path}`).set(t.auth());
