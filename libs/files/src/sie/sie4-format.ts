@@ -46,6 +46,8 @@ export interface SieTransaction {
   amount: Money;
   date?: string;
   text?: string;
+  /** The file line it was read from (reader only). */
+  line?: number;
 }
 
 export interface SieVoucher {
@@ -56,6 +58,8 @@ export interface SieVoucher {
   text: string;
   registeredOn?: string;
   transactions: SieTransaction[];
+  /** The file line of its #VER (reader only). */
+  line?: number;
 }
 
 /** 'YYYY-MM-DD' → 'YYYYMMDD'. */

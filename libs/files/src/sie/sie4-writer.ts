@@ -18,6 +18,7 @@ import {
   sieDate,
   sieObjectList,
 } from './sie4-format';
+import { closingChecksumLine } from './sie4-checksum';
 import { internalChargeVoucher, invoiceVoucher, purchaseVoucher } from './sie4-vouchers';
 
 export interface Sie4Input {
@@ -37,6 +38,8 @@ export interface Sie4Input {
   purchases?: InvoiceFile[];
   /** Names of responsibility codes for #OBJEKT; internal charges' unit names are used otherwise. */
   responsibilityNames?: Record<string, string>;
+  /** Write a #KSUMMA (CRC-32 of the items) that a reader can verify. */
+  checksum?: boolean;
 }
 
 /**
@@ -89,6 +92,10 @@ export function writeSie4(input: Sie4Input): Buffer {
       lines.push(`   #TRANS ${t.account} ${sieObjectList(t.objects)} ${t.amount.toString()}${extra}`);
     }
     lines.push('}');
+  }
+  if (input.checksum) {
+    lines.splice(1, 0, '#KSUMMA');
+    lines.push(closingChecksumLine(lines.slice(2)));
   }
   return encodeSie(lines);
 }
