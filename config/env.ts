@@ -11,7 +11,12 @@ export interface AppEnv {
   host: string;
   bootstrapToken: string | null;
   loadDemo: boolean;
+  /** Requests per minute for one authenticated principal (person or system token), across all processes. */
   rateLimitPerMinute: number;
+  /** Requests per minute for one client address without credentials (login, /health). */
+  rateLimitAnonymousPerMinute: number;
+  /** Where request counts live: the database (shared by every process; the default) or this process's memory. */
+  rateLimitStore: RateLimitStoreKind;
   bodyLimit: string;
   logSql: boolean;
   /** Reverse proxies in front of the API whose X-Forwarded-For is believed (0: none, the socket's address counts). */
@@ -48,6 +53,9 @@ export interface OidcSettings {
   /** Provider group → role and scope, in the order written: a person's first listed group wins. */
   groupMap: [string, OidcGrant][];
 }
+
+export const RATE_LIMIT_STORES = ['database', 'memory'] as const;
+export type RateLimitStoreKind = (typeof RATE_LIMIT_STORES)[number];
 
 export const DEFAULT_SQLITE_PATH = './data/it-samverkan.sqlite';
 
@@ -174,6 +182,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
   const bodyLimit = source.BODY_LIMIT?.trim() || '2mb';
   if (!/^\d+(kb|mb)$/i.test(bodyLimit))
     problems.push(`BODY_LIMIT: ange t.ex. 2mb eller 500kb, fick "${bodyLimit}"`);
+  const rateLimitStore = (source.RATE_LIMIT_STORE?.trim() || 'database') as RateLimitStoreKind;
+  if (!RATE_LIMIT_STORES.includes(rateLimitStore))
+    problems.push(`RATE_LIMIT_STORE: ange ${RATE_LIMIT_STORES.join(' eller ')}, fick "${rateLimitStore}"`);
   const env: AppEnv = {
     databaseUrl: url,
     databaseKind: databaseKindOf(url),
@@ -182,6 +193,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     bootstrapToken: token,
     loadDemo: bool(source, 'LOAD_DEMO', true, problems),
     rateLimitPerMinute: int(source, 'RATE_LIMIT_PER_MINUTE', 600, problems, 1),
+    rateLimitAnonymousPerMinute: int(source, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', 600, problems, 1),
+    rateLimitStore,
     bodyLimit,
     logSql: bool(source, 'LOG_SQL', false, problems),
     trustProxyHops: int(source, 'TRUST_PROXY_HOPS', 0, problems),

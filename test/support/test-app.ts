@@ -54,6 +54,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DATABASE_URL: db.url,
     IT_SAMVERKAN_BOOTSTRAP_TOKEN: ADMIN_TOKEN,
     RATE_LIMIT_PER_MINUTE: '100000',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000',
     ...options.env,
   });
   const now = { value: options.now ?? new Date('2025-04-02T08:00:00Z') };

@@ -13,3 +13,5 @@ export * from './entities/scenario.entity';
 export * from './entities/forums.entity';
 export * from './entities/person.entity';
 export * from './bulk-insert';
+export * from './rate-limit/rate-limit-counter';
+export * from './sqlite/better-sqlite3';

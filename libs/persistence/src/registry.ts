@@ -49,6 +49,7 @@ import {
   SessionEntity,
 } from './entities/person.entity';
 import { People1764000500000 } from './migrations/1764000500000-people';
+import { RateLimitCounter1764106000000 } from './migrations/1764106000000-rate-limit-counter';
 import { UnitEnd1764000310000 } from './migrations/1764000310000-unit-end';
 
 type EntityClass = new (...args: any[]) => unknown;
@@ -103,4 +104,5 @@ export const MIGRATIONS: EntityClass[] = [
   UnitEnd1764000310000,
   AuditParties1764000400000,
   People1764000500000,
+  RateLimitCounter1764106000000,
 ];

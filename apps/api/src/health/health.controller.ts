@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
 import { databaseKind } from '@it-samverkan/persistence';
 import { Public } from '../common/roles.decorator';
@@ -12,6 +13,8 @@ export class HealthController {
 
   /** Liveness and database reachability; the only route without a token. */
   @Public()
+  // Load balancers ask often from one address; the answer is one SELECT 1 and must never be 429.
+  @SkipThrottle()
   @Get()
   @ApiOkResponse({
     description: 'Tjänsten och databasen svarar',
