@@ -60,6 +60,7 @@ describe('CLI: scenario <model.json> <changes.json> [--json] (a contract, no dat
       'services',
       'administrativeLoad',
       'fundingSwitches',
+      'fundingMoves',
     ]);
     expect(doc).toMatchObject({
       format: 'it-samverkan/scenario-comparison@1',

@@ -109,4 +109,19 @@ export class ScenariosController {
       disposition: `attachment; filename="${file.fileName}"`,
     });
   }
+
+  @Get(':id/summary.pdf')
+  @Access('read', named.shared)
+  @ApiOperation({
+    summary:
+      'Mötesunderlaget för IT-styrgruppen som PDF: en A4-sida, daterad, med namn, bas och scenario per kommun, pengar mellan anslag och interndebitering, debiteringar och fakturor per år och basmodellens beslut',
+  })
+  @ApiProduces('application/pdf')
+  async summaryPdf(@Param('id', new ParseUUIDPipe()) id: string) {
+    const file = await this.scenarios.summaryPdf(id, this.clock.now());
+    return new StreamableFile(file.body, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="${file.fileName}"`,
+    });
+  }
 }

@@ -23,10 +23,20 @@ export interface Comparison {
   municipalities: Change[];
   consumers: (Change & { name: string; municipality: string })[];
   fundingSwitches: { consumer: string; from: string; to: string }[];
+  fundingMoves: FundingMove[];
   administrativeLoad: {
     base: { internalCharges: number; invoices: number };
     scenario: { internalCharges: number; invoices: number };
   };
+}
+
+/** A municipality's money between appropriation and internal charge (the domain's fundingMoves). */
+export interface FundingMove {
+  municipality: string;
+  toInternalCharge: string;
+  toAppropriation: string;
+  appropriation: Omit<Change, 'id'>;
+  internalCharge: Omit<Change, 'id'>;
 }
 
 const FUNDING: Record<string, string> = {
@@ -35,7 +45,7 @@ const FUNDING: Record<string, string> = {
   'external-invoice': 'extern faktura',
 };
 
-function signed(amount: string): string {
+export function signed(amount: string): string {
   return amount.startsWith('-') || amount === '0.00' ? sek(amount) : `+${sek(amount)}`;
 }
 
@@ -114,6 +124,7 @@ export function ComparisonView({ comparison, directory }: { comparison: Comparis
           { header: 'Till', cell: (f) => FUNDING[f.to] ?? f.to },
         ]}
       />
+      <FundingMovesTable moves={comparison.fundingMoves} directory={directory} />
       <DataTable
         caption="Debiteringar och fakturor per år"
         rows={[
@@ -136,5 +147,26 @@ export function ComparisonView({ comparison, directory }: { comparison: Comparis
         ]}
       />
     </>
+  );
+}
+
+/** Per municipality: SEK moving from appropriation to internal charge and back, and what each way funds. */
+export function FundingMovesTable({ moves, directory }: { moves: FundingMove[]; directory: Directory }) {
+  return (
+    <DataTable
+      caption="Pengar mellan anslag och interndebitering per kommun (kronor per år)"
+      rows={moves}
+      rowKey={(m) => m.municipality}
+      empty="Ingen kommun har anslag eller interndebitering i modellen."
+      columns={[
+        { header: 'Kommun', cell: (m) => directory.name(m.municipality) },
+        { header: 'Från anslag till interndebitering', numeric: true, cell: (m) => sek(m.toInternalCharge) },
+        { header: 'Från interndebitering till anslag', numeric: true, cell: (m) => sek(m.toAppropriation) },
+        { header: 'Anslag bas', numeric: true, cell: (m) => sek(m.appropriation.base) },
+        { header: 'Anslag scenario', numeric: true, cell: (m) => sek(m.appropriation.scenario) },
+        { header: 'Interndebitering bas', numeric: true, cell: (m) => sek(m.internalCharge.base) },
+        { header: 'Interndebitering scenario', numeric: true, cell: (m) => sek(m.internalCharge.scenario) },
+      ]}
+    />
   );
 }

@@ -71,6 +71,7 @@ export function StyrgruppPage() {
             <Button type="button" variant="secondary" data-size="sm" onClick={() => window.print()}>
               Skriv ut mötesunderlaget
             </Button>
+            <FileButton label="Mötesunderlaget (PDF)" path={`/scenarios/${chosen}/summary.pdf`} />
             <FileButton label="Jämförelsen för mötet (XLSX)" path={`/scenarios/${chosen}/comparison.xlsx`} />
           </div>
         )}

@@ -18,6 +18,8 @@ import { Page, PageRequest, pageOf } from '../common/pagination';
 import { recordAudit } from '../audit/audit';
 import { organisationFundingFor } from './organisation-funding';
 import { scenarioComparisonXlsx } from './scenario-xlsx';
+import { scenarioSummaryOf } from './scenario-summary';
+import { scenarioSummaryPdf } from '@it-samverkan/files';
 import { swedishDate } from '../common/swedish-date';
 
 /** What a client sends to save a scenario: a name, the base version and the changes (DOMAIN.md 8.3). */
@@ -184,6 +186,21 @@ export class ScenarioService {
     const scenario = await this.scenario(id);
     const body = await scenarioComparisonXlsx(comparison, scenario.changes as ScenarioChangesDocument, now);
     return { body, fileName: `scenario-${comparison.year}-${dateOf(now)}.xlsx` };
+  }
+
+  /** IT-styrgruppen's one-page meeting summary of the scenario as a PDF (names, not ids; dated). */
+  async summaryPdf(id: string, now: Date): Promise<{ body: Buffer; fileName: string }> {
+    const scenario = await this.scenario(id);
+    const base = await this.baseVersion(scenario.baseModelVersionId, 'not-found');
+    const comparison = await this.compute(base, scenario.changes, now);
+    const summary = await scenarioSummaryOf(
+      this.db,
+      comparison,
+      { description: scenario.description, changes: scenario.changes as ScenarioChangesDocument },
+      base,
+    );
+    const body = await scenarioSummaryPdf(summary, { generatedOn: dateOf(now) });
+    return { body, fileName: `motesunderlag-${comparison.year}-${dateOf(now)}.pdf` };
   }
 
   /** Several saved scenarios applied to one base and set side by side. */

@@ -3,6 +3,7 @@ import { splitCostModel, toSplitResultDocument, type CostModel } from '../cost-m
 import { administrativeLoad } from './administrative-load';
 import { applyScenarioChanges, type FundingSourceFactory } from './apply-scenario-changes';
 import { compareSplits } from './compare-splits';
+import { fundingMoves } from './funding-moves';
 import { scenarioFundingOf } from './scenario-funding';
 import {
   SCENARIO_COMPARISON_FORMAT,
@@ -50,9 +51,16 @@ export function compareScenario(
   const baseConsumers = new Map(applied.baseModel.consumers.map((c) => [c.id, c]));
   const scenarioConsumers = new Map(applied.model.consumers.map((c) => [c.id, c]));
   const compared = compareSplits(base, scenario);
-  const baseLoad = administrativeLoad(base.split, (id) => funding.fundingOf(baseConsumers.get(id)!));
-  const scenarioLoad = administrativeLoad(scenario.split, (id) =>
-    scenarioFundingOf(funding, applied.fundingSwitches, scenarioConsumers.get(id)!),
+  const baseFundingOf = (id: string) => funding.fundingOf(baseConsumers.get(id)!);
+  const scenarioFunding = (id: string) =>
+    scenarioFundingOf(funding, applied.fundingSwitches, scenarioConsumers.get(id)!);
+  const baseLoad = administrativeLoad(base.split, baseFundingOf);
+  const scenarioLoad = administrativeLoad(scenario.split, scenarioFunding);
+  const moves = fundingMoves(
+    { split: base.split, fundingOf: baseFundingOf },
+    { split: scenario.split, fundingOf: scenarioFunding },
+    (id) => (scenarioConsumers.get(id) ?? baseConsumers.get(id))!.municipality,
+    (id) => baseConsumers.has(id),
   );
   const comparison: ScenarioComparisonDocument = {
     format: SCENARIO_COMPARISON_FORMAT,
@@ -68,6 +76,7 @@ export function compareScenario(
       assumptions: [...funding.assumptions],
     },
     fundingSwitches: applied.fundingSwitches.map((s) => ({ ...s })),
+    fundingMoves: moves,
   };
   return { applied, splits: { base, scenario }, comparison };
 }

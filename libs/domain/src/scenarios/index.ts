@@ -11,4 +11,5 @@ export * from './administrative-load';
 export * from './compare-splits';
 export * from './scenario-funding';
 export * from './compare-scenario';
+export * from './funding-moves';
 export * from './scenarios-side-by-side';

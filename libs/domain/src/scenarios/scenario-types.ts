@@ -183,4 +183,18 @@ export interface ScenarioComparisonDocument {
   administrativeLoad: { base: AdministrativeLoad; scenario: AdministrativeLoad; assumptions: string[] };
   /** Consumers whose funding the scenario switched, with the new mode. */
   fundingSwitches: FundingSwitch[];
+  /** Per municipality: the money moving between appropriation and internal charge. */
+  fundingMoves: FundingMove[];
+}
+
+/**
+ * A municipality's money between appropriation and internal charge: what moves each way (at the
+ * scenario's amounts) and what each way funds in base and scenario.
+ */
+export interface FundingMove {
+  municipality: string;
+  toInternalCharge: string;
+  toAppropriation: string;
+  appropriation: ComparedAmount;
+  internalCharge: ComparedAmount;
 }

@@ -1,1 +1,2 @@
 export * from './invoice-pdf';
+export * from './scenario-summary-pdf';
