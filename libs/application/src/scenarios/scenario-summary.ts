@@ -28,6 +28,8 @@ function namer(
   return { of: (id: string) => names.get(id) ?? id, municipality };
 }
 
+const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
 /** A change in Swedish, with names rather than ids, for the meeting summary. */
 function describeNamed(change: ScenarioChange, name: ReturnType<typeof namer>): string {
   const target = (c: { consumer?: string; municipality?: string }) =>
@@ -48,7 +50,7 @@ function describeNamed(change: ScenarioChange, name: ReturnType<typeof namer>): 
     case 'add-consumers':
       return `${change.consumers.map((c) => `${c.name} (${name.municipality(c.municipality)})`).join(', ')} ansluter`;
     case 'switch-funding':
-      return `${target(change)}: från ${FUNDING_MODE_NAMES[change.from].toLowerCase()} till ${FUNDING_MODE_NAMES[change.to].toLowerCase()}`;
+      return `${capitalised(target(change))}: från ${FUNDING_MODE_NAMES[change.from].toLowerCase()} till ${FUNDING_MODE_NAMES[change.to].toLowerCase()}`;
   }
 }
 

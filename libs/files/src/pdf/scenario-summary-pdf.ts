@@ -173,11 +173,11 @@ export function scenarioSummaryPdf(summary: ScenarioSummary, options: GeneratedO
     doc,
     y,
     [
-      { header: 'Kommun', width: 165, align: 'left' },
+      { header: 'Kommun', width: 150, align: 'left' },
       { header: 'Bas', width: 90, align: 'right' },
       { header: 'Scenario', width: 90, align: 'right' },
       { header: 'Förändring', width: 90, align: 'right' },
-      { header: 'Förändring %', width: 60, align: 'right' },
+      { header: 'Förändring %', width: 75, align: 'right' },
     ],
     [
       ...summary.municipalities.map((m) => [
