@@ -21,6 +21,7 @@ export * from './files/finance-files.service';
 export * from './cost-model';
 export * from './decisions';
 export * from './invoicing/settlement-run';
+export type { YearToDateReportView } from './invoicing/year-to-date-report';
 export { lockPeriodYears } from './invoicing/periods';
 export * from './organisation/organisation.service';
 export * from './drift';

@@ -27,6 +27,7 @@ import {
   PeriodQuery,
   SettlementBody,
   UpdateLineDto,
+  YearToDateQuery,
 } from './invoicing.dto';
 
 const IDEMPOTENCY_HEADER = {
@@ -186,5 +187,15 @@ export class InvoicingController {
   @ApiOperation({ summary: 'Anslagsrapport: andelar som det centrala anslaget ska täcka' })
   appropriation(@Query() query: PeriodQuery, @CurrentActor() actor: Actor) {
     return this.invoices.appropriationReport(query.period, actor.principal);
+  }
+
+  @Get('reports/year-to-date')
+  @Access('read', named.ownBooks)
+  @ApiOperation({
+    summary:
+      'Året hittills per förbrukare: årsandel enligt den godkända budgetmodellen, debiterat hittills (utfärdade fakturarader och interndebiteringar minus krediteringar), kvar och andel i procent, summerat per kommun',
+  })
+  yearToDate(@Query() query: YearToDateQuery, @CurrentActor() actor: Actor) {
+    return this.invoices.yearToDate(query.year, query.through, actor.principal);
   }
 }

@@ -40,6 +40,23 @@ export class SettlementBody {
   period: string;
 }
 
+export class YearToDateQuery {
+  @ApiProperty({ example: 2025, description: 'Året vars årsandelar följs upp' })
+  @Type(() => Number)
+  @IsInt({ message: 'year måste vara ett heltal' })
+  @Min(2000, { message: 'year måste vara ett rimligt år' })
+  @Max(2999, { message: 'year måste vara ett rimligt år' })
+  year: number;
+
+  @ApiPropertyOptional({
+    example: '2025-Q2',
+    description: 'Debiteringar i perioder som slutar senast med denna räknas (utan: hela året)',
+  })
+  @IsOptional()
+  @Matches(PERIOD, { message: 'through skrivs 2025-03, 2025-Q1, 2025-T1 eller 2025' })
+  through?: string;
+}
+
 export class InvoiceListQuery extends PageQuery {
   @ApiPropertyOptional({ example: '2025-Q1' })
   @IsOptional()

@@ -27,6 +27,7 @@ import { CreditInput, creditInvoice, issueInvoice, IssueOptions } from './issuin
 import { refreshTotals, runInvoicePeriod, RunResult } from './invoice-run';
 import { closePeriod, lockOpenPeriod, periodStatus, reopenPeriod } from './periods';
 import { runSettlement, SettlementRunResult } from './settlement-run';
+import { yearToDateReport, YearToDateReportView } from './year-to-date-report';
 import { internalChargeView, InternalChargeView, invoiceView, InvoiceView, longerPeriodNotes } from './views';
 
 export interface InvoiceFilter {
@@ -277,6 +278,11 @@ export class InvoiceService {
 
   reopen(periodKey: string, actor: Actor, now: Date) {
     return reopenPeriod(this.db, parsePeriod(periodKey), actor, now);
+  }
+
+  /** Year to date per consumer: charged so far against the yearly share (see year-to-date-report.ts). */
+  yearToDate(year: number, through: string | undefined, principal: Principal): Promise<YearToDateReportView> {
+    return yearToDateReport(this.db, year, through, principal);
   }
 
   periodStatus(periodKey: string) {

@@ -11,3 +11,4 @@ export * from './remaining-to-credit';
 export * from './cost-share-spread';
 export * from './agreement-coverage';
 export * from './agreement-price';
+export * from './year-to-date';
