@@ -1,0 +1,40 @@
+/**
+ * Child process of the api-load bench: the real API (createApp, as main.ts) on DATABASE_URL with
+ * the demo loaded, listening on a free port it reports to the parent. Run with the source hook:
+ * `node -r scripts/register.js bench/api-load/serve-api.ts`.
+ */
+import type { AddressInfo } from 'node:net';
+import { loadDemo } from '@it-samverkan/application';
+import { loadEnv } from '@it-samverkan/config/env';
+import { createApp } from '../../apps/api/src/bootstrap';
+import { answerStats, BENCH_ADMIN_TOKEN, BENCH_PASSWORD, ServerReady, StatementCounter } from './protocol';
+
+async function main(): Promise<void> {
+  const env = loadEnv({
+    DATABASE_URL: process.env.DATABASE_URL ?? '',
+    IT_SAMVERKAN_BOOTSTRAP_TOKEN: BENCH_ADMIN_TOKEN,
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    SESSION_COOKIE_SECURE: 'false',
+  });
+  const { app, dataSource } = await createApp({ env, logger: ['error'], webDirectory: null });
+  await loadDemo(dataSource, new Date(), BENCH_PASSWORD);
+  // Every statement passes the data source's logger: count them, so the bench can show SQL per request.
+  const counter = new StatementCounter();
+  const logQuery = dataSource.logger.logQuery.bind(dataSource.logger);
+  dataSource.logger.logQuery = (query, parameters, runner) => {
+    counter.seen(query);
+    return logQuery(query, parameters, runner);
+  };
+  answerStats(counter);
+  await app.listen(0, '127.0.0.1');
+  const ready: ServerReady = { port: (app.getHttpServer().address() as AddressInfo).port };
+  process.send?.(ready);
+  process.on('SIGTERM', () => {
+    void app.close().finally(() => process.exit(0));
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});
