@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     DATABASE_URL: process.env.DATABASE_URL ?? '',
     IT_SAMVERKAN_BOOTSTRAP_TOKEN: BENCH_ADMIN_TOKEN,
     RATE_LIMIT_PER_MINUTE: '100000000',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000',
     SESSION_COOKIE_SECURE: 'false',
   });
   const { app, dataSource } = await createApp({ env, logger: ['error'], webDirectory: null });
