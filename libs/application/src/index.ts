@@ -28,3 +28,4 @@ export * from './drift';
 export * from './utveckling';
 export * from './scenarios';
 export * from './access';
+export * from './ledger-import';

@@ -10,3 +10,4 @@ export * from './scenarios';
 export * from './service-levels';
 export * from './development';
 export * from './access';
+export * from './ledger';

@@ -7,3 +7,4 @@ export * from './spreadsheet';
 export * from './incidents/incident-csv';
 export * from './csv/csv-table';
 export * from './forum-csv';
+export * from './ledger';

@@ -15,3 +15,4 @@ export * from './entities/person.entity';
 export * from './bulk-insert';
 export * from './rate-limit/rate-limit-counter';
 export * from './sqlite/better-sqlite3';
+export * from './entities/ledger-import.entity';

@@ -51,6 +51,8 @@ import {
 import { People1764000500000 } from './migrations/1764000500000-people';
 import { RateLimitCounter1764106000000 } from './migrations/1764106000000-rate-limit-counter';
 import { UnitEnd1764000310000 } from './migrations/1764000310000-unit-end';
+import { LedgerImportEntity } from './entities/ledger-import.entity';
+import { LedgerImport1764102000000 } from './migrations/1764102000000-ledger-import';
 
 type EntityClass = new (...args: any[]) => unknown;
 
@@ -88,6 +90,7 @@ export const ENTITIES: EntityClass[] = [
   SessionEntity,
   LoginThrottleEntity,
   OidcRequestEntity,
+  LedgerImportEntity,
 ];
 export const MIGRATIONS: EntityClass[] = [
   Foundation1763900000000,
@@ -104,5 +107,6 @@ export const MIGRATIONS: EntityClass[] = [
   UnitEnd1764000310000,
   AuditParties1764000400000,
   People1764000500000,
+  LedgerImport1764102000000,
   RateLimitCounter1764106000000,
 ];

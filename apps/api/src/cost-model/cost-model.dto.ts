@@ -53,6 +53,17 @@ export const COST_MODEL_SCHEMA = {
       ],
     },
     volumes: { type: 'object', example: { devices: { 'ulr-ks': 600 } } },
+    ledgerMapping: {
+      type: 'object',
+      description:
+        'Valfri kontomappning för import av huvudboken (SIE 4/CSV): scope (konton, ansvar) och regler konton × ansvar × ' +
+        'verksamhet → pool. Regler får inte överlappa. Godkänns och hashas med modellen.',
+      example: {
+        responsibilityDimension: 1,
+        scope: { accounts: ['3000-8999'], responsibility: ['1150'] },
+        rules: [{ accounts: ['5000-5999'], responsibility: ['1150'], pool: 'personal' }],
+      },
+    },
   },
 };
 

@@ -1,13 +1,19 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CostModelService, SettlementService, SplitRunService } from '@it-samverkan/application';
+import {
+  CostModelService,
+  LedgerImportService,
+  SettlementService,
+  SplitRunService,
+} from '@it-samverkan/application';
 import { DATA_SOURCE } from '../common/tokens';
 import { CostModelsController } from './cost-models.controller';
 import { SplitsController } from './splits.controller';
+import { LedgerImportsController } from './ledger-imports.controller';
 
 /** Tjänstefiering: model versions, approval, stored split runs with their files, and year-end settlement. */
 @Module({
-  controllers: [CostModelsController, SplitsController],
+  controllers: [CostModelsController, SplitsController, LedgerImportsController],
   providers: [
     {
       provide: CostModelService,
@@ -24,7 +30,12 @@ import { SplitsController } from './splits.controller';
       useFactory: (db: DataSource) => new SettlementService(db),
       inject: [DATA_SOURCE],
     },
+    {
+      provide: LedgerImportService,
+      useFactory: (db: DataSource) => new LedgerImportService(db),
+      inject: [DATA_SOURCE],
+    },
   ],
-  exports: [CostModelService, SplitRunService, SettlementService],
+  exports: [CostModelService, SplitRunService, SettlementService, LedgerImportService],
 })
 export class CostModelModule {}

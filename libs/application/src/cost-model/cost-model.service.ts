@@ -4,6 +4,7 @@ import { CostModel, DomainError, Problem, validateCostModel, ValidationError } f
 import {
   CostModelVersionEntity,
   DecisionEntity,
+  LedgerImportEntity,
   ModelKind,
   ModelStatus,
   SplitRunEntity,
@@ -156,6 +157,8 @@ export class CostModelService {
           'conflict',
         );
       }
+      // A draft's ledger imports belong to it and go with it (the audit entry keeps the document).
+      await m.delete(LedgerImportEntity, { modelVersionId: id });
       await m.delete(CostModelVersionEntity, { id });
       await recordAudit(
         m,

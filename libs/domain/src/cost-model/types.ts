@@ -1,4 +1,5 @@
 import type { Dec, Money } from '../money';
+import type { LedgerMapping } from '../ledger/ledger-mapping';
 
 /** The format tag of a cost model document (DOMAIN.md 5.1). */
 export const COST_MODEL_FORMAT = 'it-samverkan/cost-model@1';
@@ -42,6 +43,13 @@ export interface CostModelDocument {
       | { method: 'driver'; driver: string };
   }[];
   volumes: Record<string, Record<string, DecimalInput>>;
+  /** Optional: which ledger rows make up which pool (section 5.1, the pool mapping). */
+  ledgerMapping?: {
+    responsibilityDimension?: number;
+    activityDimension?: number | null;
+    scope?: { accounts?: string[]; responsibility?: string[] };
+    rules: { accounts: string[]; responsibility?: string[]; activity?: string[]; pool: string }[];
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -135,6 +143,8 @@ export interface CostModel {
   readonly services: readonly Service[];
   /** Groups of two or more reciprocal services, in services order. */
   readonly reciprocalGroups: readonly ReciprocalGroup[];
+  /** The pool mapping of the ledger import, when the document has one. */
+  readonly ledgerMapping?: LedgerMapping;
 }
 
 // ---------------------------------------------------------------------------------------------

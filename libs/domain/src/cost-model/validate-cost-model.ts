@@ -13,6 +13,7 @@ import {
 } from './document-reading';
 import { sumOfQuantities } from './quantity-value';
 import { readServiceAllocation } from './read-service-allocation';
+import { readLedgerMapping } from '../ledger/ledger-mapping';
 import {
   COST_MODEL_FORMAT,
   type Consumer,
@@ -137,6 +138,11 @@ export function validateCostModel(doc: unknown): CostModel {
     drivers.push({ id: driverIds[i], name: texts.name, unit: texts.unit, volumes: own, totalVolume });
   });
 
+  const ledgerMapping = readLedgerMapping(
+    root.ledgerMapping,
+    new Set(poolIds.filter((id) => id !== '')),
+    problems,
+  );
   const reciprocalGroups = checkCostModelGraph({ services, pools, drivers, serviceIndex, broken }, problems);
 
   problems.throwIfAny(INVALID_COST_MODEL_MESSAGE);
@@ -150,6 +156,7 @@ export function validateCostModel(doc: unknown): CostModel {
     pools,
     services,
     reciprocalGroups,
+    ...(ledgerMapping ? { ledgerMapping } : {}),
   };
 }
 

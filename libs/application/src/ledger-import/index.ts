@@ -1,0 +1,2 @@
+export * from './ledger-import-view';
+export * from './ledger-import.service';

@@ -1,0 +1,2 @@
+export * from './ledger-mapping';
+export * from './map-ledger';

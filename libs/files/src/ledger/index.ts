@@ -1,0 +1,2 @@
+export * from './ledger-sie';
+export * from './ledger-csv';
