@@ -183,10 +183,9 @@ describe('Ledger import into a draft model version', () => {
     ]);
     expect(res.body.outsideScope).toEqual({ rows: 1, total: '40000.00' });
     const list = await t.http.get(`/api/v1/cost-models/${actualId}/ledger-imports`).set(t.auth(tjf));
-    expect(list.body.map((i: { fileName: string }) => i.fileName)).toEqual([
-      'huvudbok-it-2025.csv',
-      'huvudbok-it-2025.se',
-    ]);
+    expect(
+      list.body.map((i: { fileName: string; sequence: number }) => `${i.sequence} ${i.fileName}`),
+    ).toEqual(['2 huvudbok-it-2025.csv', '1 huvudbok-it-2025.se']);
     const one = await t.http
       .get(`/api/v1/cost-models/${actualId}/ledger-imports/${list.body[1].id}`)
       .set(t.auth(tjf));

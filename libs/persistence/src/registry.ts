@@ -53,6 +53,7 @@ import { RateLimitCounter1764106000000 } from './migrations/1764106000000-rate-l
 import { UnitEnd1764000310000 } from './migrations/1764000310000-unit-end';
 import { LedgerImportEntity } from './entities/ledger-import.entity';
 import { LedgerImport1764102000000 } from './migrations/1764102000000-ledger-import';
+import { LedgerImportSequence1764102100000 } from './migrations/1764102100000-ledger-import-sequence';
 
 type EntityClass = new (...args: any[]) => unknown;
 
@@ -108,5 +109,6 @@ export const MIGRATIONS: EntityClass[] = [
   AuditParties1764000400000,
   People1764000500000,
   LedgerImport1764102000000,
+  LedgerImportSequence1764102100000,
   RateLimitCounter1764106000000,
 ];

@@ -51,6 +51,8 @@ export interface LedgerImportResult {
 
 export interface LedgerImportSummary {
   id: string;
+  /** 1, 2, … within the version; the highest is the latest. */
+  sequence: number;
   modelVersionId: string;
   format: string;
   fileName: string;
@@ -99,6 +101,7 @@ function isReconciled(result: LedgerImportResult, e: LedgerImportEntity): boolea
 export function ledgerImportSummary(e: LedgerImportEntity): LedgerImportSummary {
   return {
     id: e.id,
+    sequence: e.sequence,
     modelVersionId: e.modelVersionId,
     format: e.format,
     fileName: e.fileName,

@@ -155,6 +155,7 @@ export class LedgerImportService {
         result,
         importedAt: now,
         importedBy: actor.principal.name,
+        sequence: (await m.countBy(LedgerImportEntity, { modelVersionId: version.id })) + 1,
       });
       await m.update(
         CostModelVersionEntity,
@@ -184,7 +185,7 @@ export class LedgerImportService {
     await this.requireVersion(modelVersionId);
     const rows = await this.dataSource.getRepository(LedgerImportEntity).find({
       where: { modelVersionId },
-      order: { importedAt: 'DESC', id: 'ASC' },
+      order: { sequence: 'DESC' },
     });
     return rows.map(ledgerImportSummary);
   }
@@ -222,7 +223,7 @@ export class LedgerImportService {
   private async latestRow(modelVersionId: string): Promise<LedgerImportEntity | null> {
     return this.dataSource.getRepository(LedgerImportEntity).findOne({
       where: { modelVersionId },
-      order: { importedAt: 'DESC', id: 'ASC' },
+      order: { sequence: 'DESC' },
     });
   }
 

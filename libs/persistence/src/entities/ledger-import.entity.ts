@@ -58,4 +58,8 @@ export class LedgerImportEntity {
 
   @Column({ name: 'imported_by', type: 'varchar', length: 100 })
   importedBy: string;
+
+  /** 1, 2, … per version: the latest import is the highest. */
+  @Column({ type: 'integer', default: 0 })
+  sequence: number;
 }
