@@ -11,3 +11,4 @@ export * from './service-levels';
 export * from './development';
 export * from './access';
 export * from './ledger';
+export * from './registers';

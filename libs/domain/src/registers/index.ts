@@ -1,0 +1,2 @@
+export * from './register-mapping';
+export * from './count-register';
