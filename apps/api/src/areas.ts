@@ -8,6 +8,7 @@ import { FilesModule } from './files/files.module';
 import { ScenariosModule } from './scenarios/scenarios.module';
 import { DriftModule } from './drift/drift.module';
 import { UtvecklingModule } from './utveckling/utveckling.module';
+import { RegistersModule } from './registers/registers.module';
 
 /** One module per area of the organisation (cost model, on-call, invoicing, agreements, forums). */
 export const AREA_MODULES: Type<unknown>[] = [
@@ -20,4 +21,5 @@ export const AREA_MODULES: Type<unknown>[] = [
   DriftModule,
   UtvecklingModule,
   ScenariosModule,
+  RegistersModule,
 ];

@@ -29,3 +29,4 @@ export * from './utveckling';
 export * from './scenarios';
 export * from './access';
 export * from './ledger-import';
+export * from './registers';

@@ -8,3 +8,4 @@ export * from './incidents/incident-csv';
 export * from './csv/csv-table';
 export * from './forum-csv';
 export * from './ledger';
+export * from './registers/register-file';

@@ -16,3 +16,4 @@ export * from './bulk-insert';
 export * from './rate-limit/rate-limit-counter';
 export * from './sqlite/better-sqlite3';
 export * from './entities/ledger-import.entity';
+export * from './entities/register.entity';

@@ -54,6 +54,8 @@ import { UnitEnd1764000310000 } from './migrations/1764000310000-unit-end';
 import { LedgerImportEntity } from './entities/ledger-import.entity';
 import { LedgerImport1764102000000 } from './migrations/1764102000000-ledger-import';
 import { LedgerImportSequence1764102100000 } from './migrations/1764102100000-ledger-import-sequence';
+import { RegisterImportEntity, RegisterMappingEntity } from './entities/register.entity';
+import { Registers1764103000000 } from './migrations/1764103000000-registers';
 
 type EntityClass = new (...args: any[]) => unknown;
 
@@ -92,6 +94,8 @@ export const ENTITIES: EntityClass[] = [
   LoginThrottleEntity,
   OidcRequestEntity,
   LedgerImportEntity,
+  RegisterMappingEntity,
+  RegisterImportEntity,
 ];
 export const MIGRATIONS: EntityClass[] = [
   Foundation1763900000000,
@@ -111,4 +115,5 @@ export const MIGRATIONS: EntityClass[] = [
   LedgerImport1764102000000,
   LedgerImportSequence1764102100000,
   RateLimitCounter1764106000000,
+  Registers1764103000000,
 ];

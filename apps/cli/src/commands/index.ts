@@ -8,6 +8,7 @@ import { registerOnCallCommands } from './on-call.command';
 import { registerScenarioCommands } from './scenario.command';
 import { registerDriftCommands } from './drift.command';
 import { registerUtvecklingCommands } from './utveckling.command';
+import { registerRegisterCommands } from './registers.command';
 
 /** Every command group, registered in the order `--help` lists them. */
 export const COMMAND_GROUPS: ((program: Command, ctx: CliContext) => void)[] = [
@@ -16,6 +17,7 @@ export const COMMAND_GROUPS: ((program: Command, ctx: CliContext) => void)[] = [
   registerFilesCommands,
   registerOnCallCommands,
   registerCostModelCommands,
+  registerRegisterCommands,
   registerScenarioCommands,
   registerDriftCommands,
   registerUtvecklingCommands,

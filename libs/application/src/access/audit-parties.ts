@@ -38,6 +38,7 @@ function auditedResource(entityType: string, entityId: string, directory: Access
     case 'survey-answer':
     case 'on-call-tariff':
     case 'development-hours':
+    case 'register-mapping':
       return { type: 'shared' };
     default:
       return { type: 'unknown' };

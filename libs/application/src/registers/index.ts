@@ -1,0 +1,2 @@
+export * from './register-mapping.service';
+export * from './register-import.service';
