@@ -97,8 +97,11 @@ export class RegisterImportService {
         message: 'Skicka registret som CSV (text/csv) eller XLSX i anropets kropp',
       });
     const run = async (m: EntityManager) => {
+      // Row lock inside the writing transaction where the database has them; a dry run only reads.
       const lock =
-        this.dataSource.options.type === 'mysql' ? ({ mode: 'pessimistic_write' } as const) : undefined;
+        this.dataSource.options.type === 'mysql' && !request.dryRun
+          ? ({ mode: 'pessimistic_write' } as const)
+          : undefined;
       const version = await m.findOne(CostModelVersionEntity, { where: { id: versionId }, lock });
       if (!version) throw costModelNotFound(versionId);
       const mapping = await m.findOneBy(RegisterMappingEntity, { id: request.mapping });
