@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { startTestApp, TestApp } from '../support/test-app';
 import { storeApprovedModel } from './support';
 
@@ -113,6 +114,57 @@ describe('year to date per consumer: charged so far against the yearly share', (
       'tranemo',
     ]);
     expect(res.body.total.charged).toBe('166666.68');
+  });
+
+  it('the same report as XLSX and CSV: names, the figures, totals that add up, set up to print', async () => {
+    const xlsx = await t.http
+      .get('/api/v1/files/year-to-date?year=2025&through=2025-Q2&format=xlsx')
+      .set(t.auth(finance))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(xlsx.headers['content-disposition']).toBe('attachment; filename="aret-hittills-2025-Q2.xlsx"');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.body);
+    const sheet = wb.getWorksheet('Per förbrukare')!;
+    expect([2, 3, 4, 5].map((r) => (sheet.getRow(r).values as unknown[]).slice(1, 7))).toEqual([
+      [
+        'Ulricehamns kommun',
+        'Ulricehamn förvaltningen för barn och utbildning',
+        'Interndebitering',
+        400000,
+        200000,
+        200000,
+      ],
+      ['Tranemo kommun', 'Tranemo omsorgssektionen', 'Extern faktura', 333333.34, 83333.34, 250000],
+      ['Tranemo kommun', 'Tranemo utbildningssektionen', 'Extern faktura', 333333.33, 83333.34, 249999.99],
+      [
+        'Summa',
+        undefined,
+        undefined,
+        ...[1066666.67, 366666.68, 699999.99].map((result, i) => ({
+          formula: `SUM(${'DEF'[i]}2:${'DEF'[i]}4)`,
+          result,
+        })),
+      ],
+    ]);
+    expect(sheet.pageSetup).toMatchObject({ fitToWidth: 1, printTitlesRow: '1:1', orientation: 'landscape' });
+    expect(sheet.headerFooter.oddHeader).toBe(
+      '&L&BÅret hittills 2025, debiterat till och med 2025-Q2&RSkapad 2025-07-10',
+    );
+
+    const csv = await t.http
+      .get('/api/v1/files/year-to-date?year=2025&through=2025-Q2&format=csv')
+      .set(t.auth(finance))
+      .expect(200);
+    expect(csv.text.split('\r\n')[2]).toBe(
+      'Tranemo kommun;Tranemo omsorgssektionen;Extern faktura;333333,34;83333,34;250000,00;25,0;tra-oms;2025-07-10',
+    );
+    await t.http.get('/api/v1/files/year-to-date?year=2025&format=pdf').set(t.auth(finance)).expect(400);
   });
 
   it('a year without an approved budget model lists nobody and says why', async () => {

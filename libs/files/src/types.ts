@@ -71,6 +71,8 @@ export interface InvoiceLineFile {
   /** The buyer's responsibility code (its ansvar) for this line, so it can book it (Peppol BT-133). */
   buyerAccountingCode?: string;
   service?: string;
+  /** The service's name, for people (spreadsheets); `service` stays its id. */
+  serviceName?: string;
 }
 
 export interface VatBreakdownFile {
@@ -110,6 +112,8 @@ export interface InternalChargeFile {
   period: string;
   date: string;
   municipalityId: string;
+  /** The municipality's name, for people (spreadsheets). */
+  municipalityName?: string;
   description: string;
   /** The consuming unit, whose internal IT cost this is. */
   debitUnit: { name: string; responsibilityCode: string };
@@ -124,12 +128,15 @@ export interface AppropriationRow {
   consumerName: string;
   responsibilityCode: string;
   service?: string;
+  serviceName?: string;
   amount: Money;
 }
 
 /** Every file carries the date it was made; the writers never read the clock. */
 export interface GeneratedOn {
   generatedOn: string;
+  /** The decision the figures rest on ("IT-styrgruppen 2024-11-20 § 14"), printed with them where there is one. */
+  decision?: string | null;
 }
 
 export interface LedgerAccount {

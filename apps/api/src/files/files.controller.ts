@@ -7,7 +7,8 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import type { Response } from 'express';
 import { Actor, FileOut, FinanceFilesService } from '@it-samverkan/application';
 import { Access, named } from '../common/access.decorator';
@@ -34,6 +35,24 @@ export class PurchasesQuery extends FilePeriodQuery {
 }
 
 export class SheetQuery extends FilePeriodQuery {
+  @ApiProperty({ enum: ['csv', 'xlsx'], example: 'xlsx' })
+  @IsIn(['csv', 'xlsx'], { message: 'format måste vara csv eller xlsx' })
+  format: 'csv' | 'xlsx';
+}
+
+export class YearToDateFileQuery {
+  @ApiProperty({ example: 2025 })
+  @Type(() => Number)
+  @IsInt({ message: 'year måste vara ett heltal' })
+  @Min(2000, { message: 'year måste vara ett rimligt år' })
+  @Max(2999, { message: 'year måste vara ett rimligt år' })
+  year: number;
+
+  @ApiPropertyOptional({ example: '2025-Q2', description: 'Till och med perioden (utan: hela året)' })
+  @IsOptional()
+  @Matches(PERIOD, { message: 'through skrivs 2025-03, 2025-Q1, 2025-T1 eller 2025' })
+  through?: string;
+
   @ApiProperty({ enum: ['csv', 'xlsx'], example: 'xlsx' })
   @IsIn(['csv', 'xlsx'], { message: 'format måste vara csv eller xlsx' })
   format: 'csv' | 'xlsx';
@@ -142,5 +161,20 @@ export class FilesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     return send(res, await this.files.appropriation(q.period, q.format, actor.principal, this.clock.now()));
+  }
+
+  @Get('year-to-date')
+  @Access('read', named.ownBooks)
+  @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOperation({ summary: 'Året hittills per förbrukare som CSV eller XLSX' })
+  async yearToDate(
+    @Query() q: YearToDateFileQuery,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    return send(
+      res,
+      await this.files.yearToDate(q.year, q.through, q.format, actor.principal, this.clock.now()),
+    );
   }
 }

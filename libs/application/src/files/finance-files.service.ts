@@ -14,6 +14,7 @@ import {
   appropriationReportXlsx,
   internalChargesCsv,
   internalChargesXlsx,
+  GeneratedOn,
   InternalChargeFile,
   InvoiceFile,
   invoicePdf,
@@ -21,6 +22,8 @@ import {
   invoicesXlsx,
   writePeppolInvoice,
   writeSie4,
+  yearToDateCsv,
+  yearToDateXlsx,
 } from '@it-samverkan/files';
 import { DEFAULT_ACCOUNT_PLAN } from '@it-samverkan/config/accounts';
 import { InternalChargeEntity, InvoiceEntity } from '@it-samverkan/persistence';
@@ -44,10 +47,11 @@ async function sheetFile<T>(
   format: 'csv' | 'xlsx',
   rows: T[],
   now: Date,
-  csv: (rows: T[], generated: { generatedOn: string }) => string,
-  xlsx: (rows: T[], generated: { generatedOn: string }) => Promise<Buffer>,
+  csv: (rows: T[], generated: GeneratedOn) => string,
+  xlsx: (rows: T[], generated: GeneratedOn) => Promise<Buffer>,
+  decision: string | null = null,
 ): Promise<FileOut> {
-  const generated = { generatedOn: swedishDate(now) };
+  const generated = { generatedOn: swedishDate(now), decision };
   return format === 'csv'
     ? {
         filename: `${base}.csv`,
@@ -92,6 +96,7 @@ export class FinanceFilesService {
           period: c.period,
           date: parsePeriod(c.period).lastDay,
           municipalityId: c.municipalityId,
+          municipalityName: p.municipalities.get(c.municipalityId)?.name,
           description: c.description,
           debitUnit: { name: unit.name, responsibilityCode: unit.responsibilityCode },
           creditUnit: { name: it.name, responsibilityCode: it.responsibilityCode },
@@ -263,6 +268,7 @@ export class FinanceFilesService {
       consumerName: r.unitName,
       responsibilityCode: r.responsibilityCode,
       service: r.serviceId,
+      serviceName: r.serviceName,
       amount: Money.parse(r.amount),
     }));
     return sheetFile(
@@ -272,6 +278,42 @@ export class FinanceFilesService {
       now,
       appropriationReportCsv,
       appropriationReportXlsx,
+      report.decision,
+    );
+  }
+
+  /** Year to date per consumer (the same report as GET /reports/year-to-date) as CSV or XLSX. */
+  async yearToDate(
+    year: number,
+    through: string | undefined,
+    format: 'csv' | 'xlsx',
+    principal: Principal,
+    now: Date,
+  ): Promise<FileOut> {
+    const report = await new InvoiceService(this.db).yearToDate(year, through, principal);
+    const names = new Map(report.municipalities.map((m) => [m.municipalityId, m.name]));
+    const file = {
+      year: report.year,
+      through: report.through,
+      rows: report.consumers.map((c) => ({
+        municipality: names.get(c.municipalityId) ?? c.municipalityId,
+        consumerName: c.name,
+        consumerId: c.consumerId,
+        fundingMode: c.fundingMode,
+        yearlyShare: Money.parse(c.yearlyShare),
+        charged: Money.parse(c.charged),
+        remaining: Money.parse(c.remaining),
+        percentCharged: c.percentCharged,
+      })),
+    };
+    return sheetFile(
+      `aret-hittills-${report.through}`,
+      format,
+      [file],
+      now,
+      ([f], generated) => yearToDateCsv(f, generated),
+      ([f], generated) => yearToDateXlsx(f, generated),
+      report.model?.decision?.reference ?? null,
     );
   }
 }

@@ -4,6 +4,7 @@ import { InvoiceFile, Party } from '@it-samverkan/files';
 import {
   CompanyEntity,
   CooperationAgreementEntity,
+  CostModelVersionEntity,
   InvoiceEntity,
   InvoiceLineEntity,
   JointCommitteeEntity,
@@ -24,7 +25,15 @@ export async function loadFinanceParties(db: DataSource) {
   const cooperation = (
     await db.getRepository(CooperationAgreementEntity).find({ order: { validFrom: 'DESC' } })
   )[0];
-  return { municipalities, companies, committees, units, cooperation };
+  // Services are named by the approved models (ids are stable across years; the newest name wins).
+  const models = await db
+    .getRepository(CostModelVersionEntity)
+    .find({ where: { status: 'approved' }, order: { year: 'ASC', approvedAt: 'ASC' } });
+  const serviceNames = new Map<string, string>();
+  for (const m of models)
+    for (const s of (m.document as { services?: { id: string; name: string }[] }).services ?? [])
+      serviceNames.set(s.id, s.name);
+  return { municipalities, companies, committees, units, cooperation, serviceNames };
 }
 
 export type FinanceParties = Awaited<ReturnType<typeof loadFinanceParties>>;
@@ -134,6 +143,7 @@ export async function toInvoiceFiles(db: DataSource, invoices: InvoiceEntity[]):
         net: l.net,
         vatRate: l.vatRate as VatRate,
         service: l.serviceId ?? undefined,
+        serviceName: l.serviceId ? p.serviceNames.get(l.serviceId) : undefined,
         // The buyer's own responsibility code, so it can book the line (a bolag books by its reference).
         ...(invoice.buyerKind !== 'company' && l.responsibilityCode?.trim()
           ? { buyerAccountingCode: l.responsibilityCode }

@@ -12,7 +12,8 @@ import {
   toSplitResultDocument,
   validateCostModel,
 } from '@it-samverkan/domain';
-import { CostModelVersionEntity, ServiceAgreementEntity } from '@it-samverkan/persistence';
+import { CostModelVersionEntity, DecisionEntity, ServiceAgreementEntity } from '@it-samverkan/persistence';
+import { decisionView } from '../decisions/decision.service';
 import { onCallLinesForPeriod } from '../on-call/on-call-billing';
 import { developmentChargeInputs } from '../utveckling/development-charges';
 import { ConsumerInfo, Directory } from './directory';
@@ -52,6 +53,12 @@ export async function approvedBudgetModel(
     take: 1,
   });
   return rows[0] ?? null;
+}
+
+/** How documents cite the decision that approved a model ("IT-styrgruppen 2024-11-20 § 14"), or null. */
+export async function approvingDecision(db: DataSource, decisionId: string | null): Promise<string | null> {
+  const decision = decisionId ? await db.getRepository(DecisionEntity).findOneBy({ id: decisionId }) : null;
+  return decision ? decisionView(decision).reference : null;
 }
 
 /**

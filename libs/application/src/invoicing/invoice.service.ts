@@ -21,7 +21,7 @@ import { Actor, Principal } from '../common/principal';
 import { Page, PageRequest, pageOf } from '../common/pagination';
 import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
-import { approvedBudgetModel, periodCostShares, yearlySharesOf } from './charge-sources';
+import { approvedBudgetModel, approvingDecision, periodCostShares, yearlySharesOf } from './charge-sources';
 import { Directory } from './directory';
 import { CreditInput, creditInvoice, issueInvoice, IssueOptions } from './issuing';
 import { refreshTotals, runInvoicePeriod, RunResult } from './invoice-run';
@@ -43,6 +43,7 @@ export interface AppropriationRow {
   unitName: string;
   responsibilityCode: string;
   serviceId: string;
+  serviceName: string;
   amount: string;
 }
 
@@ -321,14 +322,20 @@ export class InvoiceService {
   async appropriationReport(
     periodKey: string,
     principal: Principal,
-  ): Promise<{ period: string; model: string | null; total: string; rows: AppropriationRow[] }> {
+  ): Promise<{
+    period: string;
+    model: string | null;
+    decision: string | null;
+    total: string;
+    rows: AppropriationRow[];
+  }> {
     const period = parsePeriod(periodKey);
     const directory = await Directory.load(this.db, period.firstDay, period.lastDay);
     const model = await approvedBudgetModel(this.db, period.year);
     const units = new Map((await this.db.getRepository(UnitEntity).find()).map((u) => [u.id, u]));
     const rows: AppropriationRow[] = [];
     const shares = periodCostShares(model ? yearlySharesOf(model) : [], directory, period, []);
-    for (const { consumer, serviceId, amount } of shares) {
+    for (const { consumer, serviceId, serviceName, amount } of shares) {
       if (directory.fundingOf(consumer, serviceId) !== 'appropriation') continue;
       if (principal.scope && consumer.municipalityId !== principal.scope) continue;
       rows.push({
@@ -337,12 +344,14 @@ export class InvoiceService {
         unitName: units.get(consumer.id)?.name ?? consumer.name,
         responsibilityCode: consumer.responsibilityCode,
         serviceId,
+        serviceName,
         amount: amount.toString(),
       });
     }
     return {
       period: period.key,
       model: model?.name ?? null,
+      decision: await approvingDecision(this.db, model?.decisionId ?? null),
       total: Money.sum(rows.map((r) => Money.parse(r.amount))).toString(),
       rows,
     };

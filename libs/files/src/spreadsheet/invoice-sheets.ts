@@ -144,7 +144,7 @@ const lineColumns: Column<LineRow>[] = [
   { header: 'Köpare', kind: 'text', width: 36, value: (r) => r.invoice.buyer.name },
   { header: 'Rad', kind: 'number', width: 6, value: (r) => String(r.line.lineNo) },
   { header: 'Beskrivning', kind: 'text', width: 48, value: (r) => r.line.description },
-  { header: 'Tjänst', kind: 'text', value: (r) => r.line.service },
+  { header: 'Tjänst', kind: 'text', width: 24, value: (r) => r.line.serviceName ?? r.line.service },
   { header: 'Ansvar', kind: 'text', width: 8, value: (r) => lineResponsibility(r.invoice, r.line) },
   { header: 'Köparens ansvar', kind: 'text', width: 10, value: (r) => r.line.buyerAccountingCode },
   { header: 'Antal', kind: 'number', width: 8, value: (r) => r.quantity },
@@ -154,13 +154,18 @@ const lineColumns: Column<LineRow>[] = [
   { header: 'Momssats', kind: 'number', width: 10, value: (r) => r.line.vatRate },
   { header: 'Moms', kind: 'money', total: true, value: (r) => r.vat },
   { header: 'Brutto', kind: 'money', total: true, value: (r) => r.net.plus(r.vat) },
+  { header: 'Tjänst-id', kind: 'text', value: (r) => r.line.service },
 ];
 
 /** A workbook with the sheet "Fakturor" (one row per invoice) and "Fakturarader", each with a totals row. */
 export async function invoicesXlsx(invoices: readonly InvoiceFile[], options: GeneratedOn): Promise<Buffer> {
   validated(invoices, options);
   const wb = newWorkbook(options.generatedOn);
-  addTableSheet(wb, 'Fakturor', invoiceColumns, invoices, options.generatedOn);
-  addTableSheet(wb, 'Fakturarader', lineColumns, lineRows(invoices), options.generatedOn);
+  addTableSheet(wb, 'Fakturor', invoiceColumns, invoices, options.generatedOn, {
+    title: 'Fakturor och kreditfakturor',
+  });
+  addTableSheet(wb, 'Fakturarader', lineColumns, lineRows(invoices), options.generatedOn, {
+    title: 'Fakturarader',
+  });
   return workbookBytes(wb);
 }

@@ -39,13 +39,15 @@ export function appropriationReportCsv(rows: readonly AppropriationRow[], option
   );
 }
 
+// Names first; the ids stay, after them, for whoever matches rows by id.
 const appropriationColumns: Column<AppropriationRow>[] = [
   { header: 'Kommun', kind: 'text', value: (r) => r.municipality },
-  { header: 'Förbrukar-id', kind: 'text', value: (r) => r.consumerId },
   { header: 'Förbrukare', kind: 'text', width: 44, value: (r) => r.consumerName },
   { header: 'Ansvar', kind: 'text', width: 8, value: (r) => r.responsibilityCode },
-  { header: 'Tjänst', kind: 'text', value: (r) => r.service },
+  { header: 'Tjänst', kind: 'text', width: 24, value: (r) => r.serviceName ?? r.service },
   { header: 'Belopp', kind: 'money', total: true, value: (r) => r.amount },
+  { header: 'Förbrukar-id', kind: 'text', value: (r) => r.consumerId },
+  { header: 'Tjänst-id', kind: 'text', value: (r) => r.service },
 ];
 
 /** Sheets "Anslag" (rows and total) and "Per kommun" (SUMIF per municipality, with computed values). */
@@ -55,7 +57,8 @@ export async function appropriationReportXlsx(
 ): Promise<Buffer> {
   checkAppropriation(rows, options);
   const wb = newWorkbook(options.generatedOn);
-  addTableSheet(wb, 'Anslag', appropriationColumns, rows, options.generatedOn);
+  const about = { title: 'Anslagsrapport', decision: options.decision };
+  addTableSheet(wb, 'Anslag', appropriationColumns, rows, options.generatedOn, about);
   const perMunicipality = new Map<string, Money>();
   for (const r of rows)
     perMunicipality.set(r.municipality, (perMunicipality.get(r.municipality) ?? Money.ZERO).plus(r.amount));
@@ -70,11 +73,12 @@ export async function appropriationReportXlsx(
     ],
     summary,
     options.generatedOn,
+    { ...about, title: 'Anslagsrapport per kommun' },
   );
   // The per-municipality amounts are formulas over "Anslag", so the two sheets cannot disagree.
   summary.forEach((s, i) => {
     perSheet.getCell(i + 2, 2).value = {
-      formula: `SUMIF(Anslag!A2:A${last},A${i + 2},Anslag!F2:F${last})`,
+      formula: `SUMIF(Anslag!A2:A${last},A${i + 2},Anslag!E2:E${last})`,
       result: Number(s.amount.toString()),
     };
   });
@@ -129,16 +133,16 @@ export function internalChargesCsv(charges: readonly InternalChargeFile[], optio
 }
 
 const chargeColumns: Column<InternalChargeFile>[] = [
-  { header: 'Id', kind: 'text', value: (c) => c.id },
   { header: 'Period', kind: 'text', value: (c) => c.period },
   { header: 'Datum', kind: 'date', value: (c) => c.date },
-  { header: 'Kommun', kind: 'text', value: (c) => c.municipalityId },
+  { header: 'Kommun', kind: 'text', value: (c) => c.municipalityName ?? c.municipalityId },
   { header: 'Beskrivning', kind: 'text', width: 36, value: (c) => c.description },
   { header: 'Debiterat ansvar', kind: 'text', value: (c) => c.debitUnit.responsibilityCode },
   { header: 'Debiterad enhet', kind: 'text', width: 36, value: (c) => c.debitUnit.name },
   { header: 'Krediterat ansvar', kind: 'text', value: (c) => c.creditUnit.responsibilityCode },
   { header: 'Krediterad enhet', kind: 'text', width: 24, value: (c) => c.creditUnit.name },
   { header: 'Belopp', kind: 'money', total: true, value: (c) => c.amount },
+  { header: 'Id', kind: 'text', value: (c) => c.id },
 ];
 
 /** A workbook with the sheet "Interndebiteringar" and its totals row. */

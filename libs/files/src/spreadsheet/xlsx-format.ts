@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Money } from '@it-samverkan/domain';
+import { setUpForPrint } from './print-setup';
 
 /**
  * The XLSX layout every export shares: one sheet per table with a bold, frozen header row and
@@ -12,6 +13,7 @@ export const MONEY_FORMAT = '#,##0.00';
 export const DATE_FORMAT = 'yyyy-mm-dd';
 export const TOTAL_LABEL = 'Summa';
 export const CREATED_LABEL = 'Skapad';
+export const DECISION_LABEL = 'Beslut';
 
 export type CellKind = 'text' | 'money' | 'date' | 'number';
 
@@ -59,9 +61,16 @@ function cellValue(kind: CellKind, value: string | Money | undefined): ExcelJS.C
   return value;
 }
 
+/** What a sheet's printout says about it: its title (default: the sheet's name) and the decision it rests on. */
+export interface SheetAbout {
+  title?: string;
+  decision?: string | null;
+}
+
 /**
- * Adds a sheet with the table, its totals row and the creation date; returns the sheet and the
- * totals, summed exactly in öre, by column header.
+ * Adds a sheet with the table, its totals row, the creation date (and the decision it rests on),
+ * set up to print (print-setup.ts); returns the sheet and the totals, summed exactly in öre, by
+ * column header.
  */
 export function addTableSheet<R>(
   wb: ExcelJS.Workbook,
@@ -69,6 +78,7 @@ export function addTableSheet<R>(
   columns: Column<R>[],
   rows: readonly R[],
   generatedOn: string,
+  about: SheetAbout = {},
 ): { sheet: ExcelJS.Worksheet; totals: Map<string, Money> } {
   const sheet = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({
@@ -100,6 +110,12 @@ export function addTableSheet<R>(
   const created = sheet.getRow(rows.length + 4);
   created.getCell(1).value = CREATED_LABEL;
   created.getCell(2).value = generatedOn;
+  if (about.decision) {
+    const decision = sheet.getRow(rows.length + 5);
+    decision.getCell(1).value = DECISION_LABEL;
+    decision.getCell(2).value = about.decision;
+  }
+  setUpForPrint(sheet, { title: about.title ?? name, generatedOn, decision: about.decision, headingRow: 1 });
   return { sheet, totals };
 }
 

@@ -1,0 +1,79 @@
+import ExcelJS from 'exceljs';
+
+/**
+ * The one place every workbook the product hands out is set up to print (issue 13): A4, as wide
+ * as one page (landscape when the columns need it), the heading rows repeated on every page,
+ * columns wide enough that nothing is cut off, and the page header and footer saying what the
+ * sheet is, the date it was made and the decision it rests on.
+ */
+export interface PrintSetup {
+  /** What the sheet is, for the page header. */
+  title: string;
+  /** The date the file was made, YYYY-MM-DD. */
+  generatedOn: string;
+  /** The decision the figures rest on ("IT-styrgruppen 2024-11-20 § 14"), where there is one. */
+  decision?: string | null;
+  /** The last row of headings (rows 1..headingRow repeat on every printed page). */
+  headingRow: number;
+}
+
+/** Columns wider than this wrap their text instead of growing. */
+export const MAX_COLUMN_WIDTH = 60;
+/** Wider than this (in character widths) the sheet prints landscape. */
+export const PORTRAIT_WIDTH = 100;
+const A4 = 9;
+
+/** Text in a page header or footer: '&' starts a code there, so it is doubled. */
+const headerText = (text: string) => text.replace(/&/g, '&&');
+
+/** How many characters a cell shows, roughly, in its number format. */
+function shownLength(cell: ExcelJS.Cell): number {
+  const value = cell.value;
+  if (value === null || value === undefined) return 0;
+  if (value instanceof Date) return 10;
+  const result = typeof value === 'object' && 'result' in value ? value.result : value;
+  if (typeof result === 'number') {
+    const digits = Math.abs(result).toFixed(cell.numFmt?.includes('.00') ? 2 : 1).length;
+    return Math.ceil(digits * 1.34) + 1;
+  }
+  if (typeof result === 'object' && result !== null && 'richText' in result)
+    return result.richText.map((r) => r.text).join('').length;
+  return String(result ?? '').length;
+}
+
+/** Widens every column to what its headings and cells below `fromRow` show, up to MAX_COLUMN_WIDTH. */
+function fitColumns(sheet: ExcelJS.Worksheet, fromRow: number): void {
+  const needed = new Map<number, number>();
+  sheet.eachRow((row, rowNumber) => {
+    if (rowNumber < fromRow) return;
+    row.eachCell((cell, col) => needed.set(col, Math.max(needed.get(col) ?? 0, shownLength(cell) + 2)));
+  });
+  for (const [col, width] of needed) {
+    const column = sheet.getColumn(col);
+    column.width = Math.min(MAX_COLUMN_WIDTH, Math.max(column.width ?? 8, width));
+    if (width > MAX_COLUMN_WIDTH) column.alignment = { ...column.alignment, wrapText: true, vertical: 'top' };
+  }
+}
+
+/** Sets the sheet up to print; call it once the sheet holds all its rows. */
+export function setUpForPrint(sheet: ExcelJS.Worksheet, setup: PrintSetup): void {
+  fitColumns(sheet, setup.headingRow);
+  let width = 0;
+  for (let col = 1; col <= sheet.columnCount; col++) width += sheet.getColumn(col).width ?? 8;
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: A4,
+    orientation: width > PORTRAIT_WIDTH ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: `1:${setup.headingRow}`,
+    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+  };
+  const decision = setup.decision ? `Beslut: ${headerText(setup.decision)}` : '';
+  sheet.headerFooter = {
+    ...sheet.headerFooter,
+    oddHeader: `&L&B${headerText(setup.title)}&RSkapad ${setup.generatedOn}`,
+    oddFooter: `&L${decision}&RSida &P av &N`,
+  };
+}
