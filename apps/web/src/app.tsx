@@ -22,6 +22,9 @@ const StyrgruppPage = lazy(() =>
   import('./styrgrupp/styrgrupp-page').then((m) => ({ default: m.StyrgruppPage })),
 );
 const ModelPage = lazy(() => import('./tjanstefiering/model-page').then((m) => ({ default: m.ModelPage })));
+const PriceListPage = lazy(() =>
+  import('./tjanstefiering/price-list-page').then((m) => ({ default: m.PriceListPage })),
+);
 const SplitPage = lazy(() => import('./tjanstefiering/split-page').then((m) => ({ default: m.SplitPage })));
 const TjanstefieringPage = lazy(() =>
   import('./tjanstefiering/tjanstefiering-page').then((m) => ({ default: m.TjanstefieringPage })),
@@ -52,6 +55,7 @@ function Pages() {
         <Route path="/tjanstefiering" element={<TjanstefieringPage />} />
         <Route path="/tjanstefiering/modeller/:id" element={<ModelPage />} />
         <Route path="/tjanstefiering/fordelningar/:id" element={<SplitPage />} />
+        <Route path="/tjanstefiering/prislista/:year" element={<PriceListPage />} />
         <Route path="/styrgrupp" element={<StyrgruppPage />} />
         <Route path="/styrgrupp/nytt-scenario" element={<ScenarioBuilderPage />} />
         <Route path="/drift" element={<DriftPage />} />

@@ -9,3 +9,4 @@ export * from './csv/csv-table';
 export * from './forum-csv';
 export * from './ledger';
 export * from './registers/register-file';
+export * from './report';

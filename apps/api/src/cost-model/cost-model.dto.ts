@@ -47,9 +47,15 @@ export const COST_MODEL_SCHEMA = {
       type: 'array',
       items: { type: 'object' },
       description:
-        'allocate.method: weights, proportional, driver, consumer-weights eller reciprocal; fördelas i listad ordning',
+        'allocate.method: weights, proportional, driver, consumer-weights eller reciprocal; fördelas i listad ordning. ' +
+        'description (frivillig): vad tjänsten omfattar, texten i prislistan',
       example: [
-        { id: 'arbetsplats', name: 'Arbetsplatstjänst', allocate: { method: 'driver', driver: 'devices' } },
+        {
+          id: 'arbetsplats',
+          name: 'Arbetsplatstjänst',
+          description: 'Dator, användarkonto, e-post och kontorsprogram',
+          allocate: { method: 'driver', driver: 'devices' },
+        },
       ],
     },
     volumes: { type: 'object', example: { devices: { 'ulr-ks': 600 } } },
@@ -149,4 +155,14 @@ export class SettlementDto {
   })
   @IsOptional()
   charged?: unknown;
+}
+
+/** A year in the path, e.g. /price-lists/2026. */
+export class YearParam {
+  @ApiProperty({ example: 2026 })
+  @Type(() => Number)
+  @IsInt({ message: 'year måste vara ett heltal' })
+  @Min(1900, { message: 'year måste vara ett år' })
+  @Max(2999, { message: 'year måste vara ett år' })
+  year: number;
 }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import {
   CostModelService,
   LedgerImportService,
+  PriceListService,
   SettlementService,
   SplitRunService,
 } from '@it-samverkan/application';
@@ -10,10 +11,11 @@ import { DATA_SOURCE } from '../common/tokens';
 import { CostModelsController } from './cost-models.controller';
 import { SplitsController } from './splits.controller';
 import { LedgerImportsController } from './ledger-imports.controller';
+import { PriceListsController } from './price-lists.controller';
 
 /** Tjänstefiering: model versions, approval, stored split runs with their files, and year-end settlement. */
 @Module({
-  controllers: [CostModelsController, SplitsController, LedgerImportsController],
+  controllers: [CostModelsController, SplitsController, LedgerImportsController, PriceListsController],
   providers: [
     {
       provide: CostModelService,
@@ -23,6 +25,11 @@ import { LedgerImportsController } from './ledger-imports.controller';
     {
       provide: SplitRunService,
       useFactory: (db: DataSource) => new SplitRunService(db),
+      inject: [DATA_SOURCE],
+    },
+    {
+      provide: PriceListService,
+      useFactory: (db: DataSource) => new PriceListService(db),
       inject: [DATA_SOURCE],
     },
     {

@@ -9,6 +9,7 @@ import { registerScenarioCommands } from './scenario.command';
 import { registerDriftCommands } from './drift.command';
 import { registerUtvecklingCommands } from './utveckling.command';
 import { registerRegisterCommands } from './registers.command';
+import { registerPriceListCommands } from './price-list.command';
 
 /** Every command group, registered in the order `--help` lists them. */
 export const COMMAND_GROUPS: ((program: Command, ctx: CliContext) => void)[] = [
@@ -21,4 +22,5 @@ export const COMMAND_GROUPS: ((program: Command, ctx: CliContext) => void)[] = [
   registerScenarioCommands,
   registerDriftCommands,
   registerUtvecklingCommands,
+  registerPriceListCommands,
 ];

@@ -90,8 +90,28 @@ export function TjanstefieringPage() {
           <FileButton label="Importmall (XLSX)" path="/cost-models/template.xlsx" />
         </div>
       </Section>
+      <PriceLists versions={versions.data?.items ?? []} />
       {mayImport && <UploadModel />}
     </Page>
+  );
+}
+
+/** A price list per year with an approved budget model (DOMAIN.md 5.6). */
+function PriceLists({ versions }: { versions: readonly CostModelVersion[] }) {
+  const years = [
+    ...new Set(versions.filter((v) => v.kind === 'budget' && v.status === 'approved').map((v) => v.year)),
+  ].sort((a, b) => b - a);
+  if (years.length === 0) return null;
+  return (
+    <Section id="prislistor" title="Prislistor">
+      <ul>
+        {years.map((year) => (
+          <li key={year}>
+            <Link to={`/tjanstefiering/prislista/${year}`}>Prislista IT-tjänster {year}</Link>
+          </li>
+        ))}
+      </ul>
+    </Section>
   );
 }
 

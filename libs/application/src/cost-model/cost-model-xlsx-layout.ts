@@ -10,6 +10,7 @@
  * - Tjänster: id | namn | metod | nyckel | mottagare. `nyckel` is the driver of method driver;
  *   `mottagare` lists receivers separated by semicolons: "arbetsplats; servicedesk" for
  *   proportional, "arbetsplats: 50; servicedesk: 40" for weights, reciprocal and consumer-weights.
+ *   An optional last column `beskrivning` says what the service covers (the price list's text).
  * - Volymer: förbrukare, then one column per driver, headed by the driver's id (empty: no volume).
  */
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -48,6 +49,7 @@ export const COLUMNS = {
     method: ['metod', 'method'],
     driver: ['nyckel', 'fördelningsnyckel', 'driver'],
     to: ['mottagare', 'to'],
+    description: ['beskrivning', 'description'],
   },
   volumes: { consumer: ['förbrukare', 'consumer'] },
 } as const;
@@ -78,6 +80,7 @@ export const INSTRUCTIONS: string[] = [
   '  proportional: mottagande tjänster i mottagare, åtskilda med semikolon: arbetsplats; servicedesk',
   '  weights och reciprocal: tjänst och vikt i mottagare: arbetsplats: 50; servicedesk: 40',
   '  consumer-weights: förbrukare och vikt i mottagare: ulr-ks: 1; tra-kl: 1',
+  '  beskrivning (frivillig): vad tjänsten omfattar; texten står i prislistan.',
   '  Tjänsterna fördelas i den ordning de står (stegvis): en tjänst får bara fördela till tjänster längre ned.',
   'Volymer: en rad per förbrukare (id i kolumnen förbrukare) och en kolumn per fördelningsnyckel,',
   '  med nyckelns id som rubrik. Tom cell = ingen volym.',

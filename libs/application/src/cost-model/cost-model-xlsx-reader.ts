@@ -233,7 +233,10 @@ async function readWorkbook(buffer: Buffer): Promise<{ document: Json; locations
     else if (method === 'proportional')
       allocate = { method, to: receivers(cell('to'), false, where, problems) };
     else allocate = { method, to: receivers(cell('to'), true, where, problems) };
-    return { id: cell('id'), name: cell('name'), allocate };
+    const description = cell('description');
+    return description === undefined
+      ? { id: cell('id'), name: cell('name'), allocate }
+      : { id: cell('id'), name: cell('name'), description, allocate };
   });
 
   const volumes = tables.volumes!;

@@ -90,8 +90,9 @@ export async function costModelToXlsx(doc: CostModelDocument | null, created: Da
       COLUMNS.services.method[0],
       COLUMNS.services.driver[0],
       COLUMNS.services.to[0],
+      COLUMNS.services.description[0],
     ],
-    [16, 36, 18, 14, 60],
+    [16, 36, 18, 14, 60, 50],
   );
   for (const s of doc?.services ?? []) {
     services.addRow([
@@ -100,6 +101,7 @@ export async function costModelToXlsx(doc: CostModelDocument | null, created: Da
       s.allocate.method,
       s.allocate.method === 'driver' ? s.allocate.driver : null,
       receiversText(s.allocate) || null,
+      s.description ?? null,
     ]);
   }
   const methodList = `"${ALLOCATION_METHODS.join(',')}"`;

@@ -11,3 +11,4 @@ export * from './cost-model-xlsx-writer';
 export * from './split-result-files';
 export * from './cost-model-demo';
 export * from './cost-model-input';
+export * from './price-list.service';

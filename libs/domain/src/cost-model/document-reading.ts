@@ -27,6 +27,17 @@ export function readText(
   return v;
 }
 
+/** An optional text field: absent or null gives null; anything but a string is a problem. */
+export function readOptionalText(obj: Json, key: string, path: string, problems: ProblemList): string | null {
+  const v = obj[key];
+  if (v === undefined || v === null) return null;
+  if (typeof v !== 'string') {
+    problems.add(`${path}.${key}`, 'Måste vara en text');
+    return null;
+  }
+  return v.trim() === '' ? null : v;
+}
+
 /** A required id: non-empty, no surrounding blanks (ids end up in paths and file names). */
 export function readId(obj: Json, path: string, problems: ProblemList): string {
   const v = obj.id;

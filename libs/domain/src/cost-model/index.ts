@@ -12,3 +12,5 @@ export {
   type ReciprocalMember,
   type ReciprocalSolution,
 } from './reciprocal-solver';
+export * from './price-list';
+export * from './audit-trace';

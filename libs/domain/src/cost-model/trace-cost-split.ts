@@ -82,10 +82,34 @@ function consumerTrace(
   return { consumerId: model.consumers[k].id, total: split.consumers[k].total, paths };
 }
 
-/** Follows pool paths through the services; consumers' compositions (all, or only `only`). */
-function followCompositions(model: CostModel, split: CostSplit, only: number | null): Composition[] {
+/**
+ * What each service passed on, by pool only (not by chain), adding up to the service's total: the
+ * pools behind a service. Consumers are not divided, so this costs services × pools, not consumers.
+ */
+export function servicePoolAmounts(model: CostModel, split: CostSplit): Map<number, bigint>[] {
+  const services: Composition[] = [];
+  followCompositions(model, split, -1, services);
+  return services.map((comp) => {
+    const byPool = new Map<number, bigint>();
+    for (const e of comp.values()) byPool.set(e.pool, (byPool.get(e.pool) ?? 0n) + e.amount);
+    return byPool;
+  });
+}
+
+/**
+ * Follows pool paths through the services; consumers' compositions (all, or only `only`; -1: none).
+ * With `servicesOut`, the services' compositions are kept by pool only (chains are not extended).
+ */
+function followCompositions(
+  model: CostModel,
+  split: CostSplit,
+  only: number | null,
+  servicesOut?: Composition[],
+): Composition[] {
+  const byPoolOnly = servicesOut !== undefined;
   const serviceIndex = new Map(model.services.map((s, i) => [s.id, i]));
   const services: Composition[] = model.services.map(() => new Map());
+  if (servicesOut) servicesOut.push(...services);
   const consumers: Composition[] = model.consumers.map(() => new Map());
 
   split.pools.forEach((pool, p) => {
@@ -117,7 +141,12 @@ function followCompositions(model: CostModel, split: CostSplit, only: number | n
       for (const [row, amount] of columns[j]) {
         const entry = rows[row];
         if (r.kind === 'service')
-          add(services[r.index], entry.pool, [...entry.via, model.services[r.index].id], amount);
+          add(
+            services[r.index],
+            entry.pool,
+            byPoolOnly ? entry.via : [...entry.via, model.services[r.index].id],
+            amount,
+          );
         else add(consumers[r.index], entry.pool, entry.via, amount);
       }
     });

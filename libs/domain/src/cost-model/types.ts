@@ -37,6 +37,8 @@ export interface CostModelDocument {
   services: {
     id: string;
     name: string;
+    /** What the service covers, for the price list (optional). */
+    description?: string;
     allocate:
       | { method: 'weights' | 'reciprocal' | 'consumer-weights'; to: Record<string, DecimalInput> }
       | { method: 'proportional'; to: string[] }
@@ -119,6 +121,8 @@ export type ServiceAllocation =
 export interface Service {
   readonly id: string;
   readonly name: string;
+  /** What the service covers (the price list's text); null when the model gives none. */
+  readonly description: string | null;
   readonly allocate: ServiceAllocation;
 }
 

@@ -6,6 +6,7 @@ import {
   readId,
   readList,
   readMoney,
+  readOptionalText,
   readQuantity,
   readSlug,
   readText,
@@ -125,7 +126,13 @@ export function validateCostModel(doc: unknown): CostModel {
     const allocate =
       r && readServiceAllocation(r, i, serviceIds[i], { serviceIndex, consumerIndex, driverIndex, problems });
     if (!allocate) broken.add(i);
-    return { id: serviceIds[i], name: serviceName, allocate: allocate ?? { method: 'weights', to: [] } };
+    const description = r ? readOptionalText(r, 'description', `services[${i}]`, problems) : null;
+    return {
+      id: serviceIds[i],
+      name: serviceName,
+      description,
+      allocate: allocate ?? { method: 'weights', to: [] },
+    };
   });
 
   const volumes = readVolumes(root.volumes, driverIndex, consumerIndex, problems);
