@@ -128,10 +128,36 @@ export const DEMO_BUDGET_MODEL_2025: CostModelDocument = {
   },
 };
 
+/**
+ * Which rows of the host's ledger are the IT department's pools: IT's own ansvar 1150 by account,
+ * and everything of the cooperation's ansvar 1155 to its organisation. Revenue and other accounts
+ * of 1150 stay unmapped, and are listed as such by the import.
+ */
+export const DEMO_LEDGER_MAPPING_2025: NonNullable<CostModelDocument['ledgerMapping']> = {
+  responsibilityDimension: 1,
+  scope: { accounts: ['3000-8999'], responsibility: ['1150', '1155'] },
+  rules: [
+    { accounts: ['5000-5999'], responsibility: ['1150'], pool: 'personal' },
+    { accounts: ['6540-6549'], responsibility: ['1150'], pool: 'licenser' },
+    { accounts: ['7800-7899'], responsibility: ['1150'], pool: 'hardvara' },
+    { accounts: ['6100-6199'], responsibility: ['1150'], pool: 'lokaler' },
+    { accounts: ['6200-6299', '6400-6499'], responsibility: ['1150'], pool: 'externa' },
+    { accounts: ['5000-7999'], responsibility: ['1155'], pool: 'samverkan' },
+  ],
+};
+
+/**
+ * The host's ledger of the IT department for 2025 (SIE 4, PC8, with #KSUMMA), as Raindance
+ * exports it, relative to the repository root. Its mapped totals are the actual model's pools;
+ * the demo imports it onto the draft actual model, so every pool traces to its accounts and vouchers.
+ */
+export const DEMO_LEDGER_FILE_2025 = 'config/demo/huvudbok-it-2025.se';
+
 /** The actual cost of 2025 (utfall), a draft until the year is closed: costs and volumes as they turned out. */
 export const DEMO_ACTUAL_MODEL_2025: CostModelDocument = {
   ...DEMO_BUDGET_MODEL_2025,
   name: 'Tjänstefiering 2025, utfall',
+  ledgerMapping: DEMO_LEDGER_MAPPING_2025,
   pools: [
     {
       id: 'personal',

@@ -10,6 +10,7 @@ import { registerDriftCommands } from './drift.command';
 import { registerUtvecklingCommands } from './utveckling.command';
 import { registerRegisterCommands } from './registers.command';
 import { registerPriceListCommands } from './price-list.command';
+import { registerLedgerCommands } from './ledger.command';
 
 /** Every command group, registered in the order `--help` lists them. */
 export const COMMAND_GROUPS: ((program: Command, ctx: CliContext) => void)[] = [
@@ -19,6 +20,7 @@ export const COMMAND_GROUPS: ((program: Command, ctx: CliContext) => void)[] = [
   registerOnCallCommands,
   registerCostModelCommands,
   registerRegisterCommands,
+  registerLedgerCommands,
   registerScenarioCommands,
   registerDriftCommands,
   registerUtvecklingCommands,
