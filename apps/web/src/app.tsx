@@ -26,6 +26,9 @@ const PriceListPage = lazy(() =>
   import('./tjanstefiering/price-list-page').then((m) => ({ default: m.PriceListPage })),
 );
 const SplitPage = lazy(() => import('./tjanstefiering/split-page').then((m) => ({ default: m.SplitPage })));
+const LedgerImportPage = lazy(() =>
+  import('./tjanstefiering/ledger-import-page').then((m) => ({ default: m.LedgerImportPage })),
+);
 const TjanstefieringPage = lazy(() =>
   import('./tjanstefiering/tjanstefiering-page').then((m) => ({ default: m.TjanstefieringPage })),
 );
@@ -54,6 +57,7 @@ function Pages() {
         <Route path="/ekonomi/fakturor/:id" element={<InvoicePage />} />
         <Route path="/tjanstefiering" element={<TjanstefieringPage />} />
         <Route path="/tjanstefiering/modeller/:id" element={<ModelPage />} />
+        <Route path="/tjanstefiering/modeller/:id/huvudbok" element={<LedgerImportPage />} />
         <Route path="/tjanstefiering/fordelningar/:id" element={<SplitPage />} />
         <Route path="/tjanstefiering/prislista/:year" element={<PriceListPage />} />
         <Route path="/styrgrupp" element={<StyrgruppPage />} />

@@ -76,6 +76,9 @@ export function ModelPage() {
           <div className="files">
             <FileButton label="Modellen som XLSX" path={`/cost-models/${v.id}/model.xlsx`} />
           </div>
+          <Paragraph>
+            <Link to={`/tjanstefiering/modeller/${v.id}/huvudbok`}>Huvudbok: poolerna från bokföringen</Link>
+          </Paragraph>
           <Section id="pooler" title="Kostnadspooler">
             <DataTable
               caption="Kostnadspooler och belopp"

@@ -1,0 +1,309 @@
+import {
+  Alert,
+  Button,
+  ErrorSummary,
+  Field,
+  Label,
+  Paragraph,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, ApiError } from '../api/client';
+import { dateTime, sek } from '../api/format';
+import type { CostModelVersion } from '../api/types';
+import { DataTable } from '../components/data-table';
+import { LoadState } from '../components/load-state';
+import { Page, Section } from '../components/page';
+import { useSession } from '../components/session';
+import { useApi } from '../components/use-api';
+import { kindLabel, VersionStatus } from './tjanstefiering-page';
+
+interface VoucherView {
+  series: string;
+  number: string;
+  date: string;
+  text: string | null;
+  amount: string;
+}
+
+interface AccountView {
+  account: string;
+  accountName: string | null;
+  objects: { responsibility?: string; activity?: string };
+  amount: string;
+  vouchers: VoucherView[];
+}
+
+interface LedgerImport {
+  id: string;
+  sequence: number;
+  format: string;
+  fileName: string;
+  fileHash: string;
+  source: string;
+  importedAt: string;
+  importedBy: string;
+  companyName: string | null;
+  checksum: string | null;
+  rows: number;
+  scopeTotal: string;
+  mappedTotal: string;
+  unmappedTotal: string;
+  reconciled: boolean;
+  pools: {
+    poolId: string;
+    poolName: string;
+    previousAmount: string;
+    amount: string;
+    accounts: AccountView[];
+  }[];
+  unmapped: AccountView[];
+  outsideScope: { rows: number; total: string };
+  otherYears: { rows: number; total: string };
+}
+
+type Summary = Pick<LedgerImport, 'id' | 'sequence'>;
+
+const formatOf = (name: string) => (/\.csv$/i.test(name) ? 'csv' : 'sie4');
+const objectText = (a: AccountView) =>
+  [
+    a.objects.responsibility && `ansvar ${a.objects.responsibility}`,
+    a.objects.activity && `verksamhet ${a.objects.activity}`,
+  ]
+    .filter(Boolean)
+    .join(', ') || '–';
+const voucherText = (a: AccountView) =>
+  a.vouchers.map((v) => `${[v.series, v.number].filter(Boolean).join(' ')} (${v.date})`).join(', ') || '–';
+
+/** Costs from the ledger: upload the host's SIE 4 or CSV onto a draft version and see the reconciliation. */
+export function LedgerImportPage() {
+  const { id = '' } = useParams();
+  const { me } = useSession();
+  const version = useApi(() => api.get<CostModelVersion>(`/cost-models/${id}`), [id]);
+  const latest = useApi(async () => {
+    const list = await api.get<Summary[]>(`/cost-models/${id}/ledger-imports`);
+    return list.length ? api.get<LedgerImport>(`/cost-models/${id}/ledger-imports/${list[0].id}`) : null;
+  }, [id]);
+  const mayImport = me.role === 'tjanstefiering' || me.role === 'admin';
+
+  return (
+    <LoadState loaded={version} what="modellversionen">
+      {(v) => (
+        <Page title={`Huvudbok: ${v.name}`}>
+          <Paragraph>
+            <Link to={`/tjanstefiering/modeller/${v.id}`}>Tillbaka till versionen</Link>
+          </Paragraph>
+          <dl className="facts">
+            <dt>År och slag</dt>
+            <dd>
+              {v.year}, {kindLabel(v.kind)}
+            </dd>
+            <dt>Status</dt>
+            <dd>
+              <VersionStatus version={v} />
+            </dd>
+          </dl>
+          <Paragraph>
+            {'Huvudboken (SIE 4 från ekonomisystemet, eller CSV med kolumnerna ' +
+              'Konto;Ansvar;Verksamhet;Belopp;Datum;Verifikation;Text) läses med versionens kontomappning: varje rad ' +
+              'inom omfattningen går till den pool vars regel den matchar, annars listas den som omappad. Poolernas ' +
+              'belopp sätts till huvudbokens.'}
+          </Paragraph>
+          {v.status === 'draft' && mayImport ? (
+            <UploadLedger versionId={v.id} onImported={latest.reload} />
+          ) : (
+            <Alert data-color="info">
+              <Paragraph>
+                {v.status === 'approved'
+                  ? 'Versionen är godkänd; huvudboken kan bara importeras till ett utkast.'
+                  : 'Tjänstefieringsgruppen importerar huvudboken.'}
+              </Paragraph>
+            </Alert>
+          )}
+          <LoadState loaded={latest} what="importen">
+            {(imp) =>
+              imp ? (
+                <Reconciliation imp={imp} />
+              ) : (
+                <Paragraph>Ingen huvudbok har importerats till versionen ännu.</Paragraph>
+              )
+            }
+          </LoadState>
+        </Page>
+      )}
+    </LoadState>
+  );
+}
+
+function UploadLedger({ versionId, onImported }: { versionId: string; onImported: () => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  useEffect(() => {
+    if (error) summary.current?.focus();
+  }, [error]);
+
+  async function upload(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setDone(null);
+    const file = input.current?.files?.[0];
+    if (!file) {
+      setFileProblem('Välj en fil (SIE 4 eller CSV)');
+      return;
+    }
+    setFileProblem(null);
+    setBusy(true);
+    try {
+      const query = `format=${formatOf(file.name)}&fileName=${encodeURIComponent(file.name)}`;
+      await api.upload(`/cost-models/${versionId}/ledger-imports?${query}`, file, 'application/octet-stream');
+      setDone(file.name);
+      onImported();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const details = error instanceof ApiError ? error.details : [];
+  return (
+    <Section id="importera" title="Importera huvudboken">
+      {done && (
+        <Alert data-color="success">
+          <Paragraph>{done} är importerad; poolerna har fått huvudbokens belopp.</Paragraph>
+        </Alert>
+      )}
+      {error !== null && (
+        <div ref={summary} tabIndex={-1}>
+          {details.length > 0 ? (
+            <ErrorSummary>
+              <ErrorSummary.Heading>Filen kunde inte läsas och ingenting sparades:</ErrorSummary.Heading>
+              <ErrorSummary.List>
+                {details.map((d) => (
+                  <ErrorSummary.Item key={`${d.path}:${d.message}`}>
+                    <span>
+                      {/^Rad \d/.test(d.message)
+                        ? d.message
+                        : `${d.path.replace(/^rad/, 'Rad')}: ${d.message}`}
+                    </span>
+                  </ErrorSummary.Item>
+                ))}
+              </ErrorSummary.List>
+            </ErrorSummary>
+          ) : (
+            <Alert data-color="danger" role="alert">
+              <Paragraph>{error instanceof Error ? error.message : String(error)}</Paragraph>
+            </Alert>
+          )}
+        </div>
+      )}
+      <form onSubmit={upload} noValidate className="stack">
+        <Field>
+          <Label htmlFor="ledger-file">Huvudboksfil (SIE 4: .se, .si, .sie; eller .csv)</Label>
+          <input
+            id="ledger-file"
+            ref={input}
+            type="file"
+            accept=".se,.si,.sie,.csv,text/csv"
+            aria-invalid={fileProblem ? true : undefined}
+            aria-describedby={fileProblem ? 'ledger-file-problem' : undefined}
+          />
+          {fileProblem && <ValidationMessage id="ledger-file-problem">{fileProblem}</ValidationMessage>}
+        </Field>
+        <div>
+          <Button type="submit" loading={busy}>
+            Importera
+          </Button>
+        </div>
+      </form>
+    </Section>
+  );
+}
+
+function Reconciliation({ imp }: { imp: LedgerImport }) {
+  return (
+    <>
+      <Section id="avstamning" title="Avstämning">
+        <dl className="facts">
+          <dt>Fil</dt>
+          <dd>
+            {imp.fileName} ({imp.format === 'sie4' ? 'SIE 4' : 'CSV'}, {imp.rows} rader
+            {imp.checksum ? ', kontrollsumman stämmer' : ''})
+          </dd>
+          <dt>SHA-256</dt>
+          <dd>
+            <code>{imp.fileHash.slice(0, 16)}…</code>
+          </dd>
+          <dt>Importerad</dt>
+          <dd>
+            {dateTime(imp.importedAt)} av {imp.importedBy} (import {imp.sequence})
+          </dd>
+          <dt>Mappat till pooler</dt>
+          <dd data-testid="mapped-total">{sek(imp.mappedTotal)}</dd>
+          <dt>Omappat</dt>
+          <dd data-testid="unmapped-total">{sek(imp.unmappedTotal)}</dd>
+          <dt>Summa inom omfattningen</dt>
+          <dd data-testid="scope-total">{sek(imp.scopeTotal)}</dd>
+          <dt>Avstämning</dt>
+          <dd>{imp.reconciled ? 'Poolerna stämmer med huvudboken på öret' : 'Stämmer inte'}</dd>
+          <dt>Utanför omfattningen</dt>
+          <dd>
+            {imp.outsideScope.rows} rader (andra konton eller ansvar); {imp.otherYears.rows} rader från andra
+            år
+          </dd>
+        </dl>
+        <DataTable
+          caption="Poolernas belopp från huvudboken"
+          rows={imp.pools}
+          rowKey={(p) => p.poolId}
+          columns={[
+            { header: 'Pool', cell: (p) => p.poolName },
+            { header: 'Före importen', numeric: true, cell: (p) => sek(p.previousAmount) },
+            { header: 'Från huvudboken', numeric: true, cell: (p) => sek(p.amount) },
+            { header: 'Konton', numeric: true, cell: (p) => p.accounts.length },
+          ]}
+          footer={['Summa', '', sek(imp.mappedTotal), '']}
+        />
+      </Section>
+      <Section id="omappat" title="Omappade belopp">
+        <DataTable
+          caption="Rader inom omfattningen som ingen regel mappar"
+          rows={imp.unmapped}
+          rowKey={(a) => `${a.account}|${objectText(a)}`}
+          empty="Alla rader inom omfattningen är mappade."
+          columns={[
+            { header: 'Konto', cell: (a) => a.account },
+            { header: 'Kontonamn', cell: (a) => a.accountName ?? '–' },
+            { header: 'Objekt', cell: objectText },
+            { header: 'Belopp', numeric: true, cell: (a) => sek(a.amount) },
+            { header: 'Verifikationer', cell: voucherText },
+          ]}
+          footer={['Summa', '', '', sek(imp.unmappedTotal), '']}
+        />
+      </Section>
+      <Section id="kallor" title="Poolernas konton och verifikationer">
+        {imp.pools.map((p) => (
+          <DataTable
+            key={p.poolId}
+            caption={`${p.poolName}: ${sek(p.amount)}`}
+            rows={p.accounts}
+            rowKey={(a) => `${a.account}|${objectText(a)}`}
+            empty="Inga rader."
+            columns={[
+              { header: 'Konto', cell: (a) => a.account },
+              { header: 'Kontonamn', cell: (a) => a.accountName ?? '–' },
+              { header: 'Objekt', cell: objectText },
+              { header: 'Belopp', numeric: true, cell: (a) => sek(a.amount) },
+              { header: 'Verifikationer', cell: voucherText },
+            ]}
+          />
+        ))}
+      </Section>
+    </>
+  );
+}
