@@ -14,6 +14,12 @@ const DriftPage = lazy(() => import('./drift/drift-page').then((m) => ({ default
 const InvoicePage = lazy(() => import('./ekonomi/invoice-page').then((m) => ({ default: m.InvoicePage })));
 const PeriodPage = lazy(() => import('./ekonomi/period-page').then((m) => ({ default: m.PeriodPage })));
 const EkonomiPage = lazy(() => import('./ekonomi/ekonomi-page').then((m) => ({ default: m.EkonomiPage })));
+const YearToDatePage = lazy(() =>
+  import('./ekonomi/year-to-date-page').then((m) => ({ default: m.YearToDatePage })),
+);
+const SettlementPage = lazy(() =>
+  import('./ekonomi/settlement-page').then((m) => ({ default: m.SettlementPage })),
+);
 const AuditPage = lazy(() => import('./revision/audit-page').then((m) => ({ default: m.AuditPage })));
 const ScenarioBuilderPage = lazy(() =>
   import('./styrgrupp/scenario-builder-page').then((m) => ({ default: m.ScenarioBuilderPage })),
@@ -55,6 +61,8 @@ function Pages() {
         <Route path="/ekonomi" element={<EkonomiPage />} />
         <Route path="/ekonomi/perioder/:period" element={<PeriodPage />} />
         <Route path="/ekonomi/fakturor/:id" element={<InvoicePage />} />
+        <Route path="/ekonomi/aret-hittills" element={<YearToDatePage />} />
+        <Route path="/ekonomi/slutavrakning" element={<SettlementPage />} />
         <Route path="/tjanstefiering" element={<TjanstefieringPage />} />
         <Route path="/tjanstefiering/modeller/:id" element={<ModelPage />} />
         <Route path="/tjanstefiering/modeller/:id/huvudbok" element={<LedgerImportPage />} />

@@ -1,16 +1,32 @@
+import { AccessAction, AccessActor, decideAccess, Resource } from '@it-samverkan/domain/access/access-policy';
+import type { Role } from '@it-samverkan/domain/access/roles';
 import type { Me } from './client';
 
 /**
- * Whether the logged-in person may act on an issuer's invoicing (runs, drafts, issuing, crediting,
- * closing): the issuer's own finance or an admin (DOMAIN.md 9). The page only hides what the API
- * would refuse anyway; the API decides.
+ * What the logged-in person may do, decided by the domain's one policy table (DOMAIN.md 9,
+ * libs/domain/src/access/access-policy.ts), the same table the API's guard applies. The page only
+ * hides what the API would refuse anyway; the API decides.
  */
-export function mayActOnInvoicing(me: Me, issuerId: string | null): boolean {
-  if (me.role === 'admin') return true;
-  return me.role === 'finance' && (me.scope === null || me.scope === issuerId);
+export function actorOf(me: Me): AccessActor {
+  return { role: me.role as Role, scope: me.scope ? { kind: 'municipality', id: me.scope } : null };
 }
 
-/** Reopening a closed period is an administrator's act. */
-export function mayReopenPeriod(me: Me): boolean {
-  return me.role === 'admin';
+/** Whether the policy allows `action` on `resource`; `hostId` is the cooperation's host (the issuer). */
+export function may(me: Me, action: AccessAction, resource: Resource, hostId: string | null): boolean {
+  return decideAccess({
+    actor: actorOf(me),
+    action,
+    resource,
+    cooperation: { hostId, partyIds: hostId ? [hostId] : [] },
+  }).allowed;
+}
+
+/** Runs, draft edits, issuing, crediting and closing: the issuer's finance or an admin. */
+export function mayActOnInvoicing(me: Me, issuerId: string | null): boolean {
+  return may(me, 'run-invoices', { type: 'invoicing' }, issuerId);
+}
+
+/** Reopening a closed period is the issuer's administrator's act. */
+export function mayReopenPeriod(me: Me, issuerId: string | null): boolean {
+  return may(me, 'reopen-period', { type: 'invoicing' }, issuerId);
 }

@@ -68,6 +68,16 @@ export function EkonomiPage() {
         />
         <Button type="submit">Öppna perioden</Button>
       </form>
+      <Section id="uppfoljning" title="Året">
+        <ul>
+          <li>
+            <Link to="/ekonomi/aret-hittills">Året hittills: debiterat mot årsandel per förbrukare</Link>
+          </li>
+          <li>
+            <Link to="/ekonomi/slutavrakning">Slutavräkning mot utfallsmodellen</Link>
+          </li>
+        </ul>
+      </Section>
       <Section id="perioder" title="Perioder med fakturor">
         <LoadState loaded={invoices} what="fakturorna">
           {(page) => (

@@ -168,7 +168,7 @@ export function PeriodPage() {
         </div>
       </Section>
       <PeriodReports period={period} revision={revision} />
-      {(mayAct || mayReopenPeriod(me)) && (
+      {(mayAct || mayReopenPeriod(me, issuer)) && (
         <Section id="stangning" title="Stäng eller öppna perioden">
           <Paragraph>
             En stängd period tar inte emot nya utkast, ärenden eller volymer; sena poster hamnar i första
@@ -189,7 +189,7 @@ export function PeriodPage() {
                 Stäng perioden {period}
               </Button>
             )}
-            {mayReopenPeriod(me) && (status.data?.closedMonths.length ?? 0) > 0 && (
+            {mayReopenPeriod(me, issuer) && (status.data?.closedMonths.length ?? 0) > 0 && (
               <Button
                 variant="secondary"
                 type="button"

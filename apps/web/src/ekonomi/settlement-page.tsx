@@ -1,0 +1,170 @@
+import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { FormEvent, useState } from 'react';
+import { Link } from 'react-router';
+import { api } from '../api/client';
+import { loadDirectory } from '../api/directory';
+import { sek, sumAmounts } from '../api/format';
+import { may } from '../api/permissions';
+import { DataTable } from '../components/data-table';
+import { FormProblems, problemsByField } from '../components/form-problems';
+import { LoadState } from '../components/load-state';
+import { Page, Section } from '../components/page';
+import { useSession } from '../components/session';
+import { useApi } from '../components/use-api';
+
+/** POST /api/v1/invoice-runs/settlement's answer (libs/application/src/invoicing/settlement-run.ts). */
+interface SettlementResult {
+  year: number;
+  bookedIn: string;
+  actualModel: { id: string; name: string; status: string };
+  decision: { reference: string };
+  lines: {
+    consumerId: string;
+    fundingMode: string;
+    charged: string;
+    actual: string;
+    difference: string;
+    kind: string;
+    booked: 'invoice' | 'internal-charge' | 'report' | 'already';
+  }[];
+  invoiceIds: string[];
+}
+
+const BOOKED: Record<SettlementResult['lines'][number]['booked'], string> = {
+  invoice: 'Rad på fakturautkast',
+  'internal-charge': 'Interndebitering',
+  report: 'Endast rapport',
+  already: 'Redan avräknad',
+};
+
+const FIELD_IDS = { year: 'avrakning-ar', period: 'avrakning-period' };
+
+/**
+ * Final settlement (slutavräkning, DOMAIN.md 5.6) from the page: the issuer's finance settles a
+ * year against the approved actual model; what each consumer paid, its actual share and the
+ * difference are shown, with the drafts made. Who may run it is the domain's policy's answer.
+ */
+export function SettlementPage() {
+  const { me } = useSession();
+  const directory = useApi(loadDirectory, []);
+  const [year, setYear] = useState('2025');
+  const [period, setPeriod] = useState('2026-01');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [result, setResult] = useState<SettlementResult | null>(null);
+  const mayRun =
+    directory.data !== null && may(me, 'run-invoices', { type: 'invoicing' }, directory.data.hostId);
+  const fieldProblems = problemsByField(error);
+
+  async function run(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      setResult(
+        await api.post<SettlementResult>('/invoice-runs/settlement', {
+          year: Number(year.trim()),
+          period: period.trim(),
+        }),
+      );
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Page
+      title="Slutavräkning"
+      intro={
+        <Paragraph>
+          Efter årets slut jämförs det varje förbrukare betalat under året med dess andel enligt den godkända
+          utfallsmodellen. Skillnaden blir en slutfaktura, en kreditering eller en interndebitering.{' '}
+          <Link to="/ekonomi">Tillbaka till Ekonomi</Link>
+        </Paragraph>
+      }
+    >
+      <LoadState loaded={directory} what="organisationen">
+        {(dir) =>
+          mayRun ? (
+            <>
+              <FormProblems
+                error={error}
+                fieldIds={FIELD_IDS}
+                heading={`Slutavräkningen kunde inte köras: ${(error as Error | null)?.message ?? ''}`}
+              />
+              <form onSubmit={run} noValidate className="row" aria-label="Kör slutavräkning">
+                <Textfield
+                  id={FIELD_IDS.year}
+                  label="År som avräknas"
+                  value={year}
+                  onChange={(e) => setYear(e.target.value)}
+                  error={fieldProblems.year}
+                />
+                <Textfield
+                  id={FIELD_IDS.period}
+                  label="Bokas i period"
+                  description="En öppen period efter årets slut, till exempel 2026-01"
+                  value={period}
+                  onChange={(e) => setPeriod(e.target.value)}
+                  error={fieldProblems.period}
+                />
+                <Button type="submit" loading={busy}>
+                  Kör slutavräkning för {year.trim() || 'året'}
+                </Button>
+              </form>
+            </>
+          ) : (
+            <Alert data-color="info">
+              <Paragraph>
+                Slutavräkningen körs av den utfärdande kommunens ekonomi ({dir.name(dir.hostId)}). Du ser
+                resultatet som fakturor och krediteringar under perioden där den bokas.
+              </Paragraph>
+            </Alert>
+          )
+        }
+      </LoadState>
+      {result && (
+        <Section id="avrakning-resultat" title={`Slutavräkning ${result.year}, bokad i ${result.bookedIn}`}>
+          <Paragraph role="status">
+            Slutavräkningen är klar: {result.invoiceIds.length} fakturautkast i {result.bookedIn}, enligt{' '}
+            {result.actualModel.name} (godkänd {result.decision.reference}).
+          </Paragraph>
+          <DataTable
+            caption={`Betalt, utfall och skillnad per förbrukare ${result.year}`}
+            rows={result.lines}
+            rowKey={(l) => l.consumerId}
+            columns={[
+              { header: 'Förbrukare', cell: (l) => directory.data?.name(l.consumerId) ?? l.consumerId },
+              { header: 'Betalt under året', numeric: true, cell: (l) => sek(l.charged) },
+              { header: 'Utfall', numeric: true, cell: (l) => sek(l.actual) },
+              { header: 'Skillnad', numeric: true, cell: (l) => sek(l.difference) },
+              { header: 'Bokad som', cell: (l) => BOOKED[l.booked] },
+            ]}
+            footer={[
+              'Summa',
+              sek(sumAmounts(result.lines.map((l) => l.charged))),
+              sek(sumAmounts(result.lines.map((l) => l.actual))),
+              sek(sumAmounts(result.lines.map((l) => l.difference))),
+              '',
+            ]}
+          />
+          {result.invoiceIds.length > 0 && (
+            <ul>
+              {result.invoiceIds.map((id, i) => (
+                <li key={id}>
+                  <Link to={`/ekonomi/fakturor/${id}`}>Fakturautkast {i + 1} med slutavräkning</Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Paragraph>
+            <Link to={`/ekonomi/perioder/${result.bookedIn}`}>Till perioden {result.bookedIn}</Link>
+          </Paragraph>
+        </Section>
+      )}
+    </Page>
+  );
+}
