@@ -235,7 +235,7 @@ describeInBrowser('finance in the browser', () => {
     const closed = await t.http.post('/api/v1/invoice-runs').set(t.auth()).send({ period: PERIOD });
     expect(closed.status).toBe(409);
     await look(page, 'ekonomi-ulricehamn-7-stangd');
-  });
+  }, 180_000);
 
   it('the Tranemo finance officer sees what Tranemo received and can act on nothing', async () => {
     const page = browser.page;
@@ -288,5 +288,5 @@ describeInBrowser('finance in the browser', () => {
     }, invoice.id);
     expect(refused).toEqual({ run: 403, credit: 403 });
     expect(await apiInvoices('kind=credit-note')).toHaveLength(1);
-  });
+  }, 180_000);
 });

@@ -204,7 +204,7 @@ describeInBrowser('finance through the year in the browser', () => {
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(result).toContain(norm(kr(line.net)));
     await look(page, 'ekonomi-ulricehamn-10-slutavrakning');
-  });
+  }, 180_000);
 
   it('the Tranemo finance officer sees its own consumers and no settlement button; the API refuses the run', async () => {
     const page = browser.page;
@@ -235,5 +235,5 @@ describeInBrowser('finance through the year in the browser', () => {
     expect(await table.locator('tbody tr').count()).toBe(tranemos.length);
     for (const c of tranemos) await table.getByRole('row', { name: new RegExp(escape(c.name)) }).waitFor();
     await look(page, 'ekonomi-tranemo-4-aret-hittills');
-  });
+  }, 180_000);
 });
