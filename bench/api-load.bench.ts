@@ -7,7 +7,7 @@
  * each concurrency right before the reads. Each server runs in its own process. Prints req/s,
  * p50/p99 and req/s as a share of the baseline; asserts nothing.
  * `--seconds=N` per measurement (default 3), `--db=sqlite|mysql` for one database,
- * `--cpu-prof=DIR` writes the API processes' V8 CPU profiles to DIR, `--show-queries` prints each
+ * `--read=TEXT` measures only the reads whose name contains TEXT, `--cpu-prof=DIR` writes the API processes' V8 CPU profiles to DIR, `--show-queries` prints each
  * read's SQL (the SQL/anrop column counts statements per request, each request made alone).
  * MariaDB: DATABASE_URL=mysql://… or 127.0.0.1:3306 as root; skipped with the reason when unreachable.
  */
@@ -88,7 +88,8 @@ export async function run(): Promise<void> {
       }
       const api = await startServer('serve-api', { DATABASE_URL: db.url }, profileDir);
       try {
-        const reads = await prepareReads(api.url);
+        const wanted = option('read');
+        const reads = (await prepareReads(api.url)).filter((r) => !wanted || r.name.includes(wanted));
         const sql = await sqlPerRequest(api, reads, process.argv.includes('--show-queries'));
         const rows: Row[] = [];
         for (const connections of CONNECTIONS) {

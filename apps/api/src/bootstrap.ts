@@ -68,6 +68,8 @@ export async function createApp(options: CreateAppOptions): Promise<CreatedApp> 
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
   app.disable('x-powered-by');
+  // Answers are no-store (above), so an ETag would only cost a hash of every body.
+  app.set('etag', false);
   // The client address counts failed logins and rate limits; behind a proxy it is in X-Forwarded-For.
   if (env.trustProxyHops > 0) app.set('trust proxy', env.trustProxyHops);
   app.set('query parser', 'extended');

@@ -26,6 +26,7 @@ import {
   UnitEntity,
 } from '@it-samverkan/persistence';
 import type { Principal } from '../common/principal';
+import { readCacheOf } from '../common/read-cache';
 import { loadOnCallConsumers } from '../on-call/on-call-consumers';
 
 /**
@@ -56,8 +57,18 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 
 type Db = DataSource | EntityManager;
 
-/** Who the parties are: the latest cooperation agreement, the municipalities and the companies. */
+/**
+ * Who the parties are: the latest cooperation agreement, the municipalities and the companies.
+ * Read through the data source it is cached briefly (read-cache.ts: emptied by every write to
+ * those tables); inside a transaction it is always read afresh.
+ */
 export async function loadAccessDirectory(m: Db): Promise<AccessDirectory> {
+  if (m instanceof DataSource)
+    return (await readCacheOf(m).get('access-directory', () => readAccessDirectory(m)))!;
+  return readAccessDirectory(m);
+}
+
+async function readAccessDirectory(m: Db): Promise<AccessDirectory> {
   const [cooperations, municipalities, companies] = await Promise.all([
     m.getRepository(CooperationAgreementEntity).find({ order: { validFrom: 'DESC' } }),
     m.getRepository(MunicipalityEntity).find({ select: { id: true } }),

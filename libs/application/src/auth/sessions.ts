@@ -3,6 +3,7 @@ import { DataSource, LessThan } from 'typeorm';
 import { DomainError } from '@it-samverkan/domain';
 import { PersonEntity, SessionEntity } from '@it-samverkan/persistence';
 import { Actor, Principal } from '../common/principal';
+import { readCacheOf } from '../common/read-cache';
 import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
 import { hashToken } from './tokens';
@@ -154,15 +155,20 @@ export class SessionService {
   /** The session a cookie secret belongs to, if it is open, not idle too long and not past its end. */
   async authenticate(secret: string, now: Date): Promise<AuthenticatedSession | null> {
     if (!/^[A-Za-z0-9_-]{43}$/.test(secret)) return null;
-    const session = await this.dataSource
-      .getRepository(SessionEntity)
-      .findOneBy({ secretHash: hashToken(secret) });
-    if (!session || session.endedAt) return null;
+    const hash = hashToken(secret);
+    // The rows are cached briefly (read-cache.ts); every check below runs on each request.
+    const found = await readCacheOf(this.dataSource).get(`session:${hash}`, async () => {
+      const session = await this.dataSource.getRepository(SessionEntity).findOneBy({ secretHash: hash });
+      if (!session || session.endedAt) return null;
+      const person = await this.dataSource.getRepository(PersonEntity).findOneBy({ id: session.personId });
+      return person ? { session, person } : null;
+    });
+    if (!found) return null;
+    const { session, person } = found;
     const t = now.getTime();
-    if (t >= session.expiresAt.getTime()) return null;
+    if (session.endedAt || t >= session.expiresAt.getTime()) return null;
     if (t - session.lastSeenAt.getTime() >= this.policy.idleMinutes * 60_000) return null;
-    const person = await this.dataSource.getRepository(PersonEntity).findOneBy({ id: session.personId });
-    if (!person || !person.active) return null;
+    if (!person.active) return null;
     if (t - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS)
       await this.dataSource.getRepository(SessionEntity).update({ id: session.id }, { lastSeenAt: now });
     return {

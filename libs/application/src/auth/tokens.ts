@@ -3,6 +3,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { DomainError, ProblemList } from '@it-samverkan/domain';
 import { ApiTokenEntity, PersonEntity, Role } from '@it-samverkan/persistence';
 import { Actor, Principal } from '../common/principal';
+import { readCacheOf } from '../common/read-cache';
 import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
 import { checkRoleAndScope } from './grant-input';
@@ -162,16 +163,26 @@ export class TokenService {
    */
   async authenticate(token: string, now: Date): Promise<Principal | null> {
     if (!token.startsWith(TOKEN_PREFIX) && token.length < 24) return null;
-    const entity = await this.dataSource
-      .getRepository(ApiTokenEntity)
-      .findOneBy({ tokenHash: hashToken(token), revokedAt: IsNull() });
-    if (!entity) return null;
+    const hash = hashToken(token);
+    // The rows are cached briefly (read-cache.ts); revocation and expiry are checked on each request.
+    const found = await readCacheOf(this.dataSource).get(`token:${hash}`, async () => {
+      const entity = await this.dataSource
+        .getRepository(ApiTokenEntity)
+        .findOneBy({ tokenHash: hash, revokedAt: IsNull() });
+      if (!entity) return null;
+      const person = entity.ownerPersonId
+        ? await this.dataSource.getRepository(PersonEntity).findOneBy({ id: entity.ownerPersonId })
+        : null;
+      return { entity, person };
+    });
+    if (!found) return null;
+    const { entity, person } = found;
+    if (entity.revokedAt) return null;
     if (entity.expiresAt && entity.expiresAt.getTime() <= now.getTime()) return null;
     const common = { role: entity.role, scope: entity.scope, via: 'token' as const, tokenName: entity.name };
     if (!entity.ownerPersonId) {
       return { id: entity.id, name: entity.ownerSystem ?? entity.name, personId: null, ...common };
     }
-    const person = await this.dataSource.getRepository(PersonEntity).findOneBy({ id: entity.ownerPersonId });
     if (!person || !person.active) return null;
     return { id: person.id, name: person.username, personId: person.id, ...common };
   }

@@ -90,14 +90,11 @@ export class InvoiceService {
           .find({ where: { invoiceId: In(rows.map((r) => r.id)) } })
       : [];
     const notes = period ? await this.longerInvoiceNotes(filter, period, principal) : [];
+    const linesOf = new Map<string, InvoiceLineEntity[]>(rows.map((r) => [r.id, []]));
+    for (const line of lines) linesOf.get(line.invoiceId)?.push(line);
     return {
       ...pageOf(
-        rows.map((r) =>
-          invoiceView(
-            r,
-            lines.filter((l) => l.invoiceId === r.id),
-          ),
-        ),
+        rows.map((r) => invoiceView(r, linesOf.get(r.id) ?? [])),
         total,
         page,
       ),
