@@ -18,6 +18,8 @@ export interface AppEnv {
   /** Where request counts live: the database (shared by every process; the default) or this process's memory. */
   rateLimitStore: RateLimitStoreKind;
   bodyLimit: string;
+  /** On SIGTERM, how long requests in flight may take to finish before they are cut. */
+  shutdownTimeoutSeconds: number;
   logSql: boolean;
   /** Reverse proxies in front of the API whose X-Forwarded-For is believed (0: none, the socket's address counts). */
   trustProxyHops: number;
@@ -196,6 +198,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): AppEnv {
     rateLimitAnonymousPerMinute: int(source, 'RATE_LIMIT_ANONYMOUS_PER_MINUTE', 600, problems, 1),
     rateLimitStore,
     bodyLimit,
+    shutdownTimeoutSeconds: int(source, 'SHUTDOWN_TIMEOUT_SECONDS', 30, problems, 1),
     logSql: bool(source, 'LOG_SQL', false, problems),
     trustProxyHops: int(source, 'TRUST_PROXY_HOPS', 0, problems),
     session: {

@@ -1,12 +1,17 @@
 import { EnvError, loadEnv } from '@it-samverkan/config/env';
 import { createApp } from './bootstrap';
 import { loadDemoIfEmpty } from './demo';
+import { shutDownGracefully } from './shutdown';
 
 async function main(): Promise<void> {
   const env = loadEnv();
   const { app, dataSource, bootstrapToken } = await createApp({ env, logger: ['error', 'warn'] });
   const demo = env.loadDemo ? await loadDemoIfEmpty(dataSource) : null;
   if (demo) process.stdout.write('Demosamverkan (Ulricehamn–Tranemo) inläst i en tom databas.\n');
+  shutDownGracefully(app, dataSource, {
+    timeoutMs: env.shutdownTimeoutSeconds * 1000,
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
   await app.listen(env.port, env.host);
   const url = `http://${env.host}:${env.port}`;
   process.stdout.write(

@@ -17,3 +17,4 @@ export * from './rate-limit/rate-limit-counter';
 export * from './sqlite/better-sqlite3';
 export * from './entities/ledger-import.entity';
 export * from './entities/register.entity';
+export * from './backup';

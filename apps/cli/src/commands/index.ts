@@ -11,6 +11,7 @@ import { registerUtvecklingCommands } from './utveckling.command';
 import { registerRegisterCommands } from './registers.command';
 import { registerPriceListCommands } from './price-list.command';
 import { registerLedgerCommands } from './ledger.command';
+import { registerBackupCommands } from './backup.command';
 
 /** Every command group, registered in the order `--help` lists them. */
 export const COMMAND_GROUPS: ((program: Command, ctx: CliContext) => void)[] = [
@@ -25,4 +26,5 @@ export const COMMAND_GROUPS: ((program: Command, ctx: CliContext) => void)[] = [
   registerDriftCommands,
   registerUtvecklingCommands,
   registerPriceListCommands,
+  registerBackupCommands,
 ];

@@ -16,7 +16,10 @@ export interface SqliteDatabase {
   exec(source: string): void;
   prepare(source: string): SqliteStatement;
   /** The online backup API: a consistent copy page by page while other connections write. */
-  backup(destination: string): Promise<{ totalPages: number; remainingPages: number }>;
+  backup(
+    destination: string,
+    options?: { progress?: (p: { totalPages: number; remainingPages: number }) => number },
+  ): Promise<{ totalPages: number; remainingPages: number }>;
   close(): void;
 }
 
