@@ -70,7 +70,15 @@ export async function backupDatabase(url: string, file: string): Promise<BackupR
     );
     return { kind: 'mysql', file: target, bytes: statSync(target).size };
   }
-  const source = openSqlite(sqliteFile(url), { readonly: true, fileMustExist: true });
+  const database = sqliteFile(url);
+  if (!existsSync(database)) {
+    throw new DomainError(
+      'BACKUP_SOURCE_MISSING',
+      `Databasen ${database} finns inte (DATABASE_URL)`,
+      'not-found',
+    );
+  }
+  const source = openSqlite(database, { readonly: true, fileMustExist: true });
   try {
     await source.backup(target, ALL_AT_ONCE);
   } finally {
