@@ -12,3 +12,4 @@ export * from './development';
 export * from './access';
 export * from './ledger';
 export * from './registers';
+export * from './history';

@@ -10,11 +10,14 @@ import { Page, Section } from '../components/page';
 import { useSession } from '../components/session';
 import { useApi } from '../components/use-api';
 import { Comparison, ComparisonView } from './comparison-view';
+import { HistorySection } from './history';
+import { SideBySideSection } from './side-by-side';
 
 interface Scenario {
   id: string;
   name: string;
   description: string | null;
+  baseModelVersionId: string;
   createdAt: string;
   createdBy: string;
 }
@@ -85,6 +88,26 @@ export function StyrgruppPage() {
           }
         </LoadState>
       </Section>
+      {mayBuild && (
+        <div className="no-print">
+          <Section id="sida-vid-sida" title="Scenarier sida vid sida">
+            <LoadState loaded={scenarios} what="scenarierna">
+              {(page) => (
+                <LoadState loaded={directory} what="organisationen">
+                  {(dir) => <SideBySideSection scenarios={page.items} directory={dir} />}
+                </LoadState>
+              )}
+            </LoadState>
+          </Section>
+        </div>
+      )}
+      <div className="no-print">
+        <Section id="historik" title="Historik per kommun">
+          <LoadState loaded={directory} what="organisationen">
+            {(dir) => <HistorySection directory={dir} />}
+          </LoadState>
+        </Section>
+      </div>
       <div className="no-print">
         <Section id="beslut" title="Beslutsregister">
           <LoadState loaded={decisions} what="besluten">
