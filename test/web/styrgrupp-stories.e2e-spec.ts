@@ -138,6 +138,7 @@ describeInBrowser('IT-styrgruppen in the browser', () => {
       expect(shown).toContain(y.budget ? norm(kr(y.budget)) : 'Ej godkänd');
       expect(shown).toContain(y.actual ? norm(kr(y.actual)) : 'Ej godkänt');
     }
+    expect(await page.getByLabel('Kommun', { exact: true }).inputValue()).toBe('tranemo');
     await look(page, 'styrgrupp-6-historik');
   });
 });

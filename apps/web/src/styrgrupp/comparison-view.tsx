@@ -162,10 +162,16 @@ export function FundingMovesTable({ moves, directory }: { moves: FundingMove[]; 
         { header: 'Kommun', cell: (m) => directory.name(m.municipality) },
         { header: 'Från anslag till interndebitering', numeric: true, cell: (m) => sek(m.toInternalCharge) },
         { header: 'Från interndebitering till anslag', numeric: true, cell: (m) => sek(m.toAppropriation) },
-        { header: 'Anslag bas', numeric: true, cell: (m) => sek(m.appropriation.base) },
-        { header: 'Anslag scenario', numeric: true, cell: (m) => sek(m.appropriation.scenario) },
-        { header: 'Interndebitering bas', numeric: true, cell: (m) => sek(m.internalCharge.base) },
-        { header: 'Interndebitering scenario', numeric: true, cell: (m) => sek(m.internalCharge.scenario) },
+        {
+          header: 'Anslag, bas → scenario',
+          numeric: true,
+          cell: (m) => `${sek(m.appropriation.base)} → ${sek(m.appropriation.scenario)}`,
+        },
+        {
+          header: 'Interndebitering, bas → scenario',
+          numeric: true,
+          cell: (m) => `${sek(m.internalCharge.base)} → ${sek(m.internalCharge.scenario)}`,
+        },
       ]}
     />
   );

@@ -1,5 +1,6 @@
 import { Field, Label, Paragraph, Select } from '@digdir/designsystemet-react';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import type { Directory } from '../api/directory';
 import { kronorForChart, percent, sek } from '../api/format';
@@ -34,7 +35,17 @@ export interface MunicipalityHistory {
 /** A municipality's charges year by year from the approved models: budget and actual, chart and table. */
 export function HistorySection({ directory }: { directory: Directory }) {
   const municipalities = directory.organisation.municipalities;
-  const [chosen, setChosen] = useState(municipalities[0]?.id ?? '');
+  // the choice lives in the address (?kommun=tranemo): it can be linked and survives a new render
+  const [params, setParams] = useSearchParams();
+  const chosen = params.get('kommun') ?? municipalities[0]?.id ?? '';
+  const setChosen = (id: string) =>
+    setParams(
+      (p) => {
+        p.set('kommun', id);
+        return p;
+      },
+      { replace: true, preventScrollReset: true },
+    );
   const history = useApi(
     () => api.get<MunicipalityHistory>(`/history/municipalities/${encodeURIComponent(chosen)}`),
     [chosen],
@@ -91,7 +102,7 @@ function HistoryView({ history }: { history: MunicipalityHistory }) {
   const last = history.years[history.years.length - 1].year;
   return (
     <Chart
-      label={`${history.name}: andel per år ${first}–${last}, budget och utfall`}
+      label={`${history.name}: andel per år ${first === last ? first : `${first}–${last}`}, budget och utfall`}
       option={option}
       table={
         <DataTable

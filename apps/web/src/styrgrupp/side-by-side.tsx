@@ -108,6 +108,19 @@ export function SideBySideSection({
   );
 }
 
+/** A scenario's amount with its change under it, in SEK and %. */
+function Figure({ column }: { column: Column }) {
+  return (
+    <>
+      {sek(column.amount)}
+      <br />
+      <span className="muted">
+        {signed(column.difference)} ({percent(column.differencePercent)})
+      </span>
+    </>
+  );
+}
+
 function SideBySideView({ result, directory }: { result: SideBySide; directory: Directory }) {
   const name = (key: string) => result.scenarios.find((s) => s.key === key)?.name ?? key;
   const option = useMemo(
@@ -128,19 +141,11 @@ function SideBySideView({ result, directory }: { result: SideBySide; directory: 
     }),
     [result, directory],
   );
-  const columns = result.scenarios.flatMap((s, i) => [
-    {
-      header: s.name,
-      numeric: true,
-      cell: (m: { scenarios: Column[] }) => sek(m.scenarios[i].amount),
-    },
-    {
-      header: `Förändring, ${s.name}`,
-      numeric: true,
-      cell: (m: { scenarios: Column[] }) =>
-        `${signed(m.scenarios[i].difference)} (${percent(m.scenarios[i].differencePercent)})`,
-    },
-  ]);
+  const columns = result.scenarios.map((s, i) => ({
+    header: s.name,
+    numeric: true,
+    cell: (m: { scenarios: Column[] }) => <Figure column={m.scenarios[i]} />,
+  }));
   return (
     <>
       <Paragraph>
@@ -162,10 +167,7 @@ function SideBySideView({ result, directory }: { result: SideBySide; directory: 
             footer={[
               'Summa',
               sek(result.totals.base),
-              ...result.totals.scenarios.flatMap((c) => [
-                sek(c.amount),
-                `${signed(c.difference)} (${percent(c.differencePercent)})`,
-              ]),
+              ...result.totals.scenarios.map((c) => <Figure key={c.scenario} column={c} />),
             ]}
           />
         }
