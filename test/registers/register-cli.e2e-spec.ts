@@ -64,6 +64,29 @@ describe('CLI: register mapping save and register import on the database', () =>
     expect(table.stdout).toMatch(/devices\s+devices\s+2025-10-01\s+datorer\.csv\s+3\s+4/);
   });
 
+  it('budget next-year drafts 2026 from the approved 2025 budget and budget changes shows the table', async () => {
+    const budgetId = (
+      await dataSource.getRepository(CostModelVersionEntity).findOneByOrFail({ kind: 'budget', year: 2025 })
+    ).id;
+    const run = runCli(
+      ['budget', 'next-year', budgetId, '--index', 'personal=3.5', '--index', 'licenser=6', '--json'],
+      db.url,
+    );
+    expect(run.stderr).toBe('');
+    const view = JSON.parse(run.stdout);
+    expect(view.changes.total).toMatchObject({
+      last: '26300000.00',
+      next: '27121000.00',
+      change: '821000.00',
+    });
+    const table = runCli(['budget', 'changes', view.version.id], db.url);
+    expect(table.stdout).toMatch(
+      /personal\s+Personalkostnader\s+14200000\.00\s+14697000\.00\s+497000\.00\s+3\.5 %/,
+    );
+    const bad = runCli(['budget', 'next-year', budgetId, '--index', 'personal'], db.url);
+    expect(bad.status).toBe(2);
+  });
+
   it('refuses an unreadable register with exit code 2 and the problem on stderr', () => {
     const run = runCli(
       [

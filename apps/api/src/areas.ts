@@ -9,6 +9,7 @@ import { ScenariosModule } from './scenarios/scenarios.module';
 import { DriftModule } from './drift/drift.module';
 import { UtvecklingModule } from './utveckling/utveckling.module';
 import { RegistersModule } from './registers/registers.module';
+import { BudgetCycleModule } from './budget-cycle/budget-cycle.module';
 
 /** One module per area of the organisation (cost model, on-call, invoicing, agreements, forums). */
 export const AREA_MODULES: Type<unknown>[] = [
@@ -22,4 +23,5 @@ export const AREA_MODULES: Type<unknown>[] = [
   UtvecklingModule,
   ScenariosModule,
   RegistersModule,
+  BudgetCycleModule,
 ];

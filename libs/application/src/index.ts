@@ -30,3 +30,4 @@ export * from './scenarios';
 export * from './access';
 export * from './ledger-import';
 export * from './registers';
+export * from './budget-cycle';

@@ -13,3 +13,4 @@ export * from './access';
 export * from './ledger';
 export * from './registers';
 export * from './history';
+export * from './budget-cycle';

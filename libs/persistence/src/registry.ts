@@ -54,7 +54,12 @@ import { UnitEnd1764000310000 } from './migrations/1764000310000-unit-end';
 import { LedgerImportEntity } from './entities/ledger-import.entity';
 import { LedgerImport1764102000000 } from './migrations/1764102000000-ledger-import';
 import { LedgerImportSequence1764102100000 } from './migrations/1764102100000-ledger-import-sequence';
-import { RegisterImportEntity, RegisterMappingEntity } from './entities/register.entity';
+import {
+  CostModelBasisEntity,
+  RegisterImportEntity,
+  RegisterMappingEntity,
+} from './entities/register.entity';
+import { CostModelBasis1764103100000 } from './migrations/1764103100000-cost-model-basis';
 import { Registers1764103000000 } from './migrations/1764103000000-registers';
 
 type EntityClass = new (...args: any[]) => unknown;
@@ -96,6 +101,7 @@ export const ENTITIES: EntityClass[] = [
   LedgerImportEntity,
   RegisterMappingEntity,
   RegisterImportEntity,
+  CostModelBasisEntity,
 ];
 export const MIGRATIONS: EntityClass[] = [
   Foundation1763900000000,
@@ -116,4 +122,5 @@ export const MIGRATIONS: EntityClass[] = [
   LedgerImportSequence1764102100000,
   RateLimitCounter1764106000000,
   Registers1764103000000,
+  CostModelBasis1764103100000,
 ];

@@ -12,6 +12,7 @@ import { registerRegisterCommands } from './registers.command';
 import { registerPriceListCommands } from './price-list.command';
 import { registerLedgerCommands } from './ledger.command';
 import { registerBackupCommands } from './backup.command';
+import { registerBudgetCycleCommands } from './budget-cycle.command';
 
 /** Every command group, registered in the order `--help` lists them. */
 export const COMMAND_GROUPS: ((program: Command, ctx: CliContext) => void)[] = [
@@ -22,6 +23,7 @@ export const COMMAND_GROUPS: ((program: Command, ctx: CliContext) => void)[] = [
   registerCostModelCommands,
   registerRegisterCommands,
   registerLedgerCommands,
+  registerBudgetCycleCommands,
   registerScenarioCommands,
   registerDriftCommands,
   registerUtvecklingCommands,

@@ -74,3 +74,20 @@ export class RegisterImportEntity {
   @Column({ name: 'created_by', type: 'varchar', length: 100 })
   createdBy: string;
 }
+
+/** Where a drafted model version came from: the approved version it was drafted from and the indices per pool. */
+@Entity('cost_model_basis')
+export class CostModelBasisEntity {
+  @PrimaryColumn({ name: 'model_version_id', type: 'varchar', length: 36 })
+  modelVersionId: string;
+
+  @Column({ name: 'based_on_id', type: 'varchar', length: 36 })
+  basedOnId: string;
+
+  /** Percent per pool id, e.g. {"personal": "3.5"}. */
+  @Column({ ...jsonColumn() })
+  indices: Record<string, string>;
+
+  @Column({ name: 'created_at', ...timestampColumn() })
+  createdAt: Date;
+}

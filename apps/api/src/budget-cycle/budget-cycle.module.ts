@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { NextYearService } from '@it-samverkan/application';
+import { DATA_SOURCE } from '../common/tokens';
+import { NextYearController } from './next-year.controller';
+
+/** The yearly cycle: next year's budget from this year's, and budget against actual year over year. */
+@Module({
+  controllers: [NextYearController],
+  providers: [
+    {
+      provide: NextYearService,
+      useFactory: (db: DataSource) => new NextYearService(db),
+      inject: [DATA_SOURCE],
+    },
+  ],
+})
+export class BudgetCycleModule {}

@@ -1,0 +1,47 @@
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Actor, NextYearService } from '@it-samverkan/application';
+import { Access, named } from '../common/access.decorator';
+import { CurrentActor } from '../common/actor.decorator';
+import { CLOCK, Clock } from '../common/tokens';
+import { NextYearDto } from './budget-cycle.dto';
+
+@ApiTags('Tjänstefiering')
+@ApiBearerAuth()
+@Controller('cost-models')
+export class NextYearController {
+  constructor(
+    @Inject(NextYearService) private readonly nextYear: NextYearService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post(':id/next-year')
+  @Access('edit-model', named.shared)
+  @ApiOperation({
+    summary: 'Utkast till nästa års budget från en godkänd version, med index per pool',
+    description:
+      'Poolernas indexerade belopp: exakt belopp × (1 + index/100); totalen avrundas halvt uppåt till öre och fördelas ' +
+      'över poolerna enligt 5.2 med de exakta beloppen som vikter, så att summan håller. Förbrukare, nycklar, tjänster ' +
+      'och volymer förs över. Svarar med utkastet och vad som ändrats mot förra året.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid', description: 'Den godkända versionen (i år)' })
+  @ApiCreatedResponse({ description: '{version, against, indices, changes}' })
+  draft(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: NextYearDto,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.nextYear.draftNextYear(id, dto, actor, this.clock.now());
+  }
+
+  @Get(':id/changes')
+  @Access('read', named.shared)
+  @ApiOperation({
+    summary: 'Vad som ändrats mot förra året: per pool, à-pris per tjänst och per förbrukare (SEK och %)',
+    description: 'Jämförs med versionen utkastet gjordes från, annars med förra årets godkända budget.',
+  })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  changes(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.nextYear.changes(id);
+  }
+}

@@ -1,0 +1,1 @@
+export * from './next-year.service';

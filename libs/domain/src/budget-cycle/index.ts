@@ -1,0 +1,2 @@
+export * from './index-pools';
+export * from './compare-years';
