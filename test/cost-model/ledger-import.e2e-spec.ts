@@ -6,6 +6,7 @@ import {
   exampleLedgerSie,
   sha256,
 } from '../factories/ledger';
+import { binaryBody } from '../support/finance-files';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -234,6 +235,23 @@ describe('Ledger import into a draft model version', () => {
       .send({ a: 1 });
     expect([json.status, json.body.error]).toEqual([400, 'UNSUPPORTED_CONTENT']);
     expect((await t.http.get(`/api/v1/cost-models/${plain}/pool-sources`).set(t.auth(tjf))).body).toEqual([]);
+  });
+
+  it('keeps the pool mapping through the model workbook (XLSX export and import)', async () => {
+    const xlsx = await t.http
+      .get(`/api/v1/cost-models/${actualId}/model.xlsx`)
+      .set(t.auth(tjf))
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200);
+    const again = await t.http
+      .post('/api/v1/cost-models?kind=actual')
+      .set(t.auth(tjf))
+      .set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .send(xlsx.body as Buffer)
+      .expect(201);
+    expect(again.body.document.ledgerMapping).toEqual(exampleActualWithMapping().ledgerMapping);
+    await t.http.delete(`/api/v1/cost-models/${again.body.id}`).set(t.auth(tjf)).expect(204);
   });
 
   it('splits the imported model to the figures worked out by hand', async () => {

@@ -60,6 +60,8 @@ export const MODEL_FIELDS = {
   name: ['namn', 'name'],
   year: ['år', 'year'],
   currency: ['valuta', 'currency'],
+  /** The optional pool mapping of the ledger import, as its JSON text (kept whole through the workbook). */
+  ledgerMapping: ['kontomappning', 'ledgermapping'],
 } as const;
 
 export const METHODS_HELP = 'weights, proportional, driver, consumer-weights eller reciprocal';
@@ -70,7 +72,8 @@ export const INSTRUCTIONS: string[] = [
   'Fyll i ett blad per avsnitt. Rad 1 på varje blad är rubriker; lämna dem orörda.',
   'Belopp anges i kronor med högst två decimaler. Vikter och volymer är icke-negativa tal.',
   '',
-  'Modell: modellens namn, år och valuta (SEK).',
+  'Modell: modellens namn, år och valuta (SEK); frivilligt kontomappning: huvudbokens kontomappning som JSON',
+  '  (ledgerMapping, se README "Costs from the ledger"); den följer med när modellen exporteras.',
   'Förbrukare: id (gemener, siffror, bindestreck), namn och kommun (kommunens id, t.ex. ulricehamn).',
   'Fördelningsnycklar: id, namn och enhet (t.ex. st).',
   'Kostnadspooler: id, namn och belopp; lägg sedan till en kolumn per tjänst som får del av poolen,',

@@ -177,8 +177,17 @@ async function readWorkbook(buffer: Buffer): Promise<{ document: Json; locations
     );
     if (!field) continue;
     const value = row.cells.get(valueCol ?? 2) ?? null;
-    document[field] = field === 'year' && value !== null ? Number(decimal(value)) : text(value);
     locations.set(field, at(model, row.number));
+    if (field === 'ledgerMapping') {
+      if (value === null) continue;
+      try {
+        document.ledgerMapping = JSON.parse(String(value)) as unknown;
+      } catch {
+        problems.add(at(model, row.number), 'Kontomappningen måste vara JSON, t.ex. {"rules": [...]}');
+      }
+      continue;
+    }
+    document[field] = field === 'year' && value !== null ? Number(decimal(value)) : text(value);
   }
 
   const list = (section: 'consumers' | 'drivers', fields: Record<string, readonly string[]>) => {

@@ -50,6 +50,7 @@ export async function costModelToXlsx(doc: CostModelDocument | null, created: Da
   model.addRow([MODEL_FIELDS.name[0], doc?.name ?? null]);
   model.addRow([MODEL_FIELDS.year[0], doc?.year ?? null]);
   model.addRow([MODEL_FIELDS.currency[0], doc?.currency ?? 'SEK']);
+  if (doc?.ledgerMapping) model.addRow([MODEL_FIELDS.ledgerMapping[0], JSON.stringify(doc.ledgerMapping)]);
 
   const consumers = sheet(
     wb,
