@@ -20,7 +20,7 @@ import { EXAMPLE_LEDGER_MAPPING, exampleLedgerSie } from '../factories/ledger';
  * 700 : 300 → 358 139.537 / 153 488.373 → 358 139.54 / 153 488.37. ulr-ks 951 162.79, tra-oms
  * 548 837.21, total 1 500 000.00.
  *
- * Budget 2026 = actual 2025 indexed: personal +3.5 % → 1 138 500.00, licenser +6 % → 318 000.00,
+ * Budget 2026 drafted from the approved actual 2025 with indices (POST …/next-year): personal +3.5 % → 1 138 500.00, licenser +6 % → 318 000.00,
  * lokaler ±0 → 100 000.00. ledning 113 850.00 + 100 000.00 = 213 850.00; arbetsplats 569 250.00 +
  * 318 000.00 = 887 250.00; servicedesk 455 400.00. ledning 887 250 : 455 400 → exact
  * 141 316.3613… / 72 533.6386… → 141 316.36 / 72 533.64; arbetsplats 1 028 566.36 by 600 : 400 →
@@ -183,18 +183,19 @@ describe('The yearly cycle: ledger and registers in, price list out, an invoice 
   });
 
   it('3. the budget 2026 drafted from the actual with indices, approved', async () => {
-    // Engineer L2's drafting from an approved model was not on main when this test was written:
-    // the indexed amounts (by hand above) go into the draft as a document.
-    const doc = actual2025();
-    doc.name = 'Cykeltest 2026, budget';
-    doc.year = 2026;
-    doc.pools[0].amount = '1138500.00';
-    doc.pools[1].amount = '318000.00';
-    doc.pools[2].amount = '100000.00';
-    doc.volumes.devices = { 'ulr-ks': 600, 'tra-oms': 400 };
     t.now.value = new Date('2026-02-20T08:00:00Z');
-    budgetId = (await t.http.post('/api/v1/cost-models?kind=budget').set(t.auth(tjf)).send(doc).expect(201))
-      .body.id;
+    const drafted = await t.http
+      .post(`/api/v1/cost-models/${actualId}/next-year`)
+      .set(t.auth(tjf))
+      .send({ indices: { personal: '3.5', licenser: '6' }, name: 'Cykeltest 2026, budget' })
+      .expect(201);
+    budgetId = drafted.body.version.id;
+    expect(drafted.body.version).toMatchObject({ year: 2026, kind: 'budget', status: 'draft' });
+    const draft = await t.http.get(`/api/v1/cost-models/${budgetId}`).set(t.auth(tjf)).expect(200);
+    expect(
+      draft.body.document.pools.map((p: { id: string; amount: string }) => `${p.id} ${p.amount}`),
+    ).toEqual(['personal 1138500.00', 'licenser 318000.00', 'lokaler 100000.00']);
+    expect(draft.body.document.volumes.devices).toEqual({ 'ulr-ks': '600', 'tra-oms': '400' });
     const approved = await t.http
       .post(`/api/v1/cost-models/${budgetId}/approve`)
       .set(t.auth(styrgrupp))
