@@ -65,10 +65,13 @@ export class SplitsController {
   @ApiProduces(XLSX_MIME)
   async xlsx(@Param('id', new ParseUUIDPipe()) id: string) {
     const files = await this.splits.files(id);
-    return new StreamableFile(await splitResultXlsx(files.model, files.result, files.createdAt), {
-      type: XLSX_MIME,
-      disposition: `attachment; filename="fordelning-${files.result.year}.xlsx"`,
-    });
+    return new StreamableFile(
+      await splitResultXlsx(files.model, files.result, files.createdAt, files.decision),
+      {
+        type: XLSX_MIME,
+        disposition: `attachment; filename="fordelning-${files.result.year}.xlsx"`,
+      },
+    );
   }
 
   @Get(':id/trace/:consumerId')

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { ALLOCATION_METHODS, COST_MODEL_FORMAT, CostModelDocument, Dec } from '@it-samverkan/domain';
 import { COLUMNS, INSTRUCTIONS, MODEL_FIELDS, SHEETS } from './cost-model-xlsx-layout';
+import { setUpForPrint } from '@it-samverkan/files';
 import { swedishDate } from '../common/swedish-date';
 
 /** A decimal from the document as a number cell when the number is exactly that decimal, else as text. */
@@ -132,5 +133,11 @@ export async function costModelToXlsx(doc: CostModelDocument | null, created: Da
   for (const id of consumerIds)
     volumes.addRow([id, ...driverIds.map((d) => decimalCell(doc?.volumes?.[d]?.[id]))]);
 
+  for (const ws of wb.worksheets)
+    setUpForPrint(ws, {
+      title: `${doc?.name ?? 'Kostnadsmodell, mall för import'}: ${ws.name}`,
+      generatedOn: swedishDate(created),
+      headingRow: 1,
+    });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

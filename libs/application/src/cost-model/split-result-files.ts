@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import { CostModel, Money, SplitResultDocument } from '@it-samverkan/domain';
+import { setUpForPrint } from '@it-samverkan/files';
 import { decimalCell } from './cost-model-xlsx-writer';
 import { swedishDate } from '../common/swedish-date';
 
@@ -103,6 +104,8 @@ export async function splitResultXlsx(
   model: CostModel,
   doc: SplitResultDocument,
   created: Date,
+  /** The decision that approved the model, where there is one ("IT-styrgruppen 2024-11-20 § 14"). */
+  decision: string | null = null,
 ): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'it-samverkan';
@@ -200,6 +203,13 @@ export async function splitResultXlsx(
   );
   municipalities.getColumn(1).width = 20;
   municipalities.getColumn(2).width = 18;
+  for (const ws of wb.worksheets)
+    setUpForPrint(ws, {
+      title: `${title}: ${ws.name}`,
+      generatedOn: swedishDate(created),
+      decision,
+      headingRow: SPLIT_XLSX_HEADING_ROW,
+    });
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

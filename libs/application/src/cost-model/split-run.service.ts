@@ -80,6 +80,8 @@ export interface SplitRunFiles {
   model: CostModel;
   result: SplitResultDocument;
   createdAt: Date;
+  /** How documents cite the decision that approved the run's model version, if it was approved. */
+  decision: string | null;
 }
 
 function summary(e: SplitRunEntity): SplitRunSummary {
@@ -238,10 +240,12 @@ export class SplitRunService {
   /** What the CSV and XLSX exports of a run need. */
   async files(id: string): Promise<SplitRunFiles> {
     const run = await this.find(id);
+    const view = await this.view(run);
     return {
       model: validateCostModel(run.input),
       result: (run.result as StoredSplitResult).splitResult,
       createdAt: run.createdAt,
+      decision: view.model?.decision?.reference ?? null,
     };
   }
 

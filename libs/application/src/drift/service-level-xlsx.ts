@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { MeasureResult, SERVICE_LEVEL_MEASURE_LABELS, SERVICE_LEVEL_MEASURES } from '@it-samverkan/domain';
+import { setUpForPrint } from '@it-samverkan/files';
 import { MunicipalityReportView, ServiceLevelReportView } from './service-level-report.service';
 
 /** How a measure's outcome is written in files: met, missed or no data. */
@@ -153,6 +154,12 @@ export async function serviceLevelReportXlsx(report: ServiceLevelReportView): Pr
   for (const [label, text] of info) about.addRow([label, text]);
   about.getColumn(1).font = { bold: true };
   about.getColumn(2).alignment = { wrapText: true, vertical: 'top' };
+  for (const ws of wb.worksheets)
+    setUpForPrint(ws, {
+      title: `Uppföljning av servicenivåer ${report.tertial}: ${ws.name}`,
+      generatedOn: report.generatedOn,
+      headingRow: 1,
+    });
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -8,6 +8,7 @@ import {
   ScenarioChangesDocument,
   ScenarioComparisonDocument,
 } from '@it-samverkan/domain';
+import { setUpForPrint } from '@it-samverkan/files';
 
 /** Sheet names of the comparison workbook, in order. */
 export const SCENARIO_XLSX_SHEETS = {
@@ -211,6 +212,12 @@ export async function scenarioComparisonXlsx(
   load.addRow(['Antaganden']).font = { bold: true };
   for (const a of assumptions) load.addRow([a]);
   load.getColumn(1).width = 24;
+  for (const ws of wb.worksheets)
+    setUpForPrint(ws, {
+      title: `${title}: ${ws.name}`,
+      generatedOn: created,
+      headingRow: SCENARIO_XLSX_HEADING_ROW,
+    });
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

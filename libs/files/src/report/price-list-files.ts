@@ -1,6 +1,6 @@
 import { Money } from '@it-samverkan/domain';
 import { MONEY_FORMAT, newWorkbook, workbookBytes } from '../spreadsheet/xlsx-format';
-import { setUpForPrinting } from './print-setup';
+import { setUpForPrint } from '../spreadsheet/print-setup';
 import { reportPdf } from './report-pdf';
 
 /** The price list as the files print it: names, not ids; money as two-decimal strings. */
@@ -87,10 +87,12 @@ export async function priceListXlsx(file: PriceListFile): Promise<Buffer> {
     ];
     sheet.getRow(7 + i).getCell(2).alignment = { wrapText: true, vertical: 'top' };
   });
-  setUpForPrinting(sheet, {
+  setUpForPrint(sheet, {
+    title: file.title,
+    generatedOn: file.generatedOn,
+    decision: file.decision ? `${file.decision.reference}: ${file.decision.subject}` : null,
     headingRow: 6,
     landscape: true,
-    footer: `${file.title}. ${decisionText(file)}. Skapad ${file.generatedOn}`,
   });
   return workbookBytes(wb);
 }

@@ -13,8 +13,10 @@ export interface PrintSetup {
   generatedOn: string;
   /** The decision the figures rest on ("IT-styrgruppen 2024-11-20 § 14"), where there is one. */
   decision?: string | null;
-  /** The last row of headings (rows 1..headingRow repeat on every printed page). */
+  /** The row of column headings, repeated on every printed page (and where column widths are measured from). */
   headingRow: number;
+  /** Landscape whatever the width (otherwise landscape when the columns are wider than a portrait page). */
+  landscape?: boolean;
 }
 
 /** Columns wider than this wrap their text instead of growing. */
@@ -50,8 +52,10 @@ function fitColumns(sheet: ExcelJS.Worksheet, fromRow: number): void {
   });
   for (const [col, width] of needed) {
     const column = sheet.getColumn(col);
-    column.width = Math.min(MAX_COLUMN_WIDTH, Math.max(column.width ?? 8, width));
-    if (width > MAX_COLUMN_WIDTH) column.alignment = { ...column.alignment, wrapText: true, vertical: 'top' };
+    // a width the writer chose is kept when wider; text wider than the column wraps instead of being cut
+    const fitted = Math.max(column.width ?? 8, Math.min(MAX_COLUMN_WIDTH, width));
+    column.width = fitted;
+    if (width > fitted) column.alignment = { ...column.alignment, wrapText: true, vertical: 'top' };
   }
 }
 
@@ -63,11 +67,11 @@ export function setUpForPrint(sheet: ExcelJS.Worksheet, setup: PrintSetup): void
   sheet.pageSetup = {
     ...sheet.pageSetup,
     paperSize: A4,
-    orientation: width > PORTRAIT_WIDTH ? 'landscape' : 'portrait',
+    orientation: setup.landscape || width > PORTRAIT_WIDTH ? 'landscape' : 'portrait',
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
-    printTitlesRow: `1:${setup.headingRow}`,
+    printTitlesRow: `${setup.headingRow}:${setup.headingRow}`,
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
   };
   const decision = setup.decision ? `Beslut: ${headerText(setup.decision)}` : '';
