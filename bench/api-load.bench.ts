@@ -8,13 +8,15 @@
  * p50/p99 and req/s as a share of the baseline; asserts nothing.
  * `--seconds=N` per measurement (default 3), `--db=sqlite|mysql` for one database,
  * `--read=TEXT` measures only the reads whose name contains TEXT, `--cpu-prof=DIR` writes the API processes' V8 CPU profiles to DIR, `--show-queries` prints each
- * read's SQL (the SQL/anrop column counts statements per request, each request made alone).
+ * read's SQL (the SQL/anrop column counts statements per request, each request made alone),
+ * `--explain` prints MariaDB's EXPLAIN of every SELECT each read runs.
  * MariaDB: DATABASE_URL=mysql://… or 127.0.0.1:3306 as root; skipped with the reason when unreachable.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freshDatabase } from '../test/support/database';
+import { createConnection } from 'mysql2/promise';
+import { explainOnMysql } from './api-load/explain';
 import { formatTable, measure, Read, Row } from './api-load/load';
 import { ServerProcess, startServer } from './api-load/processes';
 import { prepareReads } from './api-load/reads';
@@ -37,19 +39,42 @@ async function database(kind: 'sqlite' | 'mysql'): Promise<Database | string> {
     const dir = mkdtempSync(join(tmpdir(), 'its-bench-load-'));
     return { url: `sqlite:${join(dir, 'bench.sqlite')}`, drop: async () => rmSync(dir, { recursive: true }) };
   }
-  const previous = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = /^(mysql|mariadb):/.test(previous ?? '') ? previous : MYSQL_DEFAULT;
+  const given = process.env.DATABASE_URL;
+  const url = new URL(
+    (/^(mysql|mariadb):/.test(given ?? '') ? given! : MYSQL_DEFAULT).replace(/^mariadb:/, 'mysql:'),
+  );
+  const server = {
+    host: url.hostname,
+    port: Number(url.port || 3306),
+    user: decodeURIComponent(url.username || 'root'),
+    password: decodeURIComponent(url.password),
+  };
+  const name = `its_bench_load_${Date.now().toString(36)}`;
   try {
-    return await freshDatabase();
+    const admin = await createConnection(server);
+    await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.end();
   } catch (error) {
-    return `MariaDB nås inte på ${process.env.DATABASE_URL} (${(error as Error).message})`;
-  } finally {
-    process.env.DATABASE_URL = previous;
+    return `MariaDB nås inte på ${url.host} (${(error as Error).message})`;
   }
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const admin = await createConnection(server);
+      await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await admin.end();
+    },
+  };
 }
 
 /** SQL statements per request of each read, each request made alone (after one warm-up request). */
-async function sqlPerRequest(api: ServerProcess, reads: Read[], show: boolean): Promise<Map<string, number>> {
+async function sqlPerRequest(
+  api: ServerProcess,
+  reads: Read[],
+  show: boolean,
+  explainOn: string | null,
+): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const read of reads) {
     const get = async () => {
@@ -62,7 +87,10 @@ async function sqlPerRequest(api: ServerProcess, reads: Read[], show: boolean): 
     const run = await api.stats();
     counts.set(read.name, run.queries / read.paths.length);
     if (show)
-      process.stdout.write(`  SQL för ${read.name}:\n${run.statements.map((q) => `    ${q}\n`).join('')}`);
+      process.stdout.write(
+        `  SQL för ${read.name}:\n${run.statements.map((q) => `    ${q.sql}\n`).join('')}`,
+      );
+    if (explainOn) process.stdout.write(await explainOnMysql(explainOn, read.name, run.statements));
   }
   return counts;
 }
@@ -90,7 +118,8 @@ export async function run(): Promise<void> {
       try {
         const wanted = option('read');
         const reads = (await prepareReads(api.url)).filter((r) => !wanted || r.name.includes(wanted));
-        const sql = await sqlPerRequest(api, reads, process.argv.includes('--show-queries'));
+        const explain = kind === 'mysql' && process.argv.includes('--explain') ? db.url : null;
+        const sql = await sqlPerRequest(api, reads, process.argv.includes('--show-queries'), explain);
         const rows: Row[] = [];
         for (const connections of CONNECTIONS) {
           const base = await measure(bare, baseline, connections, seconds);

@@ -12,19 +12,25 @@ export const STATS_ASKED = 'stats';
 export interface ServerStats {
   /** SQL statements run (the API process; the bare app runs none). */
   queries: number;
-  statements: string[];
+  statements: Statement[];
   /** CPU time the process spent (user + system), in microseconds: contention on a shared machine barely moves it. */
   cpuMicros: number;
+}
+
+/** One SQL statement as the driver got it. */
+export interface Statement {
+  sql: string;
+  parameters: unknown[];
 }
 
 /** Counts SQL statements for the stats answers (the API process feeds it from its data source's logger). */
 export class StatementCounter {
   count = 0;
-  statements: string[] = [];
+  statements: Statement[] = [];
 
-  seen(statement: string): void {
+  seen(sql: string, parameters: unknown[] = []): void {
     this.count++;
-    if (this.statements.length < 200) this.statements.push(statement);
+    if (this.statements.length < 200) this.statements.push({ sql, parameters });
   }
 }
 

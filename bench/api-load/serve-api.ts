@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const counter = new StatementCounter();
   const logQuery = dataSource.logger.logQuery.bind(dataSource.logger);
   dataSource.logger.logQuery = (query, parameters, runner) => {
-    counter.seen(query);
+    counter.seen(query, Array.isArray(parameters) ? parameters : []);
     return logQuery(query, parameters, runner);
   };
   answerStats(counter);
