@@ -24,4 +24,11 @@ export const DEMO_PERSONS = [
   },
   { username: 'styrgrupp', displayName: 'Per Ek (IT-styrgruppen)', role: 'styrgrupp', scope: null },
   { username: 'admin', displayName: 'Demoadministratör', role: 'admin', scope: null },
+  { username: 'drift', displayName: 'Lena Ström (IT-forum drift)', role: 'drift', scope: null },
+  {
+    username: 'utveckling',
+    displayName: 'Omar Nilsson (IT-forum utveckling)',
+    role: 'utveckling',
+    scope: null,
+  },
 ] as const;

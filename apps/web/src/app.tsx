@@ -38,6 +38,9 @@ const LedgerImportPage = lazy(() =>
 const TjanstefieringPage = lazy(() =>
   import('./tjanstefiering/tjanstefiering-page').then((m) => ({ default: m.TjanstefieringPage })),
 );
+const DraftEditPage = lazy(() =>
+  import('./tjanstefiering/draft-edit-page').then((m) => ({ default: m.DraftEditPage })),
+);
 const UtvecklingPage = lazy(() =>
   import('./utveckling/utveckling-page').then((m) => ({ default: m.UtvecklingPage })),
 );
@@ -68,6 +71,7 @@ function Pages() {
         <Route path="/tjanstefiering/modeller/:id/huvudbok" element={<LedgerImportPage />} />
         <Route path="/tjanstefiering/fordelningar/:id" element={<SplitPage />} />
         <Route path="/tjanstefiering/prislista/:year" element={<PriceListPage />} />
+        <Route path="/tjanstefiering/modeller/:id/redigera" element={<DraftEditPage />} />
         <Route path="/styrgrupp" element={<StyrgruppPage />} />
         <Route path="/styrgrupp/nytt-scenario" element={<ScenarioBuilderPage />} />
         <Route path="/drift" element={<DriftPage />} />

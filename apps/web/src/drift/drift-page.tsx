@@ -9,6 +9,8 @@ import { FileButton } from '../components/file-button';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
+import { useSession } from '../components/session';
+import { ImportSection } from './import-section';
 import { Measure, MunicipalityLevels, previousTertial, ServiceLevelReport } from './drift-types';
 import { latestReportedTertial, newestYear } from './latest-tertial';
 import type { CostModelVersion, Page as ApiPage } from '../api/types';
@@ -107,6 +109,8 @@ export function DriftPage() {
   const [field, setField] = useState(tertial ?? '');
   const [problem, setProblem] = useState<string | null>(null);
   const reports = useApi(() => loadTertials(tertial), [tertial]);
+  const { me } = useSession();
+  const mayImport = me.role === 'drift' || me.role === 'admin';
   const shown = reports.data?.[0]?.tertial;
   useEffect(() => {
     if (shown) setField(shown);
@@ -167,6 +171,11 @@ export function DriftPage() {
           )
         }
       </LoadState>
+      {mayImport && (
+        <Section id="inlasning" title="Läs in data">
+          <ImportSection onImported={reports.reload} />
+        </Section>
+      )}
     </Page>
   );
 }

@@ -79,6 +79,11 @@ export function ModelPage() {
           <Paragraph>
             <Link to={`/tjanstefiering/modeller/${v.id}/huvudbok`}>Huvudbok: poolerna från bokföringen</Link>
           </Paragraph>
+          {v.status === 'draft' && maySplit && (
+            <Paragraph>
+              <Link to={`/tjanstefiering/modeller/${v.id}/redigera`}>Redigera utkastet</Link>
+            </Paragraph>
+          )}
           <Section id="pooler" title="Kostnadspooler">
             <DataTable
               caption="Kostnadspooler och belopp"

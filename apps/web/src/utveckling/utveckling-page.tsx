@@ -1,4 +1,5 @@
-import { Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Field, Label, Paragraph, Select, Tag } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import { api } from '../api/client';
 import { decimal } from '../api/format';
 import type { Page as ApiPage } from '../api/types';
@@ -6,7 +7,9 @@ import { DataTable } from '../components/data-table';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
+import { useSession } from '../components/session';
 import type { DevelopmentRequest } from './development-types';
+import { RequestActions } from './request-actions';
 
 const STATUS_ORDER = ['received', 'decided', 'in-progress', 'done', 'rejected'];
 
@@ -16,6 +19,9 @@ export function UtvecklingPage() {
     () => api.get<ApiPage<DevelopmentRequest>>('/utveckling/requests', { pageSize: 500 }),
     [],
   );
+  const { me } = useSession();
+  const mayAct = me.role === 'utveckling' || me.role === 'admin';
+  const [chosen, setChosen] = useState('');
   return (
     <Page
       title="IT-forum utveckling"
@@ -64,6 +70,37 @@ export function UtvecklingPage() {
           });
         }}
       </LoadState>
+      {mayAct && (
+        <Section id="hantera" title="Hantera ett ärende">
+          <LoadState loaded={requests} what="utvecklingsärendena">
+            {(page) => {
+              const request = page.items.find((r) => r.id === chosen);
+              return (
+                <>
+                  <Field>
+                    <Label htmlFor="chosen-request">Ärende</Label>
+                    <Select id="chosen-request" value={chosen} onChange={(e) => setChosen(e.target.value)}>
+                      <Select.Option value="">Välj ärende</Select.Option>
+                      {page.items.map((r) => (
+                        <Select.Option key={r.id} value={r.id}>
+                          {r.title} ({r.statusLabel.toLowerCase()})
+                        </Select.Option>
+                      ))}
+                    </Select>
+                  </Field>
+                  {request && (
+                    <RequestActions
+                      key={`${request.id}:${request.status}`}
+                      request={request}
+                      onChanged={requests.reload}
+                    />
+                  )}
+                </>
+              );
+            }}
+          </LoadState>
+        </Section>
+      )}
     </Page>
   );
 }

@@ -1,0 +1,320 @@
+import { Alert, Button, Field, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { FormEvent, useState } from 'react';
+import { api } from '../api/client';
+import { decimal, sek, todayInSweden } from '../api/format';
+import type { Decision, Invoice, Page as ApiPage } from '../api/types';
+import { DataTable } from '../components/data-table';
+import { FormProblems, problemsByField } from '../components/form-problems';
+import { LoadState } from '../components/load-state';
+import { Section } from '../components/page';
+import { useApi } from '../components/use-api';
+import type { DevelopmentRequest } from './development-types';
+
+export const STATUS_LABELS: Record<string, string> = {
+  received: 'Mottaget',
+  prioritised: 'Prioriterat',
+  decided: 'Beslutat',
+  'in-progress': 'Pågående',
+  done: 'Klart',
+  rejected: 'Avslaget',
+};
+
+interface Hours {
+  id: string;
+  hours: string;
+  reportedOn: string;
+  month: string;
+  latePeriodFrom: string | null;
+  note: string;
+}
+
+/** Each reported hour's invoice line (sourceKey development:<hours id>) in the years its months lie in. */
+async function loadHoursWithBilling(requestId: string) {
+  const hours = await api.get<Hours[]>(`/utveckling/requests/${requestId}/hours`);
+  const years = [...new Set(hours.map((h) => h.month.slice(0, 4)))];
+  const invoices = (
+    await Promise.all(years.map((y) => api.get<ApiPage<Invoice>>('/invoices', { period: y, pageSize: 500 })))
+  ).flatMap((p) => p.items);
+  return hours.map((h) => {
+    const invoice = invoices.find((i) => i.lines.some((l) => l.sourceKey === `development:${h.id}`));
+    const line = invoice?.lines.find((l) => l.sourceKey === `development:${h.id}`);
+    return { ...h, invoice: invoice ?? null, net: line?.net ?? null };
+  });
+}
+
+/** IT-forum utveckling acts on one request: next status with its decision, hours, and what has been billed. */
+export function RequestActions({
+  request,
+  onChanged,
+}: {
+  request: DevelopmentRequest;
+  onChanged: () => void;
+}) {
+  const decisions = useApi(
+    () => api.get<ApiPage<Decision>>('/decisions', { forum: 'utveckling', pageSize: 500 }),
+    [],
+  );
+  const hours = useApi(() => loadHoursWithBilling(request.id), [request.id]);
+  return (
+    <>
+      <LoadState loaded={decisions} what="besluten">
+        {(page) => (
+          <StatusForm
+            request={request}
+            decisions={page.items}
+            onChanged={onChanged}
+            onDecision={decisions.reload}
+          />
+        )}
+      </LoadState>
+      <HoursForm
+        request={request}
+        onReported={() => {
+          hours.reload();
+          onChanged();
+        }}
+      />
+      <LoadState loaded={hours} what="tidrapporterna">
+        {(rows) => (
+          <DataTable
+            caption={`${request.title}: rapporterad tid och vad som fakturerats`}
+            rows={rows}
+            rowKey={(h) => h.id}
+            empty="Ingen tid rapporterad."
+            columns={[
+              { header: 'Datum', cell: (h) => h.reportedOn },
+              { header: 'Timmar', numeric: true, cell: (h) => decimal(h.hours) },
+              { header: 'Debiteras månad', cell: (h) => h.month },
+              {
+                header: 'Faktura',
+                cell: (h) =>
+                  h.invoice
+                    ? h.invoice.status === 'issued'
+                      ? `Fakturerad, nr ${h.invoice.number}`
+                      : 'Utkast (inte utfärdad)'
+                    : request.funding === 'additional'
+                      ? 'Inte fakturerad ännu'
+                      : 'Debiteras inte (ramuppdrag)',
+              },
+              { header: 'Belopp', numeric: true, cell: (h) => (h.net ? sek(h.net) : '–') },
+            ]}
+          />
+        )}
+      </LoadState>
+    </>
+  );
+}
+
+function StatusForm({
+  request,
+  decisions,
+  onChanged,
+  onDecision,
+}: {
+  request: DevelopmentRequest;
+  decisions: Decision[];
+  onChanged: () => void;
+  onDecision: () => void;
+}) {
+  const [status, setStatus] = useState(request.nextStatuses[0] ?? '');
+  const [decisionId, setDecisionId] = useState('');
+  const [funding, setFunding] = useState(request.funding ?? 'framework');
+  const [error, setError] = useState<unknown>(null);
+  const [decision, setDecision] = useState({ date: todayInSweden(), paragraph: '', subject: request.title });
+  const [decisionError, setDecisionError] = useState<unknown>(null);
+  const needsDecision = status === 'decided' || status === 'rejected';
+  const fields = problemsByField(error);
+  const decisionFields = problemsByField(decisionError);
+
+  async function change(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    try {
+      await api.post(`/utveckling/requests/${request.id}/status`, {
+        status,
+        ...(needsDecision && decisionId ? { decisionId } : {}),
+        ...(status === 'decided' ? { funding } : {}),
+      });
+      onChanged();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  async function record(event: FormEvent) {
+    event.preventDefault();
+    setDecisionError(null);
+    try {
+      const made = await api.post<Decision>('/decisions', { forum: 'utveckling', ...decision });
+      setDecisionId(made.id);
+      onDecision();
+    } catch (e) {
+      setDecisionError(e);
+    }
+  }
+
+  if (request.nextStatuses.length === 0)
+    return <Paragraph>Ärendet är {request.statusLabel.toLowerCase()} och ändras inte mer.</Paragraph>;
+  return (
+    <>
+      <Section id="beslut-nytt" title="Registrera forumets beslut">
+        <form onSubmit={record} noValidate className="stack">
+          <FormProblems
+            error={decisionError}
+            fieldIds={{ date: 'decision-date', paragraph: 'decision-paragraph', subject: 'decision-subject' }}
+            heading="Beslutet registrerades inte:"
+          />
+          <Textfield
+            id="decision-date"
+            label="Sammanträdets datum"
+            value={decision.date}
+            error={decisionFields.date}
+            onChange={(e) => setDecision({ ...decision, date: e.target.value })}
+          />
+          <Textfield
+            id="decision-paragraph"
+            label="Paragraf"
+            description="Till exempel § 21"
+            value={decision.paragraph}
+            error={decisionFields.paragraph}
+            onChange={(e) => setDecision({ ...decision, paragraph: e.target.value })}
+          />
+          <Textfield
+            id="decision-subject"
+            label="Ärendemening"
+            value={decision.subject}
+            error={decisionFields.subject}
+            onChange={(e) => setDecision({ ...decision, subject: e.target.value })}
+          />
+          <div>
+            <Button type="submit" variant="secondary">
+              Registrera beslutet
+            </Button>
+          </div>
+        </form>
+      </Section>
+      <Section id="status-andra" title="Ändra status">
+        <form onSubmit={change} noValidate className="stack">
+          <FormProblems
+            error={error}
+            fieldIds={{ status: 'next-status', decisionId: 'status-decision' }}
+            heading="Statusen ändrades inte:"
+          />
+          <Field>
+            <Label htmlFor="next-status">Ny status</Label>
+            <Select id="next-status" value={status} onChange={(e) => setStatus(e.target.value)}>
+              {request.nextStatuses.map((s) => (
+                <Select.Option key={s} value={s}>
+                  {STATUS_LABELS[s] ?? s}
+                </Select.Option>
+              ))}
+            </Select>
+          </Field>
+          {needsDecision && (
+            <Field>
+              <Label htmlFor="status-decision">Beslut</Label>
+              <Select
+                id="status-decision"
+                value={decisionId}
+                onChange={(e) => setDecisionId(e.target.value)}
+                aria-invalid={fields.decisionId ? true : undefined}
+              >
+                <Select.Option value="">Välj beslut</Select.Option>
+                {decisions.map((d) => (
+                  <Select.Option key={d.id} value={d.id}>
+                    {d.reference}: {d.subject}
+                  </Select.Option>
+                ))}
+              </Select>
+            </Field>
+          )}
+          {status === 'decided' && (
+            <Field>
+              <Label htmlFor="status-funding">Finansiering enligt beslutet</Label>
+              <Select id="status-funding" value={funding} onChange={(e) => setFunding(e.target.value)}>
+                <Select.Option value="framework">Inom ramuppdraget</Select.Option>
+                <Select.Option value="additional">Tilläggsuppdrag (debiteras beställaren)</Select.Option>
+              </Select>
+            </Field>
+          )}
+          <div>
+            <Button type="submit">Ändra status</Button>
+          </div>
+        </form>
+      </Section>
+    </>
+  );
+}
+
+function HoursForm({ request, onReported }: { request: DevelopmentRequest; onReported: () => void }) {
+  const [hours, setHours] = useState('');
+  const [reportedOn, setReportedOn] = useState(todayInSweden());
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const fields = problemsByField(error);
+  if (request.funding !== 'additional' || !['in-progress', 'done'].includes(request.status)) return null;
+
+  async function report(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setDone(null);
+    try {
+      const made = await api.post<Hours>(`/utveckling/requests/${request.id}/hours`, {
+        hours: hours.trim(),
+        reportedOn: reportedOn.trim(),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
+      setDone(`${decimal(made.hours)} timmar rapporterade, debiteras ${made.month}.`);
+      setHours('');
+      setNote('');
+      onReported();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <Section id="tid-rapportera" title="Rapportera tid">
+      <form onSubmit={report} noValidate className="stack">
+        <FormProblems
+          error={error}
+          fieldIds={{ hours: 'hours', reportedOn: 'reported-on', note: 'hours-note' }}
+          heading="Tiden rapporterades inte:"
+        />
+        <Textfield
+          id="hours"
+          label="Timmar"
+          inputMode="decimal"
+          value={hours}
+          error={fields.hours}
+          onChange={(e) => setHours(e.target.value)}
+        />
+        <Textfield
+          id="reported-on"
+          label="Arbetsdag (ÅÅÅÅ-MM-DD)"
+          value={reportedOn}
+          error={fields.reportedOn}
+          onChange={(e) => setReportedOn(e.target.value)}
+        />
+        <Textfield
+          id="hours-note"
+          label="Anteckning (frivilligt)"
+          value={note}
+          error={fields.note}
+          onChange={(e) => setNote(e.target.value)}
+        />
+        <div>
+          <Button type="submit">Rapportera tiden</Button>
+        </div>
+        <div aria-live="polite">
+          {done && (
+            <Alert data-color="success">
+              <Paragraph>{done}</Paragraph>
+            </Alert>
+          )}
+        </div>
+      </form>
+    </Section>
+  );
+}
