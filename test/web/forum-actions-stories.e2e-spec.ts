@@ -146,8 +146,8 @@ describeInBrowser('the forums act in the browser', () => {
     await problems.waitFor();
     const rows = (await problems.locator('tbody tr').allTextContents()).map(norm);
     expect(rows.length).toBeGreaterThanOrEqual(2);
-    expect(rows.some((r) => r.startsWith('3 opened'))).toBe(true);
-    expect(rows.some((r) => r.startsWith('3 line'))).toBe(true);
+    expect(rows.some((r) => r.startsWith('3opened'))).toBe(true);
+    expect(rows.some((r) => r.startsWith('3line'))).toBe(true);
     expect(await opened()).toBe(before);
     await look(page, 'drift-2-inlasning-med-fel');
 
@@ -189,8 +189,8 @@ describeInBrowser('the forums act in the browser', () => {
     await page.getByLabel('Sammanträdets datum').fill('2025-03-26');
     await page.getByRole('button', { name: 'Registrera beslutet' }).click();
     await page
-      .getByRole('option', { name: /IT-forum utveckling 2025-03-26 § 31/ })
-      .waitFor({ state: 'attached' });
+      .getByText('Beslutet är registrerat: IT-forum utveckling 2025-03-26 § 31', { exact: false })
+      .waitFor();
 
     for (const [status, label] of [
       ['prioritised', 'Prioriterat'],
@@ -230,7 +230,7 @@ describeInBrowser('the forums act in the browser', () => {
     await page.getByRole('button', { name: 'Rapportera tiden' }).click();
     await page.getByText(/^6,5 timmar rapporterade, debiteras 2025-0\d\./).waitFor();
     const hours = await api<{ hours: string; month: string }[]>(`/utveckling/requests/${portal.id}/hours`);
-    expect(hours.map((h) => h.hours)).toEqual(['6.50']);
+    expect(hours.map((h) => h.hours)).toEqual(['6.5']);
     const table = page.getByRole('table', { name: 'Ny elevportal: rapporterad tid och vad som fakturerats' });
     await table.getByRole('row', { name: /2025-03-27/ }).waitFor();
     expect(norm(await table.locator('tbody').textContent())).toContain(hours[0].month);

@@ -122,6 +122,7 @@ function StatusForm({
   const [error, setError] = useState<unknown>(null);
   const [decision, setDecision] = useState({ date: todayInSweden(), paragraph: '', subject: request.title });
   const [decisionError, setDecisionError] = useState<unknown>(null);
+  const [recorded, setRecorded] = useState<string | null>(null);
   const needsDecision = status === 'decided' || status === 'rejected';
   const fields = problemsByField(error);
   const decisionFields = problemsByField(decisionError);
@@ -147,6 +148,7 @@ function StatusForm({
     try {
       const made = await api.post<Decision>('/decisions', { forum: 'utveckling', ...decision });
       setDecisionId(made.id);
+      setRecorded(`Beslutet är registrerat: ${made.reference}. Välj det när du ändrar status.`);
       onDecision();
     } catch (e) {
       setDecisionError(e);
@@ -190,6 +192,13 @@ function StatusForm({
             <Button type="submit" variant="secondary">
               Registrera beslutet
             </Button>
+          </div>
+          <div aria-live="polite">
+            {recorded && (
+              <Alert data-color="success">
+                <Paragraph>{recorded}</Paragraph>
+              </Alert>
+            )}
           </div>
         </form>
       </Section>
