@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
-import { Actor, NextYearService } from '@it-samverkan/application';
+import { Actor, BudgetVersusActualService, NextYearService } from '@it-samverkan/application';
 import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
 import { CLOCK, Clock } from '../common/tokens';
@@ -43,5 +43,25 @@ export class NextYearController {
   @ApiParam({ name: 'id', format: 'uuid' })
   changes(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.nextYear.changes(id);
+  }
+}
+
+@ApiTags('Tjänstefiering')
+@ApiBearerAuth()
+@Controller('reports')
+export class BudgetVersusActualController {
+  constructor(@Inject(BudgetVersusActualService) private readonly reports: BudgetVersusActualService) {}
+
+  @Get('budget-vs-actual')
+  @Access('read', named.shared)
+  @ApiOperation({
+    summary: 'Budget mot utfall år för år: per tjänst, förbrukare och kommun, med debiterat och slutavräknat',
+    description:
+      'Budget och utfall kommer från årens modeller (delas inom samverkan). Debiterat (fakturerat och internt debiterat) ' +
+      'och slutavräknat följer fakturornas sekretess: värdkommunen ser allt, en samverkanspart bara sina egna förbrukare ' +
+      '(övriga null, och summorna räknar bara det som syns).',
+  })
+  budgetVersusActual(@CurrentActor() actor: Actor) {
+    return this.reports.report(actor.principal);
   }
 }

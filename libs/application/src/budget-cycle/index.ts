@@ -1,1 +1,2 @@
 export * from './next-year.service';
+export * from './budget-vs-actual.service';

@@ -1,2 +1,3 @@
 export * from './index-pools';
 export * from './compare-years';
+export * from './budget-vs-actual';

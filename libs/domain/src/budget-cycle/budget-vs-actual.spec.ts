@@ -1,0 +1,111 @@
+import { Money } from '../money';
+import type { SplitResultDocument } from '../cost-model/types';
+import { budgetVersusActual } from '.';
+
+const doc = (consumers: [string, string, Record<string, string>][]): SplitResultDocument => ({
+  format: 'it-samverkan/split-result@1',
+  model: 'm',
+  year: 2025,
+  total: '0.00',
+  services: [
+    {
+      id: 'arbetsplats',
+      direct: '0',
+      received: '0',
+      total: '0',
+      driver: null,
+      volume: null,
+      unitPrice: null,
+    },
+    {
+      id: 'servicedesk',
+      direct: '0',
+      received: '0',
+      total: '0',
+      driver: null,
+      volume: null,
+      unitPrice: null,
+    },
+  ],
+  consumers: consumers.map(([id, municipality, services]) => ({
+    id,
+    municipality,
+    services,
+    total: Money.sum(Object.values(services).map((s) => Money.parse(s))).toString(),
+  })),
+  municipalities: [],
+});
+
+const budget = doc([
+  ['ulr-ks', 'ulricehamn', { arbetsplats: '560000.00', servicedesk: '326666.67' }],
+  ['tra-oms', 'tranemo', { arbetsplats: '280000.00', servicedesk: '116666.67' }],
+]);
+const actual = doc([
+  ['ulr-ks', 'ulricehamn', { arbetsplats: '570000.00', servicedesk: '330000.00' }],
+  ['tra-oms', 'tranemo', { arbetsplats: '275000.50', servicedesk: '120000.00' }],
+]);
+const m = (s: string) => Money.parse(s);
+const year = {
+  year: 2025,
+  budget,
+  actual,
+  charged: [
+    { consumerId: 'tra-oms', serviceId: 'arbetsplats', amount: m('70000.00') },
+    { consumerId: 'tra-oms', serviceId: 'servicedesk', amount: m('29166.67') },
+    { consumerId: 'ulr-ks', serviceId: 'arbetsplats', amount: m('140000.00') },
+  ],
+  settled: [{ consumerId: 'tra-oms', serviceId: null, amount: m('-1666.84') }],
+};
+
+describe('budget against actual, charged and settled per year', () => {
+  it('everything for a reader who may see every municipality: sums by hand', () => {
+    const [y] = budgetVersusActual([year], () => true);
+    expect(y.total).toEqual({
+      budget: '1283333.34',
+      actual: '1295000.50',
+      charged: '239166.67',
+      settled: '-1666.84',
+    });
+    expect(y.municipalities).toEqual([
+      { id: 'ulricehamn', budget: '886666.67', actual: '900000.00', charged: '140000.00', settled: '0.00' },
+      { id: 'tranemo', budget: '396666.67', actual: '395000.50', charged: '99166.67', settled: '-1666.84' },
+    ]);
+    expect(y.services).toEqual([
+      { id: 'arbetsplats', budget: '840000.00', actual: '845000.50', charged: '210000.00', settled: null },
+      { id: 'servicedesk', budget: '443333.34', actual: '450000.00', charged: '29166.67', settled: null },
+    ]);
+    expect(y.consumers[1].services[1]).toEqual({
+      id: 'servicedesk',
+      budget: '116666.67',
+      actual: '120000.00',
+      charged: '29166.67',
+      settled: null,
+    });
+  });
+
+  it('a partner sees charged and settled only for its own consumers, and sums only those', () => {
+    const [y] = budgetVersusActual([year], (mun) => mun === 'tranemo');
+    expect(y.consumers.map((c) => [c.id, c.budget, c.charged, c.settled])).toEqual([
+      ['ulr-ks', '886666.67', null, null],
+      ['tra-oms', '396666.67', '99166.67', '-1666.84'],
+    ]);
+    expect(y.total).toEqual({
+      budget: '1283333.34',
+      actual: '1295000.50',
+      charged: '99166.67',
+      settled: '-1666.84',
+    });
+    expect(y.municipalities[0]).toEqual({
+      id: 'ulricehamn',
+      budget: '886666.67',
+      actual: '900000.00',
+      charged: null,
+      settled: null,
+    });
+  });
+
+  it('a year without an actual model shows actual 0.00', () => {
+    const [y] = budgetVersusActual([{ ...year, actual: null, charged: [], settled: [] }], () => true);
+    expect(y.total).toEqual({ budget: '1283333.34', actual: '0.00', charged: '0.00', settled: '0.00' });
+  });
+});
