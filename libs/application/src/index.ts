@@ -31,3 +31,4 @@ export * from './access';
 export * from './ledger-import';
 export * from './registers';
 export * from './budget-cycle';
+export * from './audit-trace';

@@ -39,6 +39,7 @@ export const named = {
   ],
   invoicing: (): ResourceRef[] => [{ type: 'invoicing' }],
   invoice: (r: AccessRequestView): ResourceRef[] => [{ type: 'invoice-id', id: r.params.id }],
+  internalCharge: (r: AccessRequestView): ResourceRef[] => [{ type: 'internal-charge-id', id: r.params.id }],
   unit: (r: AccessRequestView): ResourceRef[] => [{ type: 'unit-id', id: r.params.id }],
   incident: (r: AccessRequestView): ResourceRef[] => [{ type: 'incident-id', id: r.params.id }],
   developmentRequest: (r: AccessRequestView): ResourceRef[] => [

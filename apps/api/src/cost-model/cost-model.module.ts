@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import {
+  AuditTraceService,
   CostModelService,
   LedgerImportService,
   PriceListService,
@@ -12,10 +13,17 @@ import { CostModelsController } from './cost-models.controller';
 import { SplitsController } from './splits.controller';
 import { LedgerImportsController } from './ledger-imports.controller';
 import { PriceListsController } from './price-lists.controller';
+import { TracesController } from './traces.controller';
 
 /** Tjänstefiering: model versions, approval, stored split runs with their files, and year-end settlement. */
 @Module({
-  controllers: [CostModelsController, SplitsController, LedgerImportsController, PriceListsController],
+  controllers: [
+    CostModelsController,
+    SplitsController,
+    LedgerImportsController,
+    PriceListsController,
+    TracesController,
+  ],
   providers: [
     {
       provide: CostModelService,
@@ -25,6 +33,11 @@ import { PriceListsController } from './price-lists.controller';
     {
       provide: SplitRunService,
       useFactory: (db: DataSource) => new SplitRunService(db),
+      inject: [DATA_SOURCE],
+    },
+    {
+      provide: AuditTraceService,
+      useFactory: (db: DataSource) => new AuditTraceService(db),
       inject: [DATA_SOURCE],
     },
     {

@@ -22,6 +22,7 @@ import {
   MunicipalityEntity,
   PartyKind,
   PersonEntity,
+  InternalChargeEntity,
   ServiceAgreementEntity,
   UnitEntity,
 } from '@it-samverkan/persistence';
@@ -36,6 +37,7 @@ import { loadOnCallConsumers } from '../on-call/on-call-consumers';
 export type ResourceRef =
   | Resource
   | { type: 'invoice-id'; id: string }
+  | { type: 'internal-charge-id'; id: string }
   | { type: 'unit-id'; id: string }
   | { type: 'service-agreement-id'; id: string }
   | { type: 'agreement-party'; partyKind: unknown; partyId: unknown }
@@ -211,6 +213,10 @@ export async function resolveResource(
             buyerMunicipalityId: i.buyerMunicipalityId,
           }
         : unknown;
+    }
+    case 'internal-charge-id': {
+      const c = await db.getRepository(InternalChargeEntity).findOneBy({ id: ref.id });
+      return c ? { type: 'books', municipalityId: c.municipalityId } : unknown;
     }
     case 'unit-id': {
       const u = await db.getRepository(UnitEntity).findOneBy({ id: ref.id });

@@ -15,6 +15,7 @@ import { Page, PageRequest, pageOf } from '../common/pagination';
 import { recordAudit } from '../audit/audit';
 import { approveThroughDecision, DecisionReference } from '../decisions/decision.service';
 import { canonicalHash } from './canonical-hash';
+import { storeSplitRun } from './split-run.service';
 import {
   auditedVersion,
   costModelSummary,
@@ -201,6 +202,8 @@ export class CostModelService {
         { id },
         { status: 'approved', decisionId: decision.id, approvedAt: now, updatedAt: now },
       );
+      // The approved split is stored as a run, so every charge made from it traces to stored hashes.
+      await storeSplitRun(m, entity, actor, now);
       await recordAudit(
         m,
         actor,

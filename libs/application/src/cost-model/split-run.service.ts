@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   COST_ENGINE_VERSION,
   CostModel,
@@ -96,6 +96,43 @@ function summary(e: SplitRunEntity): SplitRunSummary {
   };
 }
 
+/**
+ * Splits a version's document and stores the run (input, engine version, hashes, result) with its
+ * audit entry, inside the caller's transaction. Approval stores one too: the approved split.
+ */
+export async function storeSplitRun(
+  m: EntityManager,
+  version: Pick<CostModelVersionEntity, 'id' | 'document'>,
+  actor: Actor,
+  now: Date,
+): Promise<SplitRunEntity> {
+  const { result, resultHash } = splitRunResult(computeSplit(version.document));
+  const entity = Object.assign(new SplitRunEntity(), {
+    id: randomUUID(),
+    modelVersionId: version.id,
+    engineVersion: COST_ENGINE_VERSION,
+    inputHash: canonicalHash(version.document),
+    resultHash,
+    input: version.document,
+    result,
+    createdAt: now,
+    createdBy: actor.principal.name,
+  });
+  await m.insert(SplitRunEntity, entity);
+  await recordAudit(
+    m,
+    actor,
+    {
+      action: 'split',
+      entityType: 'split-run',
+      entityId: entity.id,
+      after: { ...summary(entity), total: result.splitResult.total },
+    },
+    now,
+  );
+  return entity;
+}
+
 /** Split runs (DOMAIN.md 5.5): stored with input, engine version and hashes, so they can be reproduced. */
 export class SplitRunService {
   constructor(private readonly dataSource: DataSource) {}
@@ -106,32 +143,7 @@ export class SplitRunService {
       .getRepository(CostModelVersionEntity)
       .findOneBy({ id: modelVersionId });
     if (!version) throw costModelNotFound(modelVersionId);
-    const { result, resultHash } = splitRunResult(computeSplit(version.document));
-    const entity = Object.assign(new SplitRunEntity(), {
-      id: randomUUID(),
-      modelVersionId,
-      engineVersion: COST_ENGINE_VERSION,
-      inputHash: canonicalHash(version.document),
-      resultHash,
-      input: version.document,
-      result,
-      createdAt: now,
-      createdBy: actor.principal.name,
-    });
-    await inTransaction(this.dataSource, async (m) => {
-      await m.insert(SplitRunEntity, entity);
-      await recordAudit(
-        m,
-        actor,
-        {
-          action: 'split',
-          entityType: 'split-run',
-          entityId: entity.id,
-          after: { ...summary(entity), total: result.splitResult.total },
-        },
-        now,
-      );
-    });
+    const entity = await inTransaction(this.dataSource, (m) => storeSplitRun(m, version, actor, now));
     return this.view(entity);
   }
 

@@ -1,2 +1,3 @@
 export * from './report-pdf';
 export * from './price-list-files';
+export * from './audit-trace-files';

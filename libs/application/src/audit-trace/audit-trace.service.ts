@@ -1,0 +1,192 @@
+import { DataSource } from 'typeorm';
+import { COST_ENGINE_VERSION, DomainError, parsePeriod, parseSourceKey } from '@it-samverkan/domain';
+import {
+  CostModelVersionEntity,
+  DecisionEntity,
+  InternalChargeEntity,
+  InvoiceEntity,
+  InvoiceLineEntity,
+  SplitRunEntity,
+} from '@it-samverkan/persistence';
+import { swedishDate } from '../common/swedish-date';
+import { decisionView } from '../decisions/decision.service';
+import { computeSplit, StoredSplitResult } from '../cost-model/split-computation';
+import { costModelNotFound } from '../cost-model/cost-model.service';
+import { LedgerImportService } from '../ledger-import/ledger-import.service';
+import { AUDIT_TRACE_FORMAT, AuditTraceView, traceBody, TraceSource } from './audit-trace-view';
+
+const notFromSplit = (source: string) =>
+  new DomainError(
+    'TRACE_NOT_FROM_SPLIT',
+    `Raden kommer inte ur kostnadsfördelningen (källa: ${source}) och har ingen fördelningskörning att spåra`,
+    'unprocessable',
+  );
+
+/**
+ * The auditor's trace (DOMAIN.md 5.5, issue 14 item 6): from an invoice line, an internal charge or a
+ * split run to the split run (stored hashes, engine version), the model version and the decision that
+ * approved it, each service's driver, volumes and unit price, the pools and their ledger sources.
+ */
+export class AuditTraceService {
+  private readonly ledger: LedgerImportService;
+
+  constructor(private readonly db: DataSource) {
+    this.ledger = new LedgerImportService(db);
+  }
+
+  /** The trace of an invoice line (the invoice's privacy is checked by the caller's access rule). */
+  async invoiceLine(invoiceId: string, lineId: string, now: Date): Promise<AuditTraceView> {
+    const invoice = await this.db.getRepository(InvoiceEntity).findOneBy({ id: invoiceId });
+    if (!invoice) throw new DomainError('INVOICE_NOT_FOUND', `Fakturan ${invoiceId} finns inte`, 'not-found');
+    const line = await this.db.getRepository(InvoiceLineEntity).findOneBy({ id: lineId, invoiceId });
+    if (!line) throw new DomainError('LINE_NOT_FOUND', `Raden ${lineId} finns inte på fakturan`, 'not-found');
+    const source: TraceSource = {
+      kind: 'invoice-line',
+      id: line.id,
+      label: `${invoice.kind === 'credit-note' ? 'Kreditfaktura' : 'Faktura'} ${invoice.number ?? '(utkast)'}, rad ${line.lineNo}`,
+      description: line.description,
+      period: invoice.period,
+      amount: line.net.toString(),
+      consumerId: line.consumerId,
+      serviceId: line.serviceId,
+    };
+    return this.fromSourceKey(line.sourceKey, line.source, invoice.createdAt, source, now);
+  }
+
+  /** The trace of an internal charge (its municipality's books, by the caller's access rule). */
+  async internalCharge(id: string, now: Date): Promise<AuditTraceView> {
+    const charge = await this.db.getRepository(InternalChargeEntity).findOneBy({ id });
+    if (!charge)
+      throw new DomainError('INTERNAL_CHARGE_NOT_FOUND', `Interndebiteringen ${id} finns inte`, 'not-found');
+    const source: TraceSource = {
+      kind: 'internal-charge',
+      id: charge.id,
+      label: `Interndebitering ${charge.period}`,
+      description: charge.description,
+      period: charge.period,
+      amount: charge.amount.toString(),
+      consumerId: charge.unitId,
+      serviceId: charge.serviceId,
+    };
+    return this.fromSourceKey(charge.sourceKey, charge.source, charge.createdAt, source, now);
+  }
+
+  /** The whole model's trace: every consumer of a stored split run, derived from one split. */
+  async splitRun(id: string, now: Date, consumerId?: string): Promise<AuditTraceView> {
+    const run = await this.db.getRepository(SplitRunEntity).findOneBy({ id });
+    if (!run)
+      throw new DomainError('SPLIT_RUN_NOT_FOUND', `Fördelningskörningen ${id} finns inte`, 'not-found');
+    if (!run.modelVersionId) throw costModelNotFound('(ingen)');
+    const version = await this.db.getRepository(CostModelVersionEntity).findOneBy({ id: run.modelVersionId });
+    if (!version) throw costModelNotFound(run.modelVersionId);
+    const source: TraceSource = {
+      kind: 'split-run',
+      id: run.id,
+      label: `Fördelningskörning ${run.createdAt.toISOString().slice(0, 10)}`,
+      description: null,
+      period: null,
+      amount: null,
+      consumerId: consumerId ?? null,
+      serviceId: null,
+    };
+    return this.build(version, run, source, now, consumerId ? [consumerId] : undefined);
+  }
+
+  private async fromSourceKey(
+    sourceKey: string,
+    sourceKind: string,
+    madeAt: Date,
+    source: TraceSource,
+    now: Date,
+  ): Promise<AuditTraceView> {
+    const key = parseSourceKey(sourceKey);
+    let year: number;
+    let kind: 'budget' | 'actual';
+    if (key?.kind === 'cost-share') {
+      year = parsePeriod(key.period).year;
+      kind = 'budget';
+    } else if (key?.kind === 'settlement') {
+      year = key.year;
+      kind = 'actual';
+    } else throw notFromSplit(sourceKind);
+    const version = await this.approvedVersionAt(year, kind, madeAt);
+    const run = await this.approvedRun(version);
+    return this.build(version, run, source, now, source.consumerId ? [source.consumerId] : undefined);
+  }
+
+  /** The approved version of the year and kind the charge was made from: the latest approved before it. */
+  private async approvedVersionAt(year: number, kind: string, madeAt: Date): Promise<CostModelVersionEntity> {
+    const rows = await this.db.getRepository(CostModelVersionEntity).find({
+      where: { year, kind: kind as 'budget' | 'actual', status: 'approved' },
+      order: { approvedAt: 'ASC', id: 'ASC' },
+    });
+    const before = rows.filter((r) => r.approvedAt !== null && r.approvedAt <= madeAt);
+    const version = before.at(-1) ?? rows.at(-1);
+    if (!version)
+      throw new DomainError(
+        'TRACE_NO_APPROVED_MODEL',
+        `Det finns ingen godkänd ${kind === 'budget' ? 'budgetmodell' : 'utfallsmodell'} för ${year} att spåra raden till`,
+        'unprocessable',
+      );
+    return version;
+  }
+
+  /** The stored split run of the version's approved document (stored when approved), newest first. */
+  private async approvedRun(version: CostModelVersionEntity): Promise<SplitRunEntity | null> {
+    const runs = await this.db.getRepository(SplitRunEntity).find({
+      where: { modelVersionId: version.id, inputHash: version.documentHash },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: 1,
+    });
+    return runs[0] ?? null;
+  }
+
+  private async build(
+    version: CostModelVersionEntity,
+    run: SplitRunEntity | null,
+    source: TraceSource,
+    now: Date,
+    consumerIds?: string[],
+  ): Promise<AuditTraceView> {
+    const computed = computeSplit(run ? run.input : version.document);
+    if (run) {
+      // A trace belongs to the figures the run published: the engine must still give them.
+      const stored = (run.result as StoredSplitResult).splitResult;
+      if (stored.total !== computed.document.total)
+        throw new DomainError(
+          'SPLIT_NOT_REPRODUCIBLE',
+          `Dagens motor (${COST_ENGINE_VERSION}) ger ${computed.document.total}, körningen ${stored.total}`,
+          'conflict',
+        );
+    }
+    const decision = version.decisionId
+      ? await this.db.getRepository(DecisionEntity).findOneBy({ id: version.decisionId })
+      : null;
+    const ledger = await this.ledger.poolSources(version.id);
+    return {
+      format: AUDIT_TRACE_FORMAT,
+      generatedOn: swedishDate(now),
+      source,
+      splitRun: run
+        ? {
+            id: run.id,
+            engineVersion: run.engineVersion,
+            inputHash: run.inputHash,
+            resultHash: run.resultHash,
+            createdAt: run.createdAt.toISOString(),
+            createdBy: run.createdBy,
+          }
+        : null,
+      model: {
+        id: version.id,
+        name: version.name,
+        year: version.year,
+        kind: version.kind,
+        status: version.status,
+        approvedAt: version.approvedAt?.toISOString() ?? null,
+      },
+      decision: decision ? decisionView(decision) : null,
+      ...traceBody(computed.model, computed.split, ledger, consumerIds),
+    };
+  }
+}

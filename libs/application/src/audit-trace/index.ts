@@ -1,0 +1,2 @@
+export * from './audit-trace-view';
+export * from './audit-trace.service';
