@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { Money } from '@it-samverkan/domain';
 import { MONEY_FORMAT, newWorkbook, workbookBytes } from '../spreadsheet/xlsx-format';
-import { setUpForPrinting } from './print-setup';
+import { setUpForPrint } from '../spreadsheet/print-setup';
 import { ReportBlock, reportPdf } from './report-pdf';
 
 /** The auditor's trace as the files print it (the JSON view's shape: names, money as strings). */
@@ -97,12 +97,17 @@ function table(wb: ExcelJS.Workbook, name: string, headers: string[], widths: nu
 /** The trace as a workbook: Spårning (facts), Förbrukare, Tjänster, Pooler and Huvudbok, each set up to print. */
 export async function auditTraceXlsx(f: AuditTraceFile): Promise<Buffer> {
   const wb = newWorkbook(f.generatedOn);
-  const footer = `Spårning ${f.model.name}. Beslut ${f.decision?.reference ?? '–'}. Skapad ${f.generatedOn}`;
+  const print = {
+    title: `Spårning ${f.model.name}`,
+    generatedOn: f.generatedOn,
+    decision: f.decision?.reference ?? null,
+    headingRow: 1,
+  };
   const head = wb.addWorksheet('Spårning');
   head.columns = [{ width: 22 }, { width: 90 }];
   head.addRow(['Fält', 'Värde']).font = { bold: true };
   for (const row of facts(f)) head.addRow(row);
-  setUpForPrinting(head, { headingRow: 1, footer });
+  setUpForPrint(head, print);
 
   const consumers = table(
     wb,
@@ -123,7 +128,7 @@ export async function auditTraceXlsx(f: AuditTraceFile): Promise<Buffer> {
         num(l.unitPrice),
         num(l.amount),
       ]);
-  setUpForPrinting(consumers, { headingRow: 1, landscape: true, footer });
+  setUpForPrint(consumers, { ...print, landscape: true });
 
   const services = table(
     wb,
@@ -157,11 +162,11 @@ export async function auditTraceXlsx(f: AuditTraceFile): Promise<Buffer> {
         num(p.direct),
         num(p.amount),
       ]);
-  setUpForPrinting(services, { headingRow: 1, landscape: true, footer });
+  setUpForPrint(services, { ...print, landscape: true });
 
   const pools = table(wb, 'Pooler', ['Pool', 'Id', 'Belopp'], [36, 16, 16], [2]);
   for (const p of f.pools) pools.addRow([p.name, p.id, num(p.amount)]);
-  setUpForPrinting(pools, { headingRow: 1, footer });
+  setUpForPrint(pools, print);
 
   const ledger = table(
     wb,
@@ -187,7 +192,7 @@ export async function auditTraceXlsx(f: AuditTraceFile): Promise<Buffer> {
           num(v.amount),
         ]);
     }
-  setUpForPrinting(ledger, { headingRow: 1, landscape: true, footer });
+  setUpForPrint(ledger, { ...print, landscape: true });
   return workbookBytes(wb);
 }
 
