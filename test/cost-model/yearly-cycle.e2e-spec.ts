@@ -270,6 +270,26 @@ describe('The yearly cycle: ledger and registers in, price list out, an invoice 
       ['servicedesk', '39595.02'],
     ]);
 
+    // L3's trace of the line: its split run, the approving decision and the pools (a budget's pools
+    // have no ledger import of their own: the ledger is behind the actual 2025 it was drafted from).
+    const line = tranemo.lines.find(
+      (l: { source: string; consumerId: string; serviceId: string }) =>
+        l.source === 'cost-share' && l.consumerId === 'tra-oms' && l.serviceId === 'arbetsplats',
+    );
+    const lineTrace = await t.http
+      .get(`/api/v1/invoices/${tranemo.id}/lines/${line.id}/trace`)
+      .set(t.auth(finance))
+      .expect(200);
+    expect(lineTrace.body.decision).toMatchObject({
+      forum: 'styrgrupp',
+      date: '2026-02-25',
+      paragraph: '§ 9',
+    });
+    expect(lineTrace.body.pools.map((p: { id: string; amount: string }) => `${p.id} ${p.amount}`)).toEqual([
+      'personal 1138500.00',
+      'licenser 318000.00',
+      'lokaler 100000.00',
+    ]);
     // The line's model and decision, the split behind it and the pools' ledger sources.
     const budget = await t.http.get(`/api/v1/cost-models/${budgetId}`).set(t.auth(finance)).expect(200);
     expect(budget.body.decision).toMatchObject({ forum: 'styrgrupp', date: '2026-02-25', paragraph: '§ 9' });
