@@ -29,7 +29,7 @@ const FUNDING_MODES = [
 ];
 
 /** How long typing may pause before the result is computed again. */
-const RECOMPUTE_AFTER_MS = 250;
+const RECOMPUTE_AFTER_MS = 100;
 
 function describe(change: ScenarioChange, name: (id: string) => string): string {
   switch (change.type) {
