@@ -41,6 +41,9 @@ const TjanstefieringPage = lazy(() =>
 const DraftEditPage = lazy(() =>
   import('./tjanstefiering/draft-edit-page').then((m) => ({ default: m.DraftEditPage })),
 );
+const BudgetVsActualPage = lazy(() =>
+  import('./tjanstefiering/budget-vs-actual-page').then((m) => ({ default: m.BudgetVsActualPage })),
+);
 const UtvecklingPage = lazy(() =>
   import('./utveckling/utveckling-page').then((m) => ({ default: m.UtvecklingPage })),
 );
@@ -72,6 +75,7 @@ function Pages() {
         <Route path="/tjanstefiering/fordelningar/:id" element={<SplitPage />} />
         <Route path="/tjanstefiering/prislista/:year" element={<PriceListPage />} />
         <Route path="/tjanstefiering/modeller/:id/redigera" element={<DraftEditPage />} />
+        <Route path="/tjanstefiering/budget-mot-utfall" element={<BudgetVsActualPage />} />
         <Route path="/styrgrupp" element={<StyrgruppPage />} />
         <Route path="/styrgrupp/nytt-scenario" element={<ScenarioBuilderPage />} />
         <Route path="/drift" element={<DriftPage />} />

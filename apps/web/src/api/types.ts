@@ -98,3 +98,29 @@ export interface PeriodStatus {
   drafts: number;
   issued: number;
 }
+
+/** Budget, actual, charged and settled of one thing; charged and settled are null where the reader may not see them. */
+export interface BudgetFigures {
+  budget: string;
+  actual: string;
+  charged: string | null;
+  settled: string | null;
+}
+
+/** GET /reports/budget-vs-actual (libs/application/src/budget-cycle/budget-vs-actual.service.ts). */
+export interface BudgetVersusActualReport {
+  chargedVisibleFor: string;
+  years: {
+    year: number;
+    total: BudgetFigures;
+    municipalities: ({ id: string } & BudgetFigures)[];
+    consumers: ({
+      id: string;
+      municipality: string;
+      services: ({ id: string } & BudgetFigures)[];
+    } & BudgetFigures)[];
+    services: ({ id: string } & BudgetFigures)[];
+    budgetModel: { id: string; name: string; status: string } | null;
+    actualModel: { id: string; name: string; status: string } | null;
+  }[];
+}

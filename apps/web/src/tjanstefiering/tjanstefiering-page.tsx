@@ -63,7 +63,12 @@ export function TjanstefieringPage() {
   return (
     <Page
       title="Tjänstefiering"
-      intro={<Paragraph>Modellversioner per år (budget och utfall), fördelningar och prislista.</Paragraph>}
+      intro={
+        <Paragraph>
+          Modellversioner per år (budget och utfall), fördelningar och prislista.{' '}
+          <Link to="/tjanstefiering/budget-mot-utfall">Budget mot utfall per år</Link>
+        </Paragraph>
+      }
     >
       <Section id="versioner" title="Modellversioner">
         <LoadState loaded={versions} what="modellversionerna">

@@ -1,0 +1,174 @@
+import { Field, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { Money } from '@it-samverkan/domain/money/money';
+import { api } from '../api/client';
+import { Directory, loadDirectory } from '../api/directory';
+import { kronorForChart, percent, sek } from '../api/format';
+import type { BudgetFigures, BudgetVersusActualReport } from '../api/types';
+import { Chart } from '../components/chart';
+import { Column, DataTable } from '../components/data-table';
+import { LoadState } from '../components/load-state';
+import { Page, Section } from '../components/page';
+import { useApi } from '../components/use-api';
+
+type Year = BudgetVersusActualReport['years'][number];
+
+/** Actual less budget, exact ("-1234.50"). */
+export function difference(f: BudgetFigures): string {
+  return Money.parse(f.actual).minus(Money.parse(f.budget)).toString();
+}
+
+/** Actual less budget as a share of the budget, one decimal rounded half up ("2.5"); null without a budget. */
+export function differenceShare(f: BudgetFigures): string | null {
+  const budget = Money.parse(f.budget);
+  if (budget.isZero()) return null;
+  return Money.parse(difference(f)).toDecimal().div(budget.toDecimal()).times(100).toFixed(1);
+}
+
+const HIDDEN =
+  'Debiterat och avräknat visas bara för egna enheter: – betyder att beloppet inte visas för dig.';
+
+function figureColumns<T extends BudgetFigures>(): Column<T>[] {
+  return [
+    { header: 'Budget', numeric: true, cell: (f) => sek(f.budget) },
+    { header: 'Utfall', numeric: true, cell: (f) => sek(f.actual) },
+    { header: 'Debiterat', numeric: true, cell: (f) => sek(f.charged) },
+    { header: 'Avräknat', numeric: true, cell: (f) => sek(f.settled) },
+    { header: 'Utfall − budget', numeric: true, cell: (f) => sek(difference(f)) },
+    { header: 'Utfall − budget (%)', numeric: true, cell: (f) => percent(differenceShare(f)) },
+  ];
+}
+const figureFooter = (f: BudgetFigures) => [
+  sek(f.budget),
+  sek(f.actual),
+  sek(f.charged),
+  sek(f.settled),
+  sek(difference(f)),
+  percent(differenceShare(f)),
+];
+
+/** Budget and actual per municipality as bars (the table beside it has the numbers). */
+function chartOf(year: Year, names: Directory['name']) {
+  return {
+    tooltip: { trigger: 'axis' },
+    legend: { top: 0 },
+    grid: { left: 110, right: 24, top: 40, bottom: 30 },
+    xAxis: { type: 'value', name: 'kr' },
+    yAxis: { type: 'category', data: year.municipalities.map((m) => names(m.id)) },
+    series: [
+      { name: 'Budget', type: 'bar', data: year.municipalities.map((m) => kronorForChart(m.budget)) },
+      { name: 'Utfall', type: 'bar', data: year.municipalities.map((m) => kronorForChart(m.actual)) },
+    ],
+  };
+}
+
+function YearView({ year, directory, hidden }: { year: Year; directory: Directory; hidden: boolean }) {
+  const names = directory.name;
+  const option = useMemo(() => chartOf(year, names), [year, names]);
+  const model = (m: Year['budgetModel'], what: string) =>
+    m ? `${what}: ${m.name}${m.status === 'approved' ? '' : ' (utkast)'}.` : `${what}: saknas.`;
+  return (
+    <>
+      <Paragraph>
+        {model(year.budgetModel, 'Budget')} {model(year.actualModel, 'Utfall')} Debiterat är utfärdade
+        fakturarader och interndebiteringar för året minus krediteringar; avräknat är årets slutavräkning.
+      </Paragraph>
+      {hidden && <Paragraph>{HIDDEN}</Paragraph>}
+      <Section id="per-kommun" title="Per kommun">
+        <Chart
+          label={`Budget och utfall ${year.year} per kommun`}
+          option={option}
+          height={Math.max(180, 90 * year.municipalities.length + 70)}
+          table={
+            <DataTable
+              caption={`Budget mot utfall ${year.year} per kommun`}
+              rows={year.municipalities}
+              rowKey={(m) => m.id}
+              empty="Ingen kommun att visa."
+              columns={[
+                { header: 'Kommun', cell: (m) => names(m.id) },
+                ...figureColumns<Year['municipalities'][number]>(),
+              ]}
+              footer={['Summa', ...figureFooter(year.total)]}
+            />
+          }
+        />
+      </Section>
+      <Section id="per-tjanst" title="Per tjänst">
+        <DataTable
+          caption={`Budget mot utfall ${year.year} per tjänst`}
+          rows={year.services}
+          rowKey={(s) => s.id}
+          empty="Ingen tjänst att visa."
+          columns={[
+            { header: 'Tjänst', cell: (s) => names(s.id) },
+            ...figureColumns<Year['services'][number]>(),
+          ]}
+          footer={['Summa', ...figureFooter(year.total)]}
+        />
+      </Section>
+      <Section id="per-forbrukare" title="Per förbrukare">
+        <DataTable
+          caption={`Budget mot utfall ${year.year} per förbrukare`}
+          rows={year.consumers}
+          rowKey={(c) => c.id}
+          empty="Ingen förbrukare att visa."
+          columns={[
+            { header: 'Förbrukare', cell: (c) => names(c.id) },
+            { header: 'Kommun', cell: (c) => names(c.municipality) },
+            ...figureColumns<Year['consumers'][number]>(),
+          ]}
+          footer={['Summa', '', ...figureFooter(year.total)]}
+        />
+      </Section>
+    </>
+  );
+}
+
+function ReportView({ report, directory }: { report: BudgetVersusActualReport; directory: Directory }) {
+  const years = report.years.map((y) => y.year);
+  const [chosen, setChosen] = useState(String(years.includes(2025) ? 2025 : (years.at(-1) ?? '')));
+  const year = report.years.find((y) => String(y.year) === chosen);
+  if (years.length === 0) return <Paragraph>Det finns inga modellversioner ännu.</Paragraph>;
+  return (
+    <>
+      <Field>
+        <Label htmlFor="budget-ar">År</Label>
+        <Select id="budget-ar" value={chosen} onChange={(e) => setChosen(e.target.value)}>
+          {years.map((y) => (
+            <Select.Option key={y} value={String(y)}>
+              {y}
+            </Select.Option>
+          ))}
+        </Select>
+      </Field>
+      {year && <YearView year={year} directory={directory} hidden={report.chargedVisibleFor !== 'all'} />}
+    </>
+  );
+}
+
+/** Budget against actual, year over year: per municipality, service and consumer, with charged and settled. */
+export function BudgetVsActualPage() {
+  const report = useApi(() => api.get<BudgetVersusActualReport>('/reports/budget-vs-actual'), []);
+  const directory = useApi(loadDirectory, []);
+  return (
+    <Page
+      title="Budget mot utfall"
+      intro={
+        <Paragraph>
+          Årets budget mot utfallet, och vad som debiterats och avräknats.{' '}
+          <Link to="/tjanstefiering">Tillbaka till Tjänstefiering</Link>
+        </Paragraph>
+      }
+    >
+      <LoadState loaded={report} what="budget mot utfall">
+        {(r) => (
+          <LoadState loaded={directory} what="organisationen">
+            {(dir) => <ReportView report={r} directory={dir} />}
+          </LoadState>
+        )}
+      </LoadState>
+    </Page>
+  );
+}

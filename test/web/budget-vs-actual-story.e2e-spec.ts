@@ -1,0 +1,156 @@
+import Decimal from 'decimal.js';
+import type { Page } from 'playwright-core';
+import { Money } from '@it-samverkan/domain';
+import type { TestApp } from '../support/test-app';
+import {
+  axeViolations,
+  browserAvailability,
+  Browser,
+  logInAs,
+  launchBrowser,
+  screenshot,
+  startWebApp,
+  WEB_DEMO_PASSWORD,
+} from './browser';
+
+/**
+ * Budget against actual in the browser (issues 13 and 14): the tjänstefiering group chooses 2025
+ * and reads per municipality, service and consumer the figures the API answers; the Tranemo
+ * finance officer sees charged and settled only for Tranemo's own units, "–" for the others.
+ */
+const { chromium, skipReason } = browserAvailability();
+if (skipReason) process.stdout.write(`${skipReason}\n`);
+const describeInBrowser = chromium ? describe : describe.skip;
+
+interface Figures {
+  id: string;
+  budget: string;
+  actual: string;
+  charged: string | null;
+  settled: string | null;
+}
+interface ApiYear {
+  year: number;
+  total: Omit<Figures, 'id'>;
+  municipalities: Figures[];
+  services: Figures[];
+  consumers: (Figures & { municipality: string })[];
+}
+
+const kr = (amount: string | null) => (amount === null ? '–' : `${Money.parse(amount).toSwedish()} kr`);
+const norm = (s: string | null) => (s ?? '').replace(/[\u00a0\s]+/g, ' ').trim();
+
+/** What a row shows after its name: budget, actual, charged, settled, actual − budget in kr and in %. */
+function expectedCells(f: Omit<Figures, 'id'>): string[] {
+  const diff = Money.parse(f.actual).minus(Money.parse(f.budget));
+  const share = Money.parse(f.budget).isZero()
+    ? '–'
+    : `${new Decimal(diff.toString()).div(f.budget).times(100).toFixed(1).replace('.', ',')} %`;
+  return [kr(f.budget), kr(f.actual), kr(f.charged), kr(f.settled), kr(diff.toString()), share].map(norm);
+}
+
+async function tableRows(
+  page: Page,
+  caption: string,
+  part: 'tbody' | 'tfoot' = 'tbody',
+): Promise<string[][]> {
+  const table = page.getByRole('table', { name: caption });
+  await table.waitFor();
+  return table
+    .locator(`${part} tr`)
+    .evaluateAll((rows) =>
+      rows.map((r) => Array.from((r as any).querySelectorAll('td')).map((c: any) => c.textContent ?? '')),
+    )
+    .then((rows) => rows.map((r) => r.map(norm)));
+}
+
+describeInBrowser('budget against actual in the browser', () => {
+  let t: TestApp;
+  let base: string;
+  let browser: Browser;
+  const shots: string[] = [];
+
+  beforeAll(async () => {
+    ({ t, base } = await startWebApp());
+  }, 180_000);
+  afterAll(async () => {
+    process.stdout.write(`Skärmbilder:\n${shots.map((s) => `  ${s}`).join('\n')}\n`);
+    await t?.close();
+  });
+  beforeEach(async () => {
+    browser = await launchBrowser(chromium!);
+  });
+  afterEach(async () => browser?.close());
+
+  async function apiYear(username: string, year: number): Promise<{ visibleFor: string; y: ApiYear }> {
+    const { cookie } = await t.login(username, WEB_DEMO_PASSWORD);
+    const res = await t.http.get('/api/v1/reports/budget-vs-actual').set('Cookie', cookie);
+    expect(res.status).toBe(200);
+    const y = res.body.years.find((x: ApiYear) => x.year === year);
+    expect(y).toBeDefined();
+    return { visibleFor: res.body.chargedVisibleFor, y };
+  }
+
+  async function open(page: Page): Promise<void> {
+    await page.getByRole('heading', { level: 1, name: 'Budget mot utfall' }).waitFor();
+    await page.getByLabel('År', { exact: true }).selectOption('2025');
+    await page.locator('[data-chart-ready="true"]').waitFor();
+  }
+
+  it('the tjänstefiering group reads 2025: every figure as the API answers, totals in the sum rows', async () => {
+    const { visibleFor, y } = await apiYear('tjanstefiering', 2025);
+    expect(visibleFor).toBe('all');
+    const page = browser.page;
+    await logInAs(page, base, 'tjanstefiering');
+    await page
+      .getByRole('navigation', { name: 'Huvudmeny' })
+      .getByRole('link', { name: 'Tjänstefiering' })
+      .click();
+    await page.getByRole('link', { name: 'Budget mot utfall per år' }).click();
+    await open(page);
+
+    const years = await page.getByLabel('År', { exact: true }).locator('option').allTextContents();
+    expect(years).toContain('2025');
+
+    const municipalities = await tableRows(page, 'Budget mot utfall 2025 per kommun');
+    expect(municipalities.map((r) => r.slice(1))).toEqual(y.municipalities.map(expectedCells));
+    expect(municipalities.map((r) => r[0])).toContain('Tranemo kommun');
+    expect(await tableRows(page, 'Budget mot utfall 2025 per kommun', 'tfoot')).toEqual([
+      ['Summa', ...expectedCells(y.total)],
+    ]);
+    const services = await tableRows(page, 'Budget mot utfall 2025 per tjänst');
+    expect(services.map((r) => r.slice(1))).toEqual(y.services.map(expectedCells));
+    const consumers = await tableRows(page, 'Budget mot utfall 2025 per förbrukare');
+    expect(consumers.map((r) => r.slice(2))).toEqual(y.consumers.map(expectedCells));
+    expect(await page.getByText('visas bara för egna enheter').count()).toBe(0);
+
+    expect(await axeViolations(page)).toEqual([]);
+    shots.push(await screenshot(page, 'tjanstefiering-budget-mot-utfall'));
+  });
+
+  it("the Tranemo finance officer sees charged and settled only for Tranemo: the others' show –", async () => {
+    const { visibleFor, y } = await apiYear('ekonomi.tranemo', 2025);
+    expect(visibleFor).toBe('tranemo');
+    const others = y.municipalities.filter((m) => m.id !== 'tranemo');
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((m) => m.charged === null && m.settled === null)).toBe(true);
+
+    const page = browser.page;
+    await logInAs(page, base, 'ekonomi.tranemo');
+    await page.goto(`${base}/tjanstefiering/budget-mot-utfall`);
+    await open(page);
+    await page.getByText('visas bara för egna enheter', { exact: false }).waitFor();
+
+    const rows = await tableRows(page, 'Budget mot utfall 2025 per kommun');
+    expect(rows.map((r) => r.slice(1))).toEqual(y.municipalities.map(expectedCells));
+    y.municipalities.forEach((m, i) => {
+      const [charged, settled] = [rows[i][3], rows[i][4]];
+      if (m.id === 'tranemo') expect([charged, settled]).not.toContain('–');
+      else expect([charged, settled]).toEqual(['–', '–']);
+    });
+    const consumers = await tableRows(page, 'Budget mot utfall 2025 per förbrukare');
+    expect(consumers.map((r) => r.slice(2))).toEqual(y.consumers.map(expectedCells));
+    expect(await axeViolations(page)).toEqual([]);
+    shots.push(await screenshot(page, 'ekonomi-tranemo-budget-mot-utfall'));
+  });
+});
