@@ -96,6 +96,9 @@ function YearView({ year, directory, hidden }: { year: Year; directory: Director
         />
       </Section>
       <Section id="per-tjanst" title="Per tjänst">
+        <Paragraph>
+          Slutavräkningen görs per förbrukare, inte per tjänst: avräknat per tjänst visas som –.
+        </Paragraph>
         <DataTable
           caption={`Budget mot utfall ${year.year} per tjänst`}
           rows={year.services}
