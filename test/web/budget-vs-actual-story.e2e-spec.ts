@@ -72,6 +72,13 @@ describeInBrowser('budget against actual in the browser', () => {
 
   beforeAll(async () => {
     ({ t, base } = await startWebApp());
+    // the first quarter invoiced and issued, so that 2025 has something charged
+    const finance = await t.token('finance', 'ulricehamn');
+    await t.http.post('/api/v1/invoice-runs').set(t.auth(finance)).send({ period: '2025-Q1' }).expect(201);
+    const drafts = await t.http.get('/api/v1/invoices?status=draft&pageSize=500').set(t.auth(finance));
+    expect(drafts.body.items.length).toBeGreaterThan(0);
+    for (const d of drafts.body.items as { id: string }[])
+      await t.http.post(`/api/v1/invoices/${d.id}/issue`).set(t.auth(finance)).expect(200);
   }, 180_000);
   afterAll(async () => {
     process.stdout.write(`Skärmbilder:\n${shots.map((s) => `  ${s}`).join('\n')}\n`);
@@ -100,6 +107,7 @@ describeInBrowser('budget against actual in the browser', () => {
   it('the tjänstefiering group reads 2025: every figure as the API answers, totals in the sum rows', async () => {
     const { visibleFor, y } = await apiYear('tjanstefiering', 2025);
     expect(visibleFor).toBe('all');
+    expect(Money.parse(y.total.charged!).isPositive()).toBe(true);
     const page = browser.page;
     await logInAs(page, base, 'tjanstefiering');
     await page
@@ -134,6 +142,7 @@ describeInBrowser('budget against actual in the browser', () => {
     const others = y.municipalities.filter((m) => m.id !== 'tranemo');
     expect(others.length).toBeGreaterThan(0);
     expect(others.every((m) => m.charged === null && m.settled === null)).toBe(true);
+    expect(Money.parse(y.municipalities.find((m) => m.id === 'tranemo')!.charged!).isPositive()).toBe(true);
 
     const page = browser.page;
     await logInAs(page, base, 'ekonomi.tranemo');
