@@ -44,6 +44,12 @@ const DraftEditPage = lazy(() =>
 const BudgetVsActualPage = lazy(() =>
   import('./tjanstefiering/budget-vs-actual-page').then((m) => ({ default: m.BudgetVsActualPage })),
 );
+const InvoiceLineTracePage = lazy(() =>
+  import('./revision/trace-page').then((m) => ({ default: m.InvoiceLineTracePage })),
+);
+const InternalChargeTracePage = lazy(() =>
+  import('./revision/trace-page').then((m) => ({ default: m.InternalChargeTracePage })),
+);
 const UtvecklingPage = lazy(() =>
   import('./utveckling/utveckling-page').then((m) => ({ default: m.UtvecklingPage })),
 );
@@ -81,6 +87,11 @@ function Pages() {
         <Route path="/drift" element={<DriftPage />} />
         <Route path="/utveckling" element={<UtvecklingPage />} />
         <Route path="/revision" element={<AuditPage />} />
+        <Route path="/revision/fakturarader/:invoiceId/:lineId/sparning" element={<InvoiceLineTracePage />} />
+        <Route
+          path="/revision/interna-debiteringar/:chargeId/sparning"
+          element={<InternalChargeTracePage />}
+        />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

@@ -15,6 +15,7 @@ import { useSession } from '../components/session';
 import { useApi } from '../components/use-api';
 import { invoiceTitle, statusLabel } from './invoice-labels';
 import { IssueForm } from './issue-form';
+import { isTraceable } from '../revision/traceable';
 
 /** One invoice or credit note: its lines and VAT, editing a draft, issuing, crediting, its PDF and files. */
 export function InvoicePage() {
@@ -108,6 +109,20 @@ function InvoiceView({
             { header: 'À-pris', numeric: true, cell: (l) => sek(l.unitPrice) },
             { header: 'Moms', numeric: true, cell: (l) => `${l.vatRate} %` },
             { header: 'Netto', numeric: true, cell: (l) => sek(l.net) },
+            {
+              header: 'Spårning',
+              cell: (l) =>
+                isTraceable(l.sourceKey) ? (
+                  <Link
+                    to={`/revision/fakturarader/${invoice.id}/${l.id}/sparning`}
+                    aria-label={`Spåra rad ${l.lineNo}: ${l.description}`}
+                  >
+                    Spåra
+                  </Link>
+                ) : (
+                  '–'
+                ),
+            },
             ...(draft && mayAct
               ? [
                   {
