@@ -145,11 +145,7 @@ function TraceView({ trace, path }: { trace: AuditTrace; path: string }) {
           <dt>Godkänd</dt>
           <dd>{dateTime(model.approvedAt)}</dd>
           <dt>Beslut</dt>
-          <dd>
-            {decision
-              ? `${decision.forumName} ${decision.date} § ${decision.paragraph}: ${decision.subject}`
-              : 'Inget beslut'}
-          </dd>
+          <dd>{decision ? `${decision.reference}: ${decision.subject}` : 'Inget beslut'}</dd>
           <dt>Fördelningskörning</dt>
           <dd>{splitRun ? splitRun.id : 'Ingen sparad körning'}</dd>
           {splitRun && (
