@@ -94,6 +94,24 @@ function table(wb: ExcelJS.Workbook, name: string, headers: string[], widths: nu
   return sheet;
 }
 
+/**
+ * Adds data rows whose cells share one style object per column and kind of value. ExcelJS gives every
+ * new cell its own copy of the column's style and finds a copy's style id by writing it out as XML;
+ * a shared object is found in its cache instead (a 126,000-row trace: 42 s → seconds). Same styles.
+ */
+function addRows(sheet: ExcelJS.Worksheet, rows: Iterable<ExcelJS.CellValue[]>): void {
+  const shared = new Map<string, Partial<ExcelJS.Style>>();
+  for (const values of rows) {
+    const row = sheet.addRow(values);
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      const key = `${col}:${typeof cell.value}`;
+      let style = shared.get(key);
+      if (!style) shared.set(key, (style = cell.style));
+      else cell.style = style;
+    });
+  }
+}
+
 /** The trace as a workbook: Spårning (facts), Förbrukare, Tjänster, Pooler and Huvudbok, each set up to print. */
 export async function auditTraceXlsx(f: AuditTraceFile): Promise<Buffer> {
   const wb = newWorkbook(f.generatedOn);
@@ -116,9 +134,10 @@ export async function auditTraceXlsx(f: AuditTraceFile): Promise<Buffer> {
     [36, 14, 28, 12, 12, 10, 12, 16],
     [6, 7],
   );
-  for (const c of f.consumers)
-    for (const l of c.lines)
-      consumers.addRow([
+  addRows(
+    consumers,
+    f.consumers.flatMap((c) =>
+      c.lines.map((l) => [
         c.name,
         c.municipality,
         l.serviceName,
@@ -127,7 +146,9 @@ export async function auditTraceXlsx(f: AuditTraceFile): Promise<Buffer> {
         num(l.share),
         num(l.unitPrice),
         num(l.amount),
-      ]);
+      ]),
+    ),
+  );
   setUpForPrint(consumers, { ...print, landscape: true });
 
   const services = table(
@@ -148,9 +169,10 @@ export async function auditTraceXlsx(f: AuditTraceFile): Promise<Buffer> {
     [28, 14, 22, 12, 12, 16, 28, 8, 16, 16],
     [4, 5, 8, 9],
   );
-  for (const s of f.services)
-    for (const p of s.pools)
-      services.addRow([
+  addRows(
+    services,
+    f.services.flatMap((s) =>
+      s.pools.map((p) => [
         s.name,
         s.method,
         s.driver ? `${s.driver.name} (${s.driver.unit})` : '',
@@ -161,7 +183,9 @@ export async function auditTraceXlsx(f: AuditTraceFile): Promise<Buffer> {
         num(p.weight),
         num(p.direct),
         num(p.amount),
-      ]);
+      ]),
+    ),
+  );
   setUpForPrint(services, { ...print, landscape: true });
 
   const pools = table(wb, 'Pooler', ['Pool', 'Id', 'Belopp'], [36, 16, 16], [2]);
