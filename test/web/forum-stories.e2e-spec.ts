@@ -215,7 +215,7 @@ describeInBrowser('the forums in the browser', () => {
       expect(shown).toContain(norm(kr(m.base)));
       expect(shown).toContain(norm(kr(m.scenario)));
     }
-    await page.locator('[data-chart-ready="true"]').waitFor();
+    await page.locator('[data-chart-ready="true"][aria-label^="Per kommun: bas och scenario"]').waitFor();
     const decisions = await api<{ items: { subject: string }[] }>('/decisions');
     const register = page.getByRole('table', { name: 'Beslut, nyast först' });
     expect(await register.locator('tbody tr').count()).toBe(decisions.items.length);
