@@ -32,12 +32,13 @@ export function shutDownGracefully(
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    options.log(
-      `${signal}: tar inte emot nya anslutningar; väntar på ${inFlight.size} pågående förfrågningar.`,
-    );
     for (const response of inFlight) if (!response.headersSent) response.setHeader('Connection', 'close');
     let exitCode = 0;
     const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    // Said once the listening socket is closed, so whoever reads it finds new connections refused.
+    options.log(
+      `${signal}: tar inte emot nya anslutningar; väntar på ${inFlight.size} pågående förfrågningar.`,
+    );
     server.closeIdleConnections();
     // Keep-alive connections that finish their request become idle: close those as they appear.
     const idle = setInterval(() => server.closeIdleConnections(), 100);
