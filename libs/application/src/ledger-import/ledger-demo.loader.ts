@@ -18,8 +18,12 @@ function repositoryRoot(start: string = __dirname): string | null {
 /** The demo's 2025 actual model takes its pools from the host's ledger (config/demo/huvudbok-it-2025.se). */
 export async function loadLedgerDemo(dataSource: DataSource, actor: Actor, now: Date): Promise<void> {
   const root = repositoryRoot();
-  const path = root ? join(root, DEMO_LEDGER_FILE_2025) : DEMO_LEDGER_FILE_2025;
-  if (!existsSync(path))
+  // from the sources: config/demo; from a production install: the copy the build puts in dist
+  const path = [
+    join(root ?? '.', DEMO_LEDGER_FILE_2025),
+    join(root ?? '.', 'dist', DEMO_LEDGER_FILE_2025),
+  ].find((candidate) => existsSync(candidate));
+  if (!path)
     throw new DomainError(
       'DEMO_LEDGER_MISSING',
       `Demons huvudbok ${DEMO_LEDGER_FILE_2025} saknas`,
