@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { CostModelDocument } from '@it-samverkan/domain';
 import { binaryBody } from '../support/finance-files';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -69,6 +70,15 @@ function actual2025(): CostModelDocument {
     volumes: { devices: {}, users: { 'ulr-ks': 700, 'tra-oms': 300 } },
     ledgerMapping: EXAMPLE_LEDGER_MAPPING,
   };
+}
+
+/** A sheet's rows as plain values (without ExcelJS's leading hole). */
+async function sheetRows(file: ExcelJS.Buffer, name: string): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(file);
+  const rows: unknown[][] = [];
+  wb.getWorksheet(name)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
 }
 
 describe('The yearly cycle: ledger and registers in, price list out, an invoice line traced back', () => {
@@ -270,8 +280,8 @@ describe('The yearly cycle: ledger and registers in, price list out, an invoice 
       ['servicedesk', '39595.02'],
     ]);
 
-    // L3's trace of the line: its split run, the approving decision and the pools (a budget's pools
-    // have no ledger import of their own: the ledger is behind the actual 2025 it was drafted from).
+    // The line's own trace: its split run, the approving decision, the pools and — a budget's pools have
+    // no ledger import of their own — the actual 2025 each was drafted from, with its ledger.
     const line = tranemo.lines.find(
       (l: { source: string; consumerId: string; serviceId: string }) =>
         l.source === 'cost-share' && l.consumerId === 'tra-oms' && l.serviceId === 'arbetsplats',
@@ -280,37 +290,198 @@ describe('The yearly cycle: ledger and registers in, price list out, an invoice 
       .get(`/api/v1/invoices/${tranemo.id}/lines/${line.id}/trace`)
       .set(t.auth(finance))
       .expect(200);
-    expect(lineTrace.body.decision).toMatchObject({
-      forum: 'styrgrupp',
-      date: '2026-02-25',
-      paragraph: '§ 9',
-    });
-    expect(lineTrace.body.pools.map((p: { id: string; amount: string }) => `${p.id} ${p.amount}`)).toEqual([
-      'personal 1138500.00',
-      'licenser 318000.00',
-      'lokaler 100000.00',
+    const trace = lineTrace.body;
+    expect(trace.model).toMatchObject({ id: budgetId, year: 2026, kind: 'budget', status: 'approved' });
+    expect(trace.decision).toMatchObject({ forum: 'styrgrupp', date: '2026-02-25', paragraph: '§ 9' });
+    // Each pool of the budget: 2025's amount × (1 + index) = 2026's (personal 1 100 000.00 × 1.035 =
+    // 1 138 500.00, licenser 300 000.00 × 1.06 = 318 000.00, lokaler 100 000.00 × 1 = 100 000.00),
+    // no ledger of its own, the actual 2025 approved by IT-styrgruppen 2026-02-11 § 4 behind it.
+    type Basis = { amount: string; index: string; indexed: string; model: object; decision: object };
+    type Pool = { id: string; amount: string; ledger: unknown[]; basis: Basis & { ledger: Account[] } };
+    type Account = { account: string; amount: string; vouchers: Voucher[] };
+    type Voucher = { series: string; number: string; date: string; amount: string };
+    expect(
+      trace.pools.map((p: Pool) => [
+        p.id,
+        p.amount,
+        p.ledger.length,
+        p.basis.amount,
+        p.basis.index,
+        p.basis.indexed,
+      ]),
+    ).toEqual([
+      ['personal', '1138500.00', 0, '1100000.00', '3.5', '1138500.00'],
+      ['licenser', '318000.00', 0, '300000.00', '6', '318000.00'],
+      ['lokaler', '100000.00', 0, '100000.00', '0', '100000.00'],
     ]);
-    // The line's model and decision, the split behind it and the pools' ledger sources.
-    const budget = await t.http.get(`/api/v1/cost-models/${budgetId}`).set(t.auth(finance)).expect(200);
-    expect(budget.body.decision).toMatchObject({ forum: 'styrgrupp', date: '2026-02-25', paragraph: '§ 9' });
-    const runs = await t.http.get(`/api/v1/cost-models/${budgetId}/splits`).set(t.auth(tjf)).expect(200);
-    const splitId =
-      runs.body.items[0]?.id ??
-      (await t.http.post(`/api/v1/cost-models/${budgetId}/splits`).set(t.auth(tjf)).expect(201)).body.id;
-    const trace = await t.http.get(`/api/v1/splits/${splitId}/trace/tra-oms`).set(t.auth(tjf)).expect(200);
-    expect(trace.body.total).toBe('569806.63');
-    const sources = await t.http
-      .get(`/api/v1/cost-models/${actualId}/pool-sources`)
+    for (const p of trace.pools as Pool[]) {
+      expect(p.basis.model).toMatchObject({
+        id: actualId,
+        name: 'Cykeltest 2025, utfall',
+        year: 2025,
+        kind: 'actual',
+      });
+      expect(p.basis.decision).toMatchObject({ forum: 'styrgrupp', date: '2026-02-11', paragraph: '§ 4' });
+    }
+    // The ledger of 2025 behind each pool (test/factories/ledger.ts): personal 1 100 000.00 = 5010
+    // 837 500.00 (A 1 600 000.00 + A 2 237 500.00) + 5410 262 500.00 (A 2); licenser 300 000.00 = 6540
+    // (L 1 310 000.00 − L 2 10 000.00); lokaler 100 000.00 = 6110 (L 3).
+    const ledgerOf = (p: Pool) =>
+      p.basis.ledger.map((a) => [
+        `${a.account} ${a.amount}`,
+        a.vouchers.map((v) => `${v.series} ${v.number} ${v.date} ${v.amount}`),
+      ]);
+    expect(trace.pools.map(ledgerOf)).toEqual([
+      [
+        ['5010 837500.00', ['A 1 2025-01-25 600000.00', 'A 2 2025-06-25 237500.00']],
+        ['5410 262500.00', ['A 2 2025-06-25 262500.00']],
+      ],
+      [['6540 300000.00', ['L 1 2025-02-10 310000.00', 'L 2 2025-03-01 -10000.00']]],
+      [['6110 100000.00', ['L 3 2025-01-02 100000.00']]],
+    ]);
+    // The pools behind the services: ledning's 213 850.00 (personal 113 850.00 + lokaler 100 000.00)
+    // went 141 316.36 to arbetsplats → personal 141 316.36 × 113 850 / 213 850 = 75 234.358…, lokaler
+    // 66 082.001… → floors 75 234.35 + 66 082.00, the öre to personal (.598): arbetsplats personal
+    // 569 250.00 + 75 234.36 = 644 484.36, licenser 318 000.00, lokaler 66 082.00 (= 1 028 566.36);
+    // 72 533.64 to servicedesk → personal 38 615.641…, lokaler 33 917.998… → the öre to lokaler:
+    // servicedesk personal 455 400.00 + 38 615.64 = 494 015.64, lokaler 33 918.00 (= 527 933.64).
+    type PoolPart = { poolId: string; amount: string };
+    expect(
+      trace.services.map((s: { id: string; pools: PoolPart[] }) => [
+        s.id,
+        s.pools.map((p) => `${p.poolId} ${p.amount}`),
+      ]),
+    ).toEqual([
+      ['arbetsplats', ['personal 644484.36', 'licenser 318000.00', 'lokaler 66082.00']],
+      ['servicedesk', ['personal 494015.64', 'lokaler 33918.00']],
+    ]);
+    // tra-oms's 569 806.63 (arbetsplats 411 426.54 + servicedesk 158 380.09) per pool, exactly:
+    // personal 411 426.54 × 644 484.36 / 1 028 566.36 + 158 380.09 × 494 015.64 / 527 933.64
+    //   = 257 793.741… + 148 204.690… = 405 998.431…
+    // licenser 411 426.54 × 318 000.00 / 1 028 566.36 = 127 199.998…
+    // lokaler 411 426.54 × 66 082.00 / 1 028 566.36 + 158 380.09 × 33 918.00 / 527 933.64
+    //   = 26 432.799… + 10 175.399… = 36 608.199…
+    // floors 405 998.43 + 127 199.99 + 36 608.19 = 569 806.61: 2 öre left, to lokaler (.199… → .961 of
+    // an öre) and licenser (.876): 405 998.43 + 127 200.00 + 36 608.20 = 569 806.63.
+    const [tra] = trace.consumers;
+    expect(tra.id).toBe('tra-oms');
+    expect(tra.total).toBe('569806.63');
+    expect(tra.pools.map((p: PoolPart) => `${p.poolId} ${p.amount}`)).toEqual([
+      'personal 405998.43',
+      'licenser 127200.00',
+      'lokaler 36608.20',
+    ]);
+    // The same trace as XLSX and PDF: the basis sheet carries the ledger of 2025.
+    const xlsx = await t.http
+      .get(`/api/v1/invoices/${tranemo.id}/lines/${line.id}/trace.xlsx`)
       .set(t.auth(finance))
+      .buffer(true)
+      .parse(binaryBody)
       .expect(200);
-    const licenser = sources.body.find((p: { poolId: string }) => p.poolId === 'licenser');
-    expect(
-      licenser.accounts.map((a: { account: string; amount: string }) => `${a.account} ${a.amount}`),
-    ).toEqual(['6540 300000.00']);
-    expect(
-      licenser.accounts[0].vouchers.map(
-        (v: { series: string; number: string; amount: string }) => `${v.series} ${v.number} ${v.amount}`,
-      ),
-    ).toEqual(['L 1 310000.00', 'L 2 -10000.00']);
+    const basis = ['Cykeltest 2025, utfall (utfall 2025)', 'IT-styrgruppen 2026-02-11 § 4'];
+    expect((await sheetRows(xlsx.body, 'Underlag')).slice(1)).toEqual([
+      [
+        'Personalkostnader',
+        ...basis,
+        1100000,
+        3.5,
+        1138500,
+        '5010',
+        'Månadslön',
+        'responsibility 1150',
+        837500,
+        'A 1',
+        '2025-01-25',
+        'Löner januari',
+        600000,
+      ],
+      [
+        'Personalkostnader',
+        ...basis,
+        1100000,
+        3.5,
+        1138500,
+        '5010',
+        'Månadslön',
+        'responsibility 1150',
+        837500,
+        'A 2',
+        '2025-06-25',
+        'Löner juni med sociala avgifter',
+        237500,
+      ],
+      [
+        'Personalkostnader',
+        ...basis,
+        1100000,
+        3.5,
+        1138500,
+        '5410',
+        'Sociala avgifter',
+        'responsibility 1150',
+        262500,
+        'A 2',
+        '2025-06-25',
+        'Löner juni med sociala avgifter',
+        262500,
+      ],
+      [
+        'Licenser',
+        ...basis,
+        300000,
+        6,
+        318000,
+        '6540',
+        'IT-licenser',
+        'responsibility 1150',
+        300000,
+        'L 1',
+        '2025-02-10',
+        'Microsoft 365, årslicens',
+        310000,
+      ],
+      [
+        'Licenser',
+        ...basis,
+        300000,
+        6,
+        318000,
+        '6540',
+        'IT-licenser',
+        'responsibility 1150',
+        300000,
+        'L 2',
+        '2025-03-01',
+        'Rättat belopp',
+        -10000,
+      ],
+      [
+        'Lokaler',
+        ...basis,
+        100000,
+        0,
+        100000,
+        '6110',
+        'Lokalhyra',
+        'responsibility 1150',
+        100000,
+        'L 3',
+        '2025-01-02',
+        'Lokalhyra 2025',
+        100000,
+      ],
+    ]);
+    expect((await sheetRows(xlsx.body, 'Poolandelar')).slice(1)).toEqual([
+      ['Tranemo omsorgssektionen', 'Personalkostnader', 405998.43],
+      ['Tranemo omsorgssektionen', 'Licenser', 127200],
+      ['Tranemo omsorgssektionen', 'Lokaler', 36608.2],
+    ]);
+    const pdf = await t.http
+      .get(`/api/v1/invoices/${tranemo.id}/lines/${line.id}/trace.pdf`)
+      .set(t.auth(finance))
+      .buffer(true)
+      .parse(binaryBody)
+      .expect(200);
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

@@ -114,12 +114,23 @@ describe("The auditor's trace: from an invoice line or internal charge to the sp
       resultHash: runs.body.items[0].resultHash,
       engineVersion: runs.body.items[0].engineVersion,
     });
+    // tra-oms's 396 666.67 per pool: arbetsplats 280 000.00 of 933 333.33 (personal 566 666.67, licenser
+    // 300 000.00, lokaler 66 666.66), servicedesk 116 666.67 of 466 666.67 (personal 433 333.33, lokaler
+    // 33 333.34): personal 280 000 × 566 666.67 / 933 333.33 + 116 666.67 × 433 333.33 / 466 666.67 =
+    // 170 000.0016… + 108 333.3348… = 278 333.3364…; licenser 280 000 × 300 000 / 933 333.33 = 90 000.0003…;
+    // lokaler 19 999.9980… + 8 333.3351… = 28 333.3332…; floors 278 333.33 + 90 000.00 + 28 333.33 =
+    // 396 666.66, the öre left to personal (.64 of an öre, the largest): 278 333.34.
     expect(trace.consumers).toEqual([
       {
         id: 'tra-oms',
         name: 'Tranemo omsorgssektionen',
         municipality: 'tranemo',
         total: '396666.67',
+        pools: [
+          { poolId: 'personal', poolName: 'Personalkostnader', amount: '278333.34' },
+          { poolId: 'licenser', poolName: 'Licenser', amount: '90000.00' },
+          { poolId: 'lokaler', poolName: 'Lokaler', amount: '28333.33' },
+        ],
         lines: [
           {
             serviceId: 'arbetsplats',
@@ -206,6 +217,7 @@ describe("The auditor's trace: from an invoice line or internal charge to the sp
     expect(wb.worksheets.map((s) => s.name)).toEqual([
       'Spårning',
       'Förbrukare',
+      'Poolandelar',
       'Tjänster',
       'Pooler',
       'Huvudbok',

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { AuditTraceService, AuditTraceView, XLSX_MIME } from '@it-samverkan/application';
-import { auditTracePdf, auditTraceXlsx } from '@it-samverkan/files';
+import { PassThrough } from 'node:stream';
+import { auditTracePdf, writeAuditTraceXlsx } from '@it-samverkan/files';
 import { Access, named } from '../common/access.decorator';
 import { CLOCK, Clock } from '../common/tokens';
 
@@ -10,8 +11,12 @@ const TRACE =
   'Spårning för revisorer: fördelningskörningen (lagrade hashar, motorversion), modellversionen och beslutet som godkände den, ' +
   'per tjänst fördelningsnyckel, förbrukarens volym och total volym, à-pris, poolerna med namn och belopp och huvudbokens konton och verifikationer bakom dem';
 
-const xlsx = (bytes: Buffer, name: string) =>
-  new StreamableFile(bytes, { type: XLSX_MIME, disposition: `attachment; filename="${name}.xlsx"` });
+/** The trace's workbook streamed to the response as it is written (the whole model's is large). */
+function xlsx(trace: AuditTraceView, name: string) {
+  const out = new PassThrough();
+  writeAuditTraceXlsx(trace, out).catch((e: Error) => out.destroy(e));
+  return new StreamableFile(out, { type: XLSX_MIME, disposition: `attachment; filename="${name}.xlsx"` });
+}
 const pdf = (bytes: Buffer, name: string) =>
   new StreamableFile(bytes, { type: 'application/pdf', disposition: `attachment; filename="${name}.pdf"` });
 const fileName = (t: AuditTraceView) =>
@@ -48,7 +53,7 @@ export class TracesController {
   @ApiProduces(XLSX_MIME)
   async invoiceLineXlsx(@Param('id', uuid) id: string, @Param('lineId', uuid) lineId: string) {
     const t = await this.line(id, lineId);
-    return xlsx(await auditTraceXlsx(t), fileName(t));
+    return xlsx(t, fileName(t));
   }
 
   @Get('invoices/:id/lines/:lineId/trace.pdf')
@@ -77,7 +82,7 @@ export class TracesController {
   @ApiProduces(XLSX_MIME)
   async internalChargeXlsx(@Param('id', uuid) id: string) {
     const t = await this.traces.internalCharge(id, this.clock.now());
-    return xlsx(await auditTraceXlsx(t), fileName(t));
+    return xlsx(t, fileName(t));
   }
 
   @Get('internal-charges/:id/trace.pdf')
@@ -104,12 +109,14 @@ export class TracesController {
   @Get('splits/:id/audit-trace.xlsx')
   @Access('read', named.shared)
   @ApiOperation({
-    summary: 'Hela modellens spårning som XLSX (bladen Spårning, Förbrukare, Tjänster, Pooler, Huvudbok)',
+    summary:
+      'Hela modellens spårning som XLSX, strömmad medan den skrivs (bladen Spårning, Förbrukare, Tjänster, Pooler, Huvudbok, ' +
+      'och Underlag när modellen räknades fram ur en godkänd modell)',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiProduces(XLSX_MIME)
   async splitRunXlsx(@Param('id', uuid) id: string) {
     const t = await this.traces.splitRun(id, this.clock.now());
-    return xlsx(await auditTraceXlsx(t), `sparning-${t.model.year}-${t.model.kind}`);
+    return xlsx(t, `sparning-${t.model.year}-${t.model.kind}`);
   }
 }

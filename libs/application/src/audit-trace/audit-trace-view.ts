@@ -1,4 +1,4 @@
-import { auditTrace, CostModel, CostSplit, Dec, Money } from '@it-samverkan/domain';
+import { auditTrace, consumerPoolParts, CostModel, CostSplit, Dec, Money } from '@it-samverkan/domain';
 import type { PoolLedgerSource } from '../ledger-import/ledger-import-view';
 import type { DecisionView } from '../decisions/decision.service';
 
@@ -26,12 +26,43 @@ export interface TraceSplitRun {
   createdBy: string;
 }
 
+/** A model version as the trace names it. */
+export interface TraceModel {
+  id: string;
+  name: string;
+  year: number;
+  kind: string;
+  status: string;
+  approvedAt: string | null;
+}
+
+/**
+ * Where a drafted pool's amount came from (cost_model_basis): the pool in the approved model it was
+ * drafted from, the index applied and the indexed amount, with that model's decision and ledger, and
+ * its own basis when it was drafted in turn.
+ */
+export interface TracePoolBasis {
+  model: TraceModel;
+  decision: DecisionView | null;
+  /** The basis model's amount of the pool. */
+  amount: string;
+  /** The index applied, percent ("3.5"; "0" when none was named). */
+  index: string;
+  /** The basis amount indexed (rounded by 5.2 over the basis's pools, as drafted). */
+  indexed: string;
+  /** The ledger accounts and vouchers behind the basis pool (its model's ledger import); empty: none. */
+  ledger: PoolLedgerSource['accounts'];
+  basis: TracePoolBasis | null;
+}
+
 export interface TracePool {
   id: string;
   name: string;
   amount: string;
   /** The ledger accounts and vouchers behind the pool (from the version's ledger import); empty: none. */
   ledger: PoolLedgerSource['accounts'];
+  /** When the model was drafted from an approved model: the pool there, the index and its own sources. */
+  basis: TracePoolBasis | null;
 }
 
 export interface TraceService {
@@ -54,6 +85,11 @@ export interface TraceConsumer {
   name: string;
   municipality: string;
   total: string;
+  /**
+   * Each pool's part of the consumer's total (pool → service → consumer, 5.2, adding up to `total`);
+   * in the trace of one consumer, null in the whole model's trace.
+   */
+  pools: { poolId: string; poolName: string; amount: string }[] | null;
   lines: {
     serviceId: string;
     serviceName: string;
@@ -74,7 +110,7 @@ export interface AuditTraceView {
   generatedOn: string;
   source: TraceSource;
   splitRun: TraceSplitRun | null;
-  model: { id: string; name: string; year: number; kind: string; status: string; approvedAt: string | null };
+  model: TraceModel;
   decision: DecisionView | null;
   total: string;
   pools: TracePool[];
@@ -96,6 +132,7 @@ export function traceBody(
   split: CostSplit,
   ledger: readonly PoolLedgerSource[],
   consumerIds?: readonly string[],
+  bases: ReadonlyMap<string, TracePoolBasis> = new Map(),
 ): Pick<AuditTraceView, 'total' | 'pools' | 'services' | 'consumers'> {
   const audit = auditTrace(model, split, consumerIds);
   const poolNames = new Map(model.pools.map((p) => [p.id, p.name]));
@@ -128,7 +165,13 @@ export function traceBody(
   const ledgerOf = new Map(ledger.map((l) => [l.poolId, l.accounts]));
   const pools: TracePool[] = model.pools
     .filter((p) => poolsUsed.has(p.id))
-    .map((p) => ({ id: p.id, name: p.name, amount: p.amount.toString(), ledger: ledgerOf.get(p.id) ?? [] }));
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      amount: p.amount.toString(),
+      ledger: ledgerOf.get(p.id) ?? [],
+      basis: bases.get(p.id) ?? null,
+    }));
   const serviceById = new Map(services.map((s) => [s.id, s]));
   const consumerById = new Map(model.consumers.map((c) => [c.id, c]));
   const consumers: TraceConsumer[] = audit.consumers.map((c) => {
@@ -138,6 +181,13 @@ export function traceBody(
       name: consumer.name,
       municipality: consumer.municipality,
       total: c.total.toString(),
+      pools: consumerIds
+        ? consumerPoolParts(model, audit.services, c).map((p) => ({
+            poolId: p.poolId,
+            poolName: poolNames.get(p.poolId) ?? p.poolId,
+            amount: p.amount.toString(),
+          }))
+        : null,
       lines: c.lines.map((l) => {
         const volume = l.quantity.toString();
         const totalVolume = l.totalQuantity.toString();

@@ -1,6 +1,15 @@
 import { DataSource } from 'typeorm';
-import { COST_ENGINE_VERSION, DomainError, parsePeriod, parseSourceKey } from '@it-samverkan/domain';
 import {
+  COST_ENGINE_VERSION,
+  CostModelDocument,
+  DomainError,
+  indexPoolAmounts,
+  Money,
+  parsePeriod,
+  parseSourceKey,
+} from '@it-samverkan/domain';
+import {
+  CostModelBasisEntity,
   CostModelVersionEntity,
   DecisionEntity,
   InternalChargeEntity,
@@ -13,7 +22,26 @@ import { decisionView } from '../decisions/decision.service';
 import { computeSplit, StoredSplitResult } from '../cost-model/split-computation';
 import { costModelNotFound } from '../cost-model/cost-model.service';
 import { LedgerImportService } from '../ledger-import/ledger-import.service';
-import { AUDIT_TRACE_FORMAT, AuditTraceView, traceBody, TraceSource } from './audit-trace-view';
+import {
+  AUDIT_TRACE_FORMAT,
+  AuditTraceView,
+  traceBody,
+  TraceModel,
+  TracePoolBasis,
+  TraceSource,
+} from './audit-trace-view';
+
+/** How far back a chain of drafted models is followed (a budget from a budget from an actual …). */
+const MAX_BASIS_DEPTH = 20;
+
+const modelOf = (version: CostModelVersionEntity): TraceModel => ({
+  id: version.id,
+  name: version.name,
+  year: version.year,
+  kind: version.kind,
+  status: version.status,
+  approvedAt: version.approvedAt?.toISOString() ?? null,
+});
 
 const notFromSplit = (source: string) =>
   new DomainError(
@@ -177,16 +205,55 @@ export class AuditTraceService {
             createdBy: run.createdBy,
           }
         : null,
-      model: {
-        id: version.id,
-        name: version.name,
-        year: version.year,
-        kind: version.kind,
-        status: version.status,
-        approvedAt: version.approvedAt?.toISOString() ?? null,
-      },
+      model: modelOf(version),
       decision: decision ? decisionView(decision) : null,
-      ...traceBody(computed.model, computed.split, ledger, consumerIds),
+      ...traceBody(computed.model, computed.split, ledger, consumerIds, await this.poolBases(version)),
     };
+  }
+
+  /**
+   * Per pool, where a drafted model's amount came from (issue 14 items 3 and 6): the approved model it
+   * was drafted from (cost_model_basis), the pool's amount there, the index and the indexed amount,
+   * that model's decision and ledger, and recursively its own basis. Empty when it was not drafted.
+   */
+  private async poolBases(version: CostModelVersionEntity): Promise<Map<string, TracePoolBasis>> {
+    const chain: { indices: Record<string, string>; version: CostModelVersionEntity }[] = [];
+    const seen = new Set([version.id]);
+    let id = version.id;
+    while (chain.length < MAX_BASIS_DEPTH) {
+      const link = await this.db.getRepository(CostModelBasisEntity).findOneBy({ modelVersionId: id });
+      if (!link || seen.has(link.basedOnId)) break;
+      const basis = await this.db.getRepository(CostModelVersionEntity).findOneBy({ id: link.basedOnId });
+      if (!basis) break;
+      chain.push({ indices: link.indices, version: basis });
+      seen.add(basis.id);
+      id = basis.id;
+    }
+    let below = new Map<string, TracePoolBasis>();
+    for (const { indices, version: basis } of chain.reverse()) {
+      const decision = basis.decisionId
+        ? await this.db.getRepository(DecisionEntity).findOneBy({ id: basis.decisionId })
+        : null;
+      const ledger = new Map((await this.ledger.poolSources(basis.id)).map((l) => [l.poolId, l.accounts]));
+      const pools = (basis.document as CostModelDocument).pools;
+      const indexed = indexPoolAmounts(
+        pools.map((p) => ({ id: p.id, amount: Money.parse(p.amount) })),
+        indices,
+      );
+      const level = new Map<string, TracePoolBasis>();
+      pools.forEach((p, i) =>
+        level.set(p.id, {
+          model: modelOf(basis),
+          decision: decision ? decisionView(decision) : null,
+          amount: Money.parse(p.amount).toString(),
+          index: indices[p.id] ?? '0',
+          indexed: indexed[i].amount.toString(),
+          ledger: ledger.get(p.id) ?? [],
+          basis: below.get(p.id) ?? null,
+        }),
+      );
+      below = level;
+    }
+    return below;
   }
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
+import { Dec } from '../money';
 import { exampleModel, validCostModelArb } from '../../../../test/factories/cost-model';
-import { auditTrace } from './audit-trace';
+import { auditTrace, consumerPoolParts } from './audit-trace';
 import { splitCostModel } from './split-cost-model';
 import { validateCostModel } from './validate-cost-model';
 
@@ -112,6 +113,39 @@ describe("the auditor's trace of the worked example (DOMAIN.md 5.3)", () => {
   });
 });
 
+describe("each pool's part of a consumer's total (pool → service → consumer)", () => {
+  const model = validateCostModel(exampleModel());
+  const audit = auditTrace(model, splitCostModel(model));
+  const parts = (id: string) =>
+    consumerPoolParts(
+      model,
+      audit.services,
+      audit.consumers.find((c) => c.consumerId === id)!,
+    ).map((p) => `${p.poolId} ${p.amount.toString()}`);
+
+  it('divides the worked example by 5.2 with the exact parts as weights', () => {
+    // arbetsplats 933 333.33 = personal 566 666.67 + licenser 300 000.00 + lokaler 66 666.66;
+    // servicedesk 466 666.67 = personal 433 333.33 + lokaler 33 333.34.
+    // tra-oms (arbetsplats 280 000.00, servicedesk 116 666.67, total 396 666.67):
+    //   personal 280 000 × 566 666.67 / 933 333.33 + 116 666.67 × 433 333.33 / 466 666.67
+    //            = 170 000.0016… + 108 333.3348… = 278 333.3364…
+    //   licenser 280 000 × 300 000 / 933 333.33 = 90 000.0003…
+    //   lokaler  280 000 × 66 666.66 / 933 333.33 + 116 666.67 × 33 333.34 / 466 666.67
+    //            = 19 999.9980… + 8 333.3351… = 28 333.3332…
+    //   floors 278 333.33 + 90 000.00 + 28 333.33 = 396 666.66: the öre left to personal (.64 öre).
+    expect(parts('tra-oms')).toEqual(['personal 278333.34', 'licenser 90000.00', 'lokaler 28333.33']);
+    // bolag-b1 (arbetsplats 93 333.33, servicedesk 23 333.33, total 116 666.66):
+    //   personal 93 333.33 × 566 666.67 / 933 333.33 + 23 333.33 × 433 333.33 / 466 666.67
+    //            = 56 666.6651… + 21 666.6632… = 78 333.3284…
+    //   licenser 93 333.33 × 300 000 / 933 333.33 = 29 999.9990…
+    //   lokaler  93 333.33 × 66 666.66 / 933 333.33 + 23 333.33 × 33 333.34 / 466 666.67
+    //            = 6 666.6657… + 1 666.6667… = 8 333.3325…
+    //   floors 78 333.32 + 29 999.99 + 8 333.33 = 116 666.64: 2 öre left, to licenser (.90 öre) and
+    //   personal (.84 öre), not lokaler (.25 öre).
+    expect(parts('bolag-b1')).toEqual(['personal 78333.33', 'licenser 30000.00', 'lokaler 8333.33']);
+  });
+});
+
 describe('property: every service’s pools add up to its total, every consumer to its total', () => {
   it('holds for generated models', () => {
     fc.assert(
@@ -127,9 +161,23 @@ describe('property: every service’s pools add up to its total, every consumer 
         audit.services.forEach((s) =>
           expect(s.pools.reduce((sum, p) => sum + p.amount.ore, 0n)).toBe(s.total.ore),
         );
-        audit.consumers.forEach((c) =>
-          expect(c.lines.reduce((sum, l) => sum + l.amount.ore, 0n)).toBe(c.total.ore),
-        );
+        audit.consumers.forEach((c) => {
+          expect(c.lines.reduce((sum, l) => sum + l.amount.ore, 0n)).toBe(c.total.ore);
+          // each pool's part of the consumer: adding up to its total, and each within an öre of the exact
+          const parts = consumerPoolParts(model, audit.services, c);
+          expect(parts.reduce((sum, p) => sum + p.amount.ore, 0n)).toBe(c.total.ore);
+          for (const part of parts) {
+            const exact = c.lines.reduce((x, l) => {
+              const service = audit.services.find((s) => s.serviceId === l.serviceId)!;
+              const pool = service.pools.find((p) => p.poolId === part.poolId);
+              if (!pool || service.total.isZero()) return x;
+              return x.plus(
+                l.amount.toDecimal().times(pool.amount.toDecimal()).dividedBy(service.total.toDecimal()),
+              );
+            }, new Dec(0));
+            expect(exact.minus(part.amount.toDecimal()).abs().lessThan('0.01')).toBe(true);
+          }
+        });
       }),
       { numRuns: 100 },
     );

@@ -131,3 +131,67 @@ export function auditTrace(model: CostModel, split: CostSplit, only?: readonly s
   }
   return { services, consumers };
 }
+
+/** A pool's part of one consumer's total: how much of the pool ends in the consumer's charge. */
+export interface ConsumerPoolPart {
+  readonly poolId: string;
+  readonly amount: Money;
+}
+
+const gcd = (a: bigint, b: bigint): bigint => {
+  while (b !== 0n) [a, b] = [b, a % b];
+  return a < 0n ? -a : a;
+};
+const floorDiv = (a: bigint, b: bigint): bigint => {
+  const q = a / b;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
+};
+
+/**
+ * Each pool's part of a consumer's total (the pool → service → consumer flow): the exact part is
+ * Σ over the consumer's services of amount × (the pool's part of the service ÷ the service's total),
+ * and the consumer's total is divided over the pools by DOMAIN.md 5.2 with those exact parts (floor,
+ * the remaining öre to the largest fractional parts, ties to the pool listed first; a negative total
+ * as its absolute value, negated). The parts add up to the consumer's total exactly. In the model's
+ * pools order; zero parts left out.
+ */
+export function consumerPoolParts(
+  model: CostModel,
+  services: readonly ServiceAudit[],
+  consumer: ConsumerAudit,
+): ConsumerPoolPart[] {
+  const serviceById = new Map(services.map((s) => [s.serviceId, s]));
+  const lines = consumer.lines
+    .map((l) => ({ amount: l.amount.ore, service: serviceById.get(l.serviceId)! }))
+    .filter((l) => l.amount !== 0n && l.service.total.ore !== 0n);
+  // One denominator for every exact part: the least common multiple of the services' totals.
+  let denominator = 1n;
+  for (const l of lines) {
+    const t = l.service.total.ore < 0n ? -l.service.total.ore : l.service.total.ore;
+    denominator = (denominator / gcd(denominator, t)) * t;
+  }
+  const poolIndex = new Map(model.pools.map((p, i) => [p.id, i]));
+  const numerators = new Array<bigint>(model.pools.length).fill(0n);
+  for (const l of lines) {
+    const factor = (l.amount * denominator) / l.service.total.ore;
+    for (const part of l.service.pools) numerators[poolIndex.get(part.poolId)!] += factor * part.amount.ore;
+  }
+  // Σ numerators = total × denominator exactly, since each service's pool parts add up to its total.
+  const negative = consumer.total.ore < 0n;
+  const exact = negative ? numerators.map((n) => -n) : numerators;
+  const parts = exact.map((n) => floorDiv(n, denominator));
+  const remainders = exact.map((n, i) => n - parts[i] * denominator);
+  const total = negative ? -consumer.total.ore : consumer.total.ore;
+  const left = Number(total - parts.reduce((x, y) => x + y, 0n));
+  const order = remainders
+    .map((_, i) => i)
+    .filter((i) => remainders[i] > 0n)
+    .sort((x, y) => (remainders[x] === remainders[y] ? x - y : remainders[x] > remainders[y] ? -1 : 1));
+  for (let k = 0; k < left; k++) parts[order[k]] += 1n;
+  const result: ConsumerPoolPart[] = [];
+  model.pools.forEach((pool, i) => {
+    const ore = negative ? -parts[i] : parts[i];
+    if (ore !== 0n) result.push({ poolId: pool.id, amount: Money.ofOre(ore) });
+  });
+  return result;
+}

@@ -1,8 +1,33 @@
-import ExcelJS from 'exceljs';
+import type { Writable } from 'node:stream';
+import type ExcelJS from 'exceljs';
 import { Money } from '@it-samverkan/domain';
-import { MONEY_FORMAT, newWorkbook, workbookBytes } from '../spreadsheet/xlsx-format';
-import { setUpForPrint } from '../spreadsheet/print-setup';
+import {
+  StreamedTable,
+  streamedBytes,
+  streamedWorkbook,
+  writeStreamedTable,
+} from '../spreadsheet/streamed-sheet';
 import { ReportBlock, reportPdf } from './report-pdf';
+
+/** The ledger accounts and vouchers behind a pool. */
+export type TraceFileLedger = {
+  account: string;
+  accountName: string | null;
+  objects: Record<string, string>;
+  amount: string;
+  vouchers: { series: string; number: string; date: string; text: string | null; amount: string }[];
+}[];
+
+/** A drafted pool's basis: the pool in the approved model it came from, the index, and its sources. */
+export interface TraceFileBasis {
+  model: { name: string; year: number; kind: string };
+  decision: { reference: string } | null;
+  amount: string;
+  index: string;
+  indexed: string;
+  ledger: TraceFileLedger;
+  basis: TraceFileBasis | null;
+}
 
 /** The auditor's trace as the files print it (the JSON view's shape: names, money as strings). */
 export interface AuditTraceFile {
@@ -22,13 +47,9 @@ export interface AuditTraceFile {
     id: string;
     name: string;
     amount: string;
-    ledger: {
-      account: string;
-      accountName: string | null;
-      objects: Record<string, string>;
-      amount: string;
-      vouchers: { series: string; number: string; date: string; text: string | null; amount: string }[];
-    }[];
+    ledger: TraceFileLedger;
+    /** Where a drafted model's pool came from (absent or null: typed in). */
+    basis?: TraceFileBasis | null;
   }[];
   services: {
     id: string;
@@ -45,6 +66,8 @@ export interface AuditTraceFile {
     name: string;
     municipality: string;
     total: string;
+    /** Each pool's part of the consumer's total (absent or null in the whole model's trace). */
+    pools?: { poolName: string; amount: string }[] | null;
     lines: {
       serviceName: string;
       volume: string;
@@ -83,141 +106,199 @@ function facts(f: AuditTraceFile): [string, string][] {
   ];
 }
 
-function table(wb: ExcelJS.Workbook, name: string, headers: string[], widths: number[], money: number[]) {
-  const sheet = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = headers.map((header, i) => ({
-    header,
-    width: widths[i],
-    style: money.includes(i) ? { numFmt: MONEY_FORMAT } : {},
-  }));
-  sheet.getRow(1).font = { bold: true };
-  return sheet;
+type Row = ExcelJS.CellValue[];
+
+/** Every level of a pool's basis, nearest first (a budget from a budget from an actual …). */
+function basisChain(pool: AuditTraceFile['pools'][number]): TraceFileBasis[] {
+  const chain: TraceFileBasis[] = [];
+  for (let b = pool.basis ?? null; b; b = b.basis) chain.push(b);
+  return chain;
+}
+
+const modelText = (m: { name: string; year: number; kind: string }) =>
+  `${m.name} (${m.kind === 'actual' ? 'utfall' : 'budget'} ${m.year})`;
+const LEDGER_HEADERS = [
+  'Konto',
+  'Kontonamn',
+  'Objekt',
+  'Kontobelopp',
+  'Verifikation',
+  'Datum',
+  'Text',
+  'Belopp',
+];
+const LEDGER_WIDTHS = [8, 24, 22, 14, 12, 11, 30, 14];
+
+/** A pool's ledger as rows (LEDGER_HEADERS): one per voucher, or one per account without vouchers. */
+function ledgerRows(ledger: TraceFileLedger): Row[] {
+  return ledger.flatMap((a) => {
+    const account: Row = [a.account, a.accountName ?? '', objectsText(a.objects), num(a.amount)];
+    if (a.vouchers.length === 0) return [account];
+    return a.vouchers.map((v) => [
+      ...account,
+      `${v.series} ${v.number}`,
+      v.date,
+      v.text ?? '',
+      num(v.amount),
+    ]);
+  });
+}
+
+/** The sheets of the trace, as tables of rows (the consumers' pool parts and bases only where there are any). */
+function traceTables(f: AuditTraceFile): Omit<StreamedTable, 'print'>[] {
+  const tables: (Omit<StreamedTable, 'print'> & { landscape?: boolean })[] = [
+    { name: 'Spårning', headers: ['Fält', 'Värde'], widths: [22, 90], rows: facts(f) },
+    {
+      name: 'Förbrukare',
+      headers: ['Förbrukare', 'Kommun', 'Tjänst', 'Volym', 'Total volym', 'Andel %', 'À-pris', 'Belopp'],
+      widths: [36, 14, 28, 12, 12, 10, 12, 16],
+      money: [6, 7],
+      landscape: true,
+      rows: f.consumers.flatMap((c) =>
+        c.lines.map((l) => [
+          c.name,
+          c.municipality,
+          l.serviceName,
+          num(l.volume),
+          num(l.totalVolume),
+          num(l.share),
+          num(l.unitPrice),
+          num(l.amount),
+        ]),
+      ),
+    },
+  ];
+  const withParts = f.consumers.filter((c) => c.pools);
+  if (withParts.length > 0)
+    tables.push({
+      name: 'Poolandelar',
+      headers: ['Förbrukare', 'Pool', 'Belopp'],
+      widths: [36, 28, 16],
+      money: [2],
+      rows: withParts.flatMap((c) => c.pools!.map((p) => [c.name, p.poolName, num(p.amount)])),
+    });
+  tables.push(
+    {
+      name: 'Tjänster',
+      headers: [
+        'Tjänst',
+        'Metod',
+        'Nyckel',
+        'Total volym',
+        'À-pris',
+        'Tjänstens total',
+        'Pool',
+        'Vikt',
+        'Direkt',
+        'Belopp',
+      ],
+      widths: [28, 14, 22, 12, 12, 16, 28, 8, 16, 16],
+      money: [4, 5, 8, 9],
+      landscape: true,
+      rows: f.services.flatMap((s) =>
+        s.pools.map((p) => [
+          s.name,
+          s.method,
+          s.driver ? `${s.driver.name} (${s.driver.unit})` : '',
+          num(s.totalVolume),
+          num(s.unitPrice),
+          num(s.total),
+          p.poolName,
+          num(p.weight),
+          num(p.direct),
+          num(p.amount),
+        ]),
+      ),
+    },
+    {
+      name: 'Pooler',
+      headers: ['Pool', 'Id', 'Belopp'],
+      widths: [36, 16, 16],
+      money: [2],
+      rows: f.pools.map((p) => [p.name, p.id, num(p.amount)]),
+    },
+    {
+      name: 'Huvudbok',
+      headers: ['Pool', ...LEDGER_HEADERS],
+      widths: [28, ...LEDGER_WIDTHS],
+      money: [4, 8],
+      landscape: true,
+      rows: f.pools.flatMap((p) => ledgerRows(p.ledger).map((row) => [p.name, ...row])),
+    },
+  );
+  if (f.pools.some((p) => p.basis))
+    tables.push({
+      name: 'Underlag',
+      headers: [
+        'Pool',
+        'Underlag',
+        'Beslut',
+        'Belopp i underlaget',
+        'Index %',
+        'Indexerat',
+        ...LEDGER_HEADERS,
+      ],
+      widths: [28, 34, 30, 16, 9, 16, ...LEDGER_WIDTHS],
+      money: [3, 5, 9, 13],
+      landscape: true,
+      rows: f.pools.flatMap((p) =>
+        basisChain(p).flatMap((b) => {
+          const level: Row = [
+            p.name,
+            modelText(b.model),
+            b.decision?.reference ?? '',
+            num(b.amount),
+            num(b.index),
+            num(b.indexed),
+          ];
+          const ledger = ledgerRows(b.ledger);
+          return ledger.length === 0 ? [level] : ledger.map((row) => [...level, ...row]);
+        }),
+      ),
+    });
+  return tables;
 }
 
 /**
- * Adds data rows whose cells share one style object per column and kind of value. ExcelJS gives every
- * new cell its own copy of the column's style and finds a copy's style id by writing it out as XML;
- * a shared object is found in its cache instead (a 126,000-row trace: 42 s → seconds). Same styles.
+ * Writes the trace as a workbook to `out` as it is made (streamed: the whole model's trace at bench
+ * scale is some 126 000 rows): Spårning (facts), Förbrukare, Poolandelar (each pool's part of the
+ * consumer), Tjänster, Pooler, Huvudbok and Underlag (a drafted model's basis and its ledger), each
+ * set up to print.
  */
-function addRows(sheet: ExcelJS.Worksheet, rows: Iterable<ExcelJS.CellValue[]>): void {
-  const shared = new Map<string, Partial<ExcelJS.Style>>();
-  for (const values of rows) {
-    const row = sheet.addRow(values);
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      const key = `${col}:${typeof cell.value}`;
-      let style = shared.get(key);
-      if (!style) shared.set(key, (style = cell.style));
-      else cell.style = style;
-    });
-  }
-}
-
-/** The trace as a workbook: Spårning (facts), Förbrukare, Tjänster, Pooler and Huvudbok, each set up to print. */
-export async function auditTraceXlsx(f: AuditTraceFile): Promise<Buffer> {
-  const wb = newWorkbook(f.generatedOn);
+export async function writeAuditTraceXlsx(f: AuditTraceFile, out: Writable): Promise<void> {
+  const wb = streamedWorkbook(out, f.generatedOn);
   const print = {
     title: `Spårning ${f.model.name}`,
     generatedOn: f.generatedOn,
     decision: f.decision?.reference ?? null,
     headingRow: 1,
   };
-  const head = wb.addWorksheet('Spårning');
-  head.columns = [{ width: 22 }, { width: 90 }];
-  head.addRow(['Fält', 'Värde']).font = { bold: true };
-  for (const row of facts(f)) head.addRow(row);
-  setUpForPrint(head, print);
+  for (const { landscape, ...table } of traceTables(f) as (StreamedTable & { landscape?: boolean })[])
+    await writeStreamedTable(wb, { ...table, print: { ...print, landscape } });
+  await wb.commit();
+}
 
-  const consumers = table(
-    wb,
-    'Förbrukare',
-    ['Förbrukare', 'Kommun', 'Tjänst', 'Volym', 'Total volym', 'Andel %', 'À-pris', 'Belopp'],
-    [36, 14, 28, 12, 12, 10, 12, 16],
-    [6, 7],
-  );
-  addRows(
-    consumers,
-    f.consumers.flatMap((c) =>
-      c.lines.map((l) => [
-        c.name,
-        c.municipality,
-        l.serviceName,
-        num(l.volume),
-        num(l.totalVolume),
-        num(l.share),
-        num(l.unitPrice),
-        num(l.amount),
-      ]),
-    ),
-  );
-  setUpForPrint(consumers, { ...print, landscape: true });
+/** The trace as workbook bytes. */
+export function auditTraceXlsx(f: AuditTraceFile): Promise<Buffer> {
+  return streamedBytes((out) => writeAuditTraceXlsx(f, out));
+}
 
-  const services = table(
-    wb,
-    'Tjänster',
-    [
-      'Tjänst',
-      'Metod',
-      'Nyckel',
-      'Total volym',
-      'À-pris',
-      'Tjänstens total',
-      'Pool',
-      'Vikt',
-      'Direkt',
-      'Belopp',
+/** A pool's ledger as a PDF table: each account, the vouchers under it. */
+function ledgerTable(title: string, ledger: TraceFileLedger): ReportBlock {
+  return {
+    kind: 'table',
+    columns: [
+      { header: title, width: 30 },
+      { header: 'Objekt', width: 18 },
+      { header: 'Verifikation', width: 12 },
+      { header: 'Datum', width: 11 },
+      { header: 'Belopp', width: 13, align: 'right' },
     ],
-    [28, 14, 22, 12, 12, 16, 28, 8, 16, 16],
-    [4, 5, 8, 9],
-  );
-  addRows(
-    services,
-    f.services.flatMap((s) =>
-      s.pools.map((p) => [
-        s.name,
-        s.method,
-        s.driver ? `${s.driver.name} (${s.driver.unit})` : '',
-        num(s.totalVolume),
-        num(s.unitPrice),
-        num(s.total),
-        p.poolName,
-        num(p.weight),
-        num(p.direct),
-        num(p.amount),
-      ]),
-    ),
-  );
-  setUpForPrint(services, { ...print, landscape: true });
-
-  const pools = table(wb, 'Pooler', ['Pool', 'Id', 'Belopp'], [36, 16, 16], [2]);
-  for (const p of f.pools) pools.addRow([p.name, p.id, num(p.amount)]);
-  setUpForPrint(pools, print);
-
-  const ledger = table(
-    wb,
-    'Huvudbok',
-    ['Pool', 'Konto', 'Kontonamn', 'Objekt', 'Kontobelopp', 'Verifikation', 'Datum', 'Text', 'Belopp'],
-    [28, 8, 24, 22, 14, 12, 11, 30, 14],
-    [4, 8],
-  );
-  for (const p of f.pools)
-    for (const a of p.ledger) {
-      if (a.vouchers.length === 0)
-        ledger.addRow([p.name, a.account, a.accountName ?? '', objectsText(a.objects), num(a.amount)]);
-      for (const v of a.vouchers)
-        ledger.addRow([
-          p.name,
-          a.account,
-          a.accountName ?? '',
-          objectsText(a.objects),
-          num(a.amount),
-          `${v.series} ${v.number}`,
-          v.date,
-          v.text ?? '',
-          num(v.amount),
-        ]);
-    }
-  setUpForPrint(ledger, { ...print, landscape: true });
-  return workbookBytes(wb);
+    rows: ledger.flatMap((a) => [
+      [`${a.account} ${a.accountName ?? ''}`, objectsText(a.objects), '', '', kr(a.amount)],
+      ...a.vouchers.map((v) => [`  ${v.text ?? ''}`, '', `${v.series} ${v.number}`, v.date, kr(v.amount)]),
+    ]),
+  };
 }
 
 /** The trace as a PDF an auditor files: facts, the consumer's services, the services' pools, the ledger. */
@@ -248,6 +329,16 @@ export function auditTracePdf(f: AuditTraceFile): Promise<Buffer> {
       ],
       boldLast: true,
     });
+    if (c.pools)
+      blocks.push({
+        kind: 'table',
+        columns: [
+          { header: 'Poolernas del av beloppet', width: 40 },
+          { header: 'Belopp', width: 13, align: 'right' },
+        ],
+        rows: [...c.pools.map((p) => [p.poolName, kr(p.amount)]), ['Summa', kr(c.total)]],
+        boldLast: true,
+      });
   }
   blocks.push({ kind: 'heading', text: 'Tjänsterna och poolerna bakom dem' });
   for (const s of f.services) {
@@ -276,22 +367,28 @@ export function auditTracePdf(f: AuditTraceFile): Promise<Buffer> {
   const withLedger = f.pools.filter((p) => p.ledger.length > 0);
   blocks.push({ kind: 'heading', text: 'Huvudboken bakom poolerna' });
   if (withLedger.length === 0)
-    blocks.push({ kind: 'text', text: 'Modellen har ingen huvudboksimport: poolernas belopp är inmatade.' });
-  for (const p of withLedger)
     blocks.push({
-      kind: 'table',
-      columns: [
-        { header: `${p.name} (${kr(p.amount)} kr): konto`, width: 30 },
-        { header: 'Objekt', width: 18 },
-        { header: 'Verifikation', width: 12 },
-        { header: 'Datum', width: 11 },
-        { header: 'Belopp', width: 13, align: 'right' },
-      ],
-      rows: p.ledger.flatMap((a) => [
-        [`${a.account} ${a.accountName ?? ''}`, objectsText(a.objects), '', '', kr(a.amount)],
-        ...a.vouchers.map((v) => [`  ${v.text ?? ''}`, '', `${v.series} ${v.number}`, v.date, kr(v.amount)]),
-      ]),
+      kind: 'text',
+      text: f.pools.some((p) => p.basis)
+        ? 'Modellen har ingen egen huvudboksimport: poolerna är framräknade ur underlaget nedan.'
+        : 'Modellen har ingen huvudboksimport: poolernas belopp är inmatade.',
     });
+  for (const p of withLedger) blocks.push(ledgerTable(`${p.name} (${kr(p.amount)} kr): konto`, p.ledger));
+  const withBasis = f.pools.filter((p) => p.basis);
+  if (withBasis.length > 0) {
+    blocks.push({ kind: 'heading', text: 'Underlaget: modellen poolerna räknades fram ur' });
+    for (const p of withBasis)
+      for (const b of basisChain(p)) {
+        const decision = b.decision ? `beslut ${b.decision.reference}` : 'inget beslut';
+        blocks.push({
+          kind: 'text',
+          text:
+            `${p.name}: ${kr(b.amount)} kr i ${modelText(b.model)}, ${decision}; ` +
+            `index ${b.index.replace('.', ',')} % ger ${kr(b.indexed)} kr`,
+        });
+        if (b.ledger.length > 0) blocks.push(ledgerTable(`${p.name} ${b.model.year}: konto`, b.ledger));
+      }
+  }
   return reportPdf({
     title: `Spårning: ${f.source.label}`,
     generatedOn: f.generatedOn,

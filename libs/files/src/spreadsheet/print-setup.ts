@@ -28,14 +28,13 @@ const A4 = 9;
 /** Text in a page header or footer: '&' starts a code there, so it is doubled. */
 const headerText = (text: string) => text.replace(/&/g, '&&');
 
-/** How many characters a cell shows, roughly, in its number format. */
-function shownLength(cell: ExcelJS.Cell): number {
-  const value = cell.value;
+/** How many characters a value shows, roughly, in its number format. */
+export function shownLength(value: ExcelJS.CellValue, numFmt?: string): number {
   if (value === null || value === undefined) return 0;
   if (value instanceof Date) return 10;
   const result = typeof value === 'object' && 'result' in value ? value.result : value;
   if (typeof result === 'number') {
-    const digits = Math.abs(result).toFixed(cell.numFmt?.includes('.00') ? 2 : 1).length;
+    const digits = Math.abs(result).toFixed(numFmt?.includes('.00') ? 2 : 1).length;
     return Math.ceil(digits * 1.34) + 1;
   }
   if (typeof result === 'object' && result !== null && 'richText' in result)
@@ -43,13 +42,37 @@ function shownLength(cell: ExcelJS.Cell): number {
   return String(result ?? '').length;
 }
 
-/** Widens every column to what its headings and cells below `fromRow` show, up to MAX_COLUMN_WIDTH. */
-function fitColumns(sheet: ExcelJS.Worksheet, fromRow: number): void {
+/**
+ * The widths a sheet's columns need, measured from the values as they are written (for a sheet
+ * streamed to its file, whose rows cannot be read back): `measure` each row from the heading row on.
+ */
+export class ColumnWidths {
+  readonly needed = new Map<number, number>();
+
+  constructor(private readonly numFmts: readonly (string | undefined)[] = []) {}
+
+  measure(values: readonly ExcelJS.CellValue[]): void {
+    for (let i = 0; i < values.length; i++) {
+      const width = shownLength(values[i], this.numFmts[i]) + 2;
+      if (width > (this.needed.get(i + 1) ?? 0)) this.needed.set(i + 1, width);
+    }
+  }
+}
+
+/** Widens every column to what its headings and cells below `fromRow` show (read back from the sheet). */
+function measuredColumns(sheet: ExcelJS.Worksheet, fromRow: number): Map<number, number> {
   const needed = new Map<number, number>();
   sheet.eachRow((row, rowNumber) => {
     if (rowNumber < fromRow) return;
-    row.eachCell((cell, col) => needed.set(col, Math.max(needed.get(col) ?? 0, shownLength(cell) + 2)));
+    row.eachCell((cell, col) =>
+      needed.set(col, Math.max(needed.get(col) ?? 0, shownLength(cell.value, cell.numFmt) + 2)),
+    );
   });
+  return needed;
+}
+
+/** Gives the columns their needed widths, up to MAX_COLUMN_WIDTH; wider text wraps. */
+function fitColumns(sheet: ExcelJS.Worksheet, needed: ReadonlyMap<number, number>): void {
   for (const [col, width] of needed) {
     const column = sheet.getColumn(col);
     // a width the writer chose is kept when wider; text wider than the column wraps instead of being cut
@@ -61,9 +84,28 @@ function fitColumns(sheet: ExcelJS.Worksheet, fromRow: number): void {
 
 /** Sets the sheet up to print; call it once the sheet holds all its rows. */
 export function setUpForPrint(sheet: ExcelJS.Worksheet, setup: PrintSetup): void {
-  fitColumns(sheet, setup.headingRow);
+  fitColumns(sheet, measuredColumns(sheet, setup.headingRow));
+  setUpPage(sheet, setup);
+}
+
+/**
+ * Sets a streamed sheet (ExcelJS's WorkbookWriter) up to print from the widths its rows were measured
+ * with; call it before the first row is committed (the columns are written with the first row).
+ */
+export function setUpStreamedForPrint(
+  sheet: ExcelJS.Worksheet,
+  setup: PrintSetup,
+  widths: ColumnWidths,
+): void {
+  fitColumns(sheet, widths.needed);
+  setUpPage(sheet, setup);
+}
+
+function setUpPage(sheet: ExcelJS.Worksheet, setup: PrintSetup): void {
+  // a streamed sheet (WorksheetWriter) has no columnCount, only the columns it was given
+  const count = (sheet.columnCount as number | undefined) ?? sheet.columns.length;
   let width = 0;
-  for (let col = 1; col <= sheet.columnCount; col++) width += sheet.getColumn(col).width ?? 8;
+  for (let col = 1; col <= count; col++) width += sheet.getColumn(col).width ?? 8;
   sheet.pageSetup = {
     ...sheet.pageSetup,
     paperSize: A4,
