@@ -122,24 +122,39 @@ describe('Split runs: stored, exported, traced, reproduced; the stateless split;
     expect(services.getRow(SPLIT_XLSX_HEADING_ROW).values).toEqual([
       undefined,
       'Tjänst',
-      'Namn',
       'Direkt från pooler',
       'Mottaget från tjänster',
       'Totalt',
       'Fördelningsnyckel',
       'Volym',
       'À-pris',
+      'Tjänstens id',
     ]);
-    expect(oreOf((services.getCell(services.rowCount, 3).value as any).result)).toBe(140000000n);
+    expect(oreOf((services.getCell(services.rowCount, 2).value as any).result)).toBe(140000000n);
     const consumers = wb.getWorksheet('Förbrukare')!;
+    // names first (the consumer, its municipality), the ids last for traceability
+    expect(consumers.getRow(SPLIT_XLSX_HEADING_ROW).values).toEqual([
+      undefined,
+      'Förbrukare',
+      'Kommun',
+      'Arbetsplatstjänst',
+      'Servicedesk',
+      'Totalt',
+      'Förbrukarens id',
+      'Kommunens id',
+    ]);
     EXAMPLE_SPLIT_RESULT.consumers.forEach((c, i) => {
-      const total = consumers.getCell(first + i, 6).value as any;
-      expect(total.formula).toBe(`SUM(D${first + i}:E${first + i})`);
+      const total = consumers.getCell(first + i, 5).value as any;
+      expect(total.formula).toBe(`SUM(C${first + i}:D${first + i})`);
       expect(oreOf(total.result)).toBe(oreOf(c.total));
+      expect(consumers.getCell(first + i, 6).value).toBe(c.id);
+      expect(consumers.getCell(first + i, 7).value).toBe(c.municipality);
     });
-    expect(oreOf((consumers.getCell(consumers.rowCount, 6).value as any).result)).toBe(140000000n);
+    expect(oreOf((consumers.getCell(consumers.rowCount, 5).value as any).result)).toBe(140000000n);
     const kommuner = wb.getWorksheet('Kommuner')!;
-    expect(kommuner.getCell(first, 1).value).toBe('ulricehamn');
+    // this test has no organisation: a municipality nobody names shows its id capitalised
+    expect(kommuner.getCell(first, 1).value).toBe('Ulricehamn');
+    expect(kommuner.getCell(first, 3).value).toBe('ulricehamn');
     expect(oreOf(kommuner.getCell(first, 2).value as number)).toBe(100333333n);
     expect(oreOf((kommuner.getCell(first + 2, 2).value as any).result)).toBe(140000000n);
   });

@@ -154,7 +154,12 @@ export const DEMO_SCENARIO_BASE: CostModelDocument = {
 export const MARK_JOINS: ScenarioChange = {
   type: 'add-consumers',
   consumers: [
-    { id: 'mark-kl', name: 'Marks kommun kommunledningsförvaltningen', municipality: 'mark' },
+    {
+      id: 'mark-kl',
+      name: 'Marks kommun kommunledningsförvaltningen',
+      municipality: 'mark',
+      municipalityName: 'Marks kommun',
+    },
     { id: 'mark-bou', name: 'Marks kommun barn och utbildning', municipality: 'mark' },
   ],
   volumes: { devices: { 'mark-kl': 100, 'mark-bou': 150 }, users: { 'mark-kl': 100, 'mark-bou': 150 } },

@@ -192,8 +192,14 @@ describe('scenarios over the API: "Mark ansluter" and "Ulricehamn går från ans
       .set(t.auth(styrgrupp))
       .expect(200);
     expect(comparison.body.municipalities[2]).toMatchObject({ id: 'mark', scenario: '200000.00' });
+    // the organisation names its parties; the joining Mark is named by its change
+    expect(comparison.body.municipalityNames).toEqual({
+      ulricehamn: 'Ulricehamns kommun',
+      tranemo: 'Tranemo kommun',
+      mark: 'Marks kommun',
+    });
     const stored = await t.dataSource.getRepository(ScenarioEntity).findOneByOrFail({ id: ids.mark });
-    const { scenarioId: _s, baseModelVersion: _b, ...document } = comparison.body;
+    const { scenarioId: _s, baseModelVersion: _b, municipalityNames: _n, ...document } = comparison.body;
     expect(stored.lastResult).toEqual(document);
     const audit = await t.dataSource
       .getRepository(AuditEntryEntity)
@@ -237,6 +243,10 @@ describe('scenarios over the API: "Mark ansluter" and "Ulricehamn går från ans
         ],
       },
     ]);
+    expect(res.body.municipalityNames).toMatchObject({
+      ulricehamn: 'Ulricehamns kommun',
+      mark: 'Marks kommun',
+    });
     expect(res.body.administrativeLoad).toEqual({
       base: { internalCharges: 16, invoices: 12 },
       scenarios: [
@@ -275,16 +285,32 @@ describe('scenarios over the API: "Mark ansluter" and "Ulricehamn går från ans
       'Scenario',
       'Skillnad kr',
       'Skillnad %',
+      'Kommunens id',
     ]);
+    // names first, ids last; the changes in words with names
+    expect([5, 6, 7].map((r) => [summary.getCell(r, 1).value, summary.getCell(r, 6).value])).toEqual([
+      ['Ulricehamns kommun', 'ulricehamn'],
+      ['Tranemo kommun', 'tranemo'],
+      ['Marks kommun', 'mark'],
+    ]);
+    expect(summary.getCell(11, 1).value).toBe(
+      'Marks kommun kommunledningsförvaltningen (Marks kommun), Marks kommun barn och utbildning (Marks kommun) ansluter',
+    );
+    // set up to print: title and date in the page header (no approving decision on this base)
+    for (const sheet of wb.worksheets) {
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, printTitlesRow: '4:4' });
+      expect(sheet.headerFooter.oddHeader).toMatch(/^&L&BMark ansluter – jämfört med .*&RSkapad 2025-04-02$/);
+      expect(sheet.headerFooter.oddFooter).toBe('&L&RSida &P av &N');
+    }
     // Cached formula results as stored in the file (exceljs' reader drops a cached 0 or "").
     const stored = await cachedValues(res.body as Buffer);
     const cached = (sheet: number, r: number, col: number) =>
       stored[sheet].get(`${String.fromCharCode(64 + col)}${r}`);
     const rows = [5, 6, 7, 8].map((r) => [1, 2, 3, 4, 5].map((col) => cached(0, r, col)));
     expect(rows).toEqual([
-      ['ulricehamn', '700000', '560000', '-140000', '-20'],
-      ['tranemo', '300000', '240000', '-60000', '-20'],
-      ['mark', '0', '200000', '200000', ''],
+      ['Ulricehamns kommun', '700000', '560000', '-140000', '-20'],
+      ['Tranemo kommun', '300000', '240000', '-60000', '-20'],
+      ['Marks kommun', '0', '200000', '200000', ''],
       ['Summa', '1000000', '1000000', '0', '0'],
     ]);
     expect((summary.getCell('D5').value as ExcelJS.CellFormulaValue).formula).toBe('C5-B5');
@@ -310,12 +336,28 @@ describe('scenarios over the API: "Mark ansluter" and "Ulricehamn går från ans
     expect(consumers.getRow(4).values).toEqual([
       undefined,
       'Förbrukare',
-      'Namn',
       'Kommun',
       'Bas',
       'Scenario',
       'Skillnad kr',
       'Skillnad %',
+      'Förbrukarens id',
+      'Kommunens id',
+    ]);
+    const markRow = consumers.getRow(consumers.rowCount - 2);
+    expect([1, 2, 7, 8].map((c) => markRow.getCell(c).value)).toEqual([
+      'Marks kommun kommunledningsförvaltningen',
+      'Marks kommun',
+      'mark-kl',
+      'mark',
+    ]);
+    const services = wb.getWorksheet('Tjänster')!;
+    // the drivers by name: devices and users of the fixture
+    expect([1, 2, 3, 10].map((c) => services.getCell(5, c).value)).toEqual([
+      'Arbetsplatstjänst',
+      DEMO_SCENARIO_BASE.drivers[0].name,
+      DEMO_SCENARIO_BASE.drivers[0].name,
+      'arbetsplats',
     ]);
     expect(wb.getWorksheet('Tjänster')!.getCell('A2').value).toBe('Skapad 2025-04-02');
   });
@@ -355,17 +397,51 @@ describe('scenarios over the API: "Mark ansluter" and "Ulricehamn går från ans
     const readonly = await t.token('readonly');
     const body = { name: 'Läsare', baseModelVersionId: baseId, changes: [] };
     await t.http.post('/api/v1/scenarios').set(t.auth(readonly)).send(body).expect(403);
-    await t.http
-      .post('/api/v1/scenarios/compare')
-      .set(t.auth(readonly))
-      .send({ baseModelVersionId: baseId, scenarioIds: [ids.mark] })
-      .expect(403);
+    await t.http.post('/api/v1/scenarios/preview').set(t.auth(readonly)).send(body).expect(403);
     await t.http.get(`/api/v1/scenarios/${ids.mark}/comparison`).set(t.auth(readonly)).expect(200);
     await t.http
       .post('/api/v1/scenarios')
       .set(t.auth(await t.token('tjanstefiering')))
       .send({ ...body, name: 'Oförändrat' })
       .expect(201);
+  });
+
+  it('comparing saved scenarios side by side is a read: every party of the cooperation may, a bolag and no login may not', async () => {
+    const compare = { baseModelVersionId: baseId, scenarioIds: [ids.mark, ids.ulricehamn] };
+    const allowed = [
+      await t.token('readonly'),
+      await t.token('finance', 'tranemo'),
+      await t.token('drift', 'ulricehamn'),
+      await t.token('utveckling', 'tranemo'),
+    ];
+    for (const token of allowed) {
+      const res = await t.http.post('/api/v1/scenarios/compare').set(t.auth(token)).send(compare);
+      expect(res.status).toBe(200);
+      // Mark's 250 devices + 250 accounts: 160 000.00 + 40 000.00 = 200 000.00 (as computed above)
+      expect(res.body.municipalities[2]).toMatchObject({
+        id: 'mark',
+        scenarios: [
+          { scenario: ids.mark, amount: '200000.00' },
+          { scenario: ids.ulricehamn, amount: '0.00' },
+        ],
+      });
+    }
+    // a bolag's user reads only what is its own (DOMAIN.md 9), and Svenljunga is no party of the
+    // demo's cooperation agreement: neither reads the cooperation's scenarios, so neither compares them
+    for (const token of [await t.token('finance', 'bolag-ue'), await t.token('styrgrupp', 'svenljunga')]) {
+      const refused = await t.http.post('/api/v1/scenarios/compare').set(t.auth(token)).send(compare);
+      expect([403, 404]).toContain(refused.status);
+      expect(refused.body.municipalities).toBeUndefined();
+      const read = await t.http.get(`/api/v1/scenarios/${ids.mark}/comparison`).set(t.auth(token));
+      expect(read.status).toBe(refused.status);
+    }
+    await t.http.post('/api/v1/scenarios/compare').send(compare).expect(401);
+    // reading does not widen writing: the same readers still may not save or preview
+    await t.http
+      .post('/api/v1/scenarios')
+      .set(t.auth(allowed[1]))
+      .send({ name: 'Ekonomi', baseModelVersionId: baseId, changes: [] })
+      .expect(403);
   });
 
   it('counts a service the unit funds otherwise by its own mode, and the switch moves it too', async () => {

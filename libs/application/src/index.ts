@@ -24,6 +24,7 @@ export * from './invoicing/settlement-run';
 export type { YearToDateReportView } from './invoicing/year-to-date-report';
 export { lockPeriodYears } from './invoicing/periods';
 export * from './organisation/organisation.service';
+export * from './organisation/municipality-names';
 export * from './drift';
 export * from './utveckling';
 export * from './scenarios';

@@ -66,7 +66,10 @@ export class SplitsController {
   async xlsx(@Param('id', new ParseUUIDPipe()) id: string) {
     const files = await this.splits.files(id);
     return new StreamableFile(
-      await splitResultXlsx(files.model, files.result, files.createdAt, files.decision),
+      await splitResultXlsx(files.model, files.result, files.createdAt, {
+        decision: files.decision,
+        municipalityName: files.municipalityName,
+      }),
       {
         type: XLSX_MIME,
         disposition: `attachment; filename="fordelning-${files.result.year}.xlsx"`,

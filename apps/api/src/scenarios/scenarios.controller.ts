@@ -60,7 +60,8 @@ export class ScenariosController {
   }
 
   @Post('compare')
-  @Access('write-scenario', named.shared)
+  // comparing saved scenarios is a read (DOMAIN.md 9: scenarios are shared within the cooperation)
+  @Access('read', named.shared)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Jämför flera sparade scenarier sida vid sida mot en bas (beräknas, inget sparas)',

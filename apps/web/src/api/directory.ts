@@ -14,6 +14,8 @@ export interface Directory {
   organisation: Organisation;
   /** The host municipality of the cooperation (it issues the invoices), from the newest agreement. */
   hostId: string | null;
+  /** The municipalities that are parties of the newest agreement (every municipality when there is none). */
+  partyIds: string[];
 }
 
 let loading: Promise<Directory> | null = null;
@@ -22,6 +24,7 @@ export function directoryOf(
   organisation: Organisation,
   documents: ModelDocument[] = [],
   hostId: string | null = null,
+  partyIds: string[] | null = null,
 ): Directory {
   const names = new Map<string, string>();
   for (const d of documents) {
@@ -32,7 +35,12 @@ export function directoryOf(
   for (const u of organisation.units) names.set(u.id, u.name);
   for (const c of organisation.companies) names.set(c.id, c.name);
   for (const j of organisation.jointCommittees) names.set(j.id, j.name);
-  return { organisation, hostId, name: (id) => (id ? (names.get(id) ?? id) : '–') };
+  return {
+    organisation,
+    hostId,
+    partyIds: partyIds ?? organisation.municipalities.map((m) => m.id),
+    name: (id) => (id ? (names.get(id) ?? id) : '–'),
+  };
 }
 
 /** Forgets what was read (at logout: the next person may see other parties). */
@@ -45,14 +53,19 @@ export function loadDirectory(): Promise<Directory> {
   loading ??= Promise.all([
     api.get<Organisation>('/organisation'),
     approvedDocuments(),
-    api.get<{ hostId: string; version: number }[]>('/cooperation-agreements'),
+    api.get<{ hostId: string; version: number; parties: { municipalityId: string }[] }[]>(
+      '/cooperation-agreements',
+    ),
   ]).then(
-    ([organisation, documents, agreements]) =>
-      directoryOf(
+    ([organisation, documents, agreements]) => {
+      const newest = agreements.sort((a, b) => b.version - a.version)[0];
+      return directoryOf(
         organisation,
         documents,
-        agreements.sort((a, b) => b.version - a.version)[0]?.hostId ?? null,
-      ),
+        newest?.hostId ?? null,
+        newest ? newest.parties.map((p) => p.municipalityId) : null,
+      );
+    },
     (error) => {
       loading = null;
       throw error;

@@ -1,6 +1,7 @@
 import { AccessAction, AccessActor, decideAccess, Resource } from '@it-samverkan/domain/access/access-policy';
 import type { Role } from '@it-samverkan/domain/access/roles';
 import type { Me } from './client';
+import type { Directory } from './directory';
 
 /**
  * What the logged-in person may do, decided by the domain's one policy table (DOMAIN.md 9,
@@ -11,14 +12,23 @@ export function actorOf(me: Me): AccessActor {
   return { role: me.role as Role, scope: me.scope ? { kind: 'municipality', id: me.scope } : null };
 }
 
-/** Whether the policy allows `action` on `resource`; `hostId` is the cooperation's host (the issuer). */
-export function may(me: Me, action: AccessAction, resource: Resource, hostId: string | null): boolean {
-  return decideAccess({
-    actor: actorOf(me),
-    action,
-    resource,
-    cooperation: { hostId, partyIds: hostId ? [hostId] : [] },
-  }).allowed;
+/**
+ * Whether the policy allows `action` on `resource`; `hostId` is the cooperation's host (the issuer),
+ * `partyIds` its municipalities (the API takes them from the cooperation agreement).
+ */
+export function may(
+  me: Me,
+  action: AccessAction,
+  resource: Resource,
+  hostId: string | null,
+  partyIds: readonly string[] = hostId ? [hostId] : [],
+): boolean {
+  return decideAccess({ actor: actorOf(me), action, resource, cooperation: { hostId, partyIds } }).allowed;
+}
+
+/** Whether the policy allows `action` on what the cooperation shares (models, scenarios, decisions …). */
+export function mayOnShared(me: Me, action: AccessAction, directory: Directory): boolean {
+  return may(me, action, { type: 'shared' }, directory.hostId, directory.partyIds);
 }
 
 /** Runs, draft edits, issuing, crediting and closing: the issuer's finance or an admin. */

@@ -10,6 +10,8 @@ import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
 import { useSession } from '../components/session';
+import { loadDirectory } from '../api/directory';
+import { mayOnShared } from '../api/permissions';
 import { ImportSection } from './import-section';
 import { Measure, MunicipalityLevels, previousTertial, ServiceLevelReport } from './drift-types';
 import { latestReportedTertial, newestYear } from './latest-tertial';
@@ -110,7 +112,8 @@ export function DriftPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const reports = useApi(() => loadTertials(tertial), [tertial]);
   const { me } = useSession();
-  const mayImport = me.role === 'drift' || me.role === 'admin';
+  const directory = useApi(loadDirectory, []);
+  const mayImport = directory.data !== null && mayOnShared(me, 'import-forum-data', directory.data);
   const shown = reports.data?.[0]?.tertial;
   useEffect(() => {
     if (shown) setField(shown);

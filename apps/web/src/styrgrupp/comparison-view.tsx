@@ -24,6 +24,8 @@ export interface Comparison {
   consumers: (Change & { name: string; municipality: string })[];
   fundingSwitches: { consumer: string; from: string; to: string }[];
   fundingMoves: FundingMove[];
+  /** Every municipality the comparison names, by id: a joining one (Mark) by the name its change carries. */
+  municipalityNames: Record<string, string>;
   administrativeLoad: {
     base: { internalCharges: number; invoices: number };
     scenario: { internalCharges: number; invoices: number };
@@ -45,18 +47,30 @@ const FUNDING: Record<string, string> = {
   'external-invoice': 'extern faktura',
 };
 
+/** A municipality's name: the one the API answered with the scenario, else the organisation's. */
+export function municipalityNamer(
+  names: Record<string, string> | undefined,
+  directory: Directory,
+): (id: string) => string {
+  return (id) => names?.[id] ?? directory.name(id);
+}
+
 export function signed(amount: string): string {
   return amount.startsWith('-') || amount === '0.00' ? sek(amount) : `+${sek(amount)}`;
 }
 
 /** A scenario against its base: per municipality as a chart with its table, per consumer, funding switches, workload. */
 export function ComparisonView({ comparison, directory }: { comparison: Comparison; directory: Directory }) {
+  const municipality = useMemo(
+    () => municipalityNamer(comparison.municipalityNames, directory),
+    [comparison, directory],
+  );
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 110, right: 24, top: 40, bottom: 32 },
-      xAxis: { type: 'category', data: comparison.municipalities.map((m) => directory.name(m.id)) },
+      xAxis: { type: 'category', data: comparison.municipalities.map((m) => municipality(m.id)) },
       yAxis: { type: 'value', name: 'kr' },
       series: [
         { type: 'bar', name: 'Bas', data: comparison.municipalities.map((m) => kronorForChart(m.base)) },
@@ -67,7 +81,7 @@ export function ComparisonView({ comparison, directory }: { comparison: Comparis
         },
       ],
     }),
-    [comparison, directory],
+    [comparison, municipality],
   );
   return (
     <>
@@ -83,7 +97,7 @@ export function ComparisonView({ comparison, directory }: { comparison: Comparis
             rows={comparison.municipalities}
             rowKey={(m) => m.id}
             columns={[
-              { header: 'Kommun', cell: (m) => directory.name(m.id) },
+              { header: 'Kommun', cell: (m) => municipality(m.id) },
               { header: 'Bas', numeric: true, cell: (m) => sek(m.base) },
               { header: 'Scenario', numeric: true, cell: (m) => sek(m.scenario) },
               { header: 'Förändring', numeric: true, cell: (m) => signed(m.difference) },
@@ -106,6 +120,7 @@ export function ComparisonView({ comparison, directory }: { comparison: Comparis
           rowKey={(c) => c.id}
           columns={[
             { header: 'Förbrukare', cell: (c) => c.name },
+            { header: 'Kommun', cell: (c) => municipality(c.municipality) },
             { header: 'Bas', numeric: true, cell: (c) => sek(c.base) },
             { header: 'Scenario', numeric: true, cell: (c) => sek(c.scenario) },
             { header: 'Förändring', numeric: true, cell: (c) => signed(c.difference) },
@@ -124,7 +139,7 @@ export function ComparisonView({ comparison, directory }: { comparison: Comparis
           { header: 'Till', cell: (f) => FUNDING[f.to] ?? f.to },
         ]}
       />
-      <FundingMovesTable moves={comparison.fundingMoves} directory={directory} />
+      <FundingMovesTable moves={comparison.fundingMoves} municipality={municipality} />
       <DataTable
         caption="Debiteringar och fakturor per år"
         rows={[
@@ -151,7 +166,13 @@ export function ComparisonView({ comparison, directory }: { comparison: Comparis
 }
 
 /** Per municipality: SEK moving from appropriation to internal charge and back, and what each way funds. */
-export function FundingMovesTable({ moves, directory }: { moves: FundingMove[]; directory: Directory }) {
+export function FundingMovesTable({
+  moves,
+  municipality,
+}: {
+  moves: FundingMove[];
+  municipality: (id: string) => string;
+}) {
   return (
     <DataTable
       caption="Pengar mellan anslag och interndebitering per kommun (kronor per år)"
@@ -159,7 +180,7 @@ export function FundingMovesTable({ moves, directory }: { moves: FundingMove[]; 
       rowKey={(m) => m.municipality}
       empty="Ingen kommun har anslag eller interndebitering i modellen."
       columns={[
-        { header: 'Kommun', cell: (m) => directory.name(m.municipality) },
+        { header: 'Kommun', cell: (m) => municipality(m.municipality) },
         { header: 'Från anslag till interndebitering', numeric: true, cell: (m) => sek(m.toInternalCharge) },
         { header: 'Från interndebitering till anslag', numeric: true, cell: (m) => sek(m.toAppropriation) },
         {

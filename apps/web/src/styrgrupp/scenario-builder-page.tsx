@@ -16,7 +16,7 @@ import { Comparison, ComparisonView } from './comparison-view';
 type ScenarioChange =
   | {
       type: 'add-consumers';
-      consumers: { id: string; name: string; municipality: string }[];
+      consumers: { id: string; name: string; municipality: string; municipalityName?: string }[];
       volumes: Record<string, Record<string, string>>;
     }
   | { type: 'switch-funding'; municipality: string; from: string; to: string }
@@ -34,7 +34,9 @@ const RECOMPUTE_AFTER_MS = 100;
 function describe(change: ScenarioChange, name: (id: string) => string): string {
   switch (change.type) {
     case 'add-consumers':
-      return `${change.consumers.map((c) => c.name).join(', ')} ansluter (kommun ${change.consumers[0]?.municipality})`;
+      return `${change.consumers.map((c) => c.name).join(', ')} ansluter (${
+        change.consumers[0]?.municipalityName ?? name(change.consumers[0]?.municipality ?? '')
+      })`;
     case 'switch-funding':
       return `${name(change.municipality)}: ${change.from === 'appropriation' ? 'anslag' : 'interndebitering'} → ${
         change.to === 'appropriation' ? 'anslag' : 'interndebitering'
@@ -234,6 +236,7 @@ function AddChange({
 }) {
   const [kind, setKind] = useState<Kind>('add-consumers');
   const [municipality, setMunicipality] = useState('mark');
+  const [municipalityName, setMunicipalityName] = useState('Marks kommun');
   const [consumerId, setConsumerId] = useState('mark-kl');
   const [consumerName, setConsumerName] = useState('Marks kommun kommunledningsförvaltningen');
   const [volumes, setVolumes] = useState<Record<string, string>>({});
@@ -249,7 +252,15 @@ function AddChange({
     if (kind === 'add-consumers') {
       onAdd({
         type: 'add-consumers',
-        consumers: [{ id: consumerId.trim(), name: consumerName.trim(), municipality: municipality.trim() }],
+        consumers: [
+          {
+            id: consumerId.trim(),
+            name: consumerName.trim(),
+            municipality: municipality.trim(),
+            // a municipality the organisation knows keeps its own name; a joining one is named here
+            ...(municipalityName.trim() ? { municipalityName: municipalityName.trim() } : {}),
+          },
+        ],
         volumes: Object.fromEntries(
           document.drivers.map((d) => [d.id, { [consumerId.trim()]: (volumes[d.id] ?? '0').trim() || '0' }]),
         ),
@@ -282,7 +293,13 @@ function AddChange({
           <Fieldset>
             <Fieldset.Legend>Ny förbrukare</Fieldset.Legend>
             <Textfield
+              label="Kommunens namn"
+              value={municipalityName}
+              onChange={(e) => setMunicipalityName(e.target.value)}
+            />
+            <Textfield
               label="Kommunens id"
+              description="Kort id med små bokstäver, till exempel mark"
               value={municipality}
               onChange={(e) => setMunicipality(e.target.value)}
             />

@@ -6,7 +6,7 @@ import { kronorForChart, percent, sek } from '../api/format';
 import { Chart } from '../components/chart';
 import { DataTable } from '../components/data-table';
 import { FormProblems } from '../components/form-problems';
-import { signed } from './comparison-view';
+import { municipalityNamer, signed } from './comparison-view';
 
 export interface SavedScenario {
   id: string;
@@ -29,6 +29,8 @@ export interface SideBySide {
   scenarios: { key: string; name: string }[];
   totals: { base: string; scenarios: Column[] };
   municipalities: { id: string; base: string; scenarios: Column[] }[];
+  /** Every municipality by name, a joining one by the name its scenario carries. */
+  municipalityNames: Record<string, string>;
   administrativeLoad: {
     base: { internalCharges: number; invoices: number };
     scenarios: { scenario: string; internalCharges: number; invoices: number }[];
@@ -123,12 +125,16 @@ function Figure({ column }: { column: Column }) {
 
 function SideBySideView({ result, directory }: { result: SideBySide; directory: Directory }) {
   const name = (key: string) => result.scenarios.find((s) => s.key === key)?.name ?? key;
+  const municipality = useMemo(
+    () => municipalityNamer(result.municipalityNames, directory),
+    [result, directory],
+  );
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
       legend: { top: 0, type: 'scroll' },
       grid: { left: 110, right: 24, top: 48, bottom: 32 },
-      xAxis: { type: 'category', data: result.municipalities.map((m) => directory.name(m.id)) },
+      xAxis: { type: 'category', data: result.municipalities.map((m) => municipality(m.id)) },
       yAxis: { type: 'value', name: 'kr' },
       series: [
         { type: 'bar', name: 'Bas', data: result.municipalities.map((m) => kronorForChart(m.base)) },
@@ -139,7 +145,7 @@ function SideBySideView({ result, directory }: { result: SideBySide; directory: 
         })),
       ],
     }),
-    [result, directory],
+    [result, municipality],
   );
   const columns = result.scenarios.map((s, i) => ({
     header: s.name,
@@ -160,7 +166,7 @@ function SideBySideView({ result, directory }: { result: SideBySide; directory: 
             rows={result.municipalities}
             rowKey={(m) => m.id}
             columns={[
-              { header: 'Kommun', cell: (m) => directory.name(m.id) },
+              { header: 'Kommun', cell: (m) => municipality(m.id) },
               { header: 'Bas', numeric: true, cell: (m) => sek(m.base) },
               ...columns,
             ]}

@@ -2,6 +2,7 @@ import { Button, Paragraph } from '@digdir/designsystemet-react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { loadDirectory } from '../api/directory';
+import { mayOnShared } from '../api/permissions';
 import type { Decision, Page as ApiPage } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FileButton } from '../components/file-button';
@@ -29,7 +30,9 @@ export function StyrgruppPage() {
   const scenarios = useApi(() => api.get<ApiPage<Scenario>>('/scenarios', { pageSize: 500 }), []);
   const directory = useApi(loadDirectory, []);
   const { me } = useSession();
-  const mayBuild = ['styrgrupp', 'tjanstefiering', 'admin'].includes(me.role);
+  // the one policy decides: building is writing a scenario; comparing saved ones is reading them
+  const mayBuild = directory.data !== null && mayOnShared(me, 'write-scenario', directory.data);
+  const mayCompare = directory.data !== null && mayOnShared(me, 'read', directory.data);
   const chosen = params.get('scenario') ?? scenarios.data?.items[0]?.id ?? null;
   const comparison = useApi(
     () => (chosen ? api.get<Comparison>(`/scenarios/${chosen}/comparison`) : Promise.resolve(null)),
@@ -88,7 +91,7 @@ export function StyrgruppPage() {
           }
         </LoadState>
       </Section>
-      {mayBuild && (
+      {mayCompare && (
         <div className="no-print">
           <Section id="sida-vid-sida" title="Scenarier sida vid sida">
             <LoadState loaded={scenarios} what="scenarierna">

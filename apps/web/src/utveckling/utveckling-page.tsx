@@ -1,6 +1,8 @@
 import { Field, Label, Paragraph, Select, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { api } from '../api/client';
+import { loadDirectory } from '../api/directory';
+import { mayOnShared } from '../api/permissions';
 import { decimal } from '../api/format';
 import type { Page as ApiPage } from '../api/types';
 import { DataTable } from '../components/data-table';
@@ -20,7 +22,9 @@ export function UtvecklingPage() {
     [],
   );
   const { me } = useSession();
-  const mayAct = me.role === 'utveckling' || me.role === 'admin';
+  const directory = useApi(loadDirectory, []);
+  // recording the forum's decisions and hours is the host's IT-forum utveckling (the one policy decides)
+  const mayAct = directory.data !== null && mayOnShared(me, 'decide-development', directory.data);
   const [chosen, setChosen] = useState('');
   return (
     <Page

@@ -4,6 +4,7 @@ import { CostModel, Money, SplitResultDocument } from '@it-samverkan/domain';
 import { setUpForPrint } from '@it-samverkan/files';
 import { decimalCell } from './cost-model-xlsx-writer';
 import { swedishDate } from '../common/swedish-date';
+import { capitalisedId, MunicipalityNamer } from '../organisation/municipality-names';
 
 /** Swedish decimal comma, no grouping: "560000,00" (what Swedish Excel reads as a number). */
 const kronor = (amount: string) => amount.replace('.', ',');
@@ -47,7 +48,7 @@ export function splitResultCsv(model: CostModel, doc: SplitResultDocument, creat
   return `\uFEFF${stringify(rows, { delimiter: ';', record_delimiter: 'windows' })}`;
 }
 
-/** Row of the headings on every sheet of the result workbook (rows 1–2 hold title and date). */
+/** Row of the headings on every sheet of the result workbook (rows 1–3 hold title, date and decision). */
 export const SPLIT_XLSX_HEADING_ROW = 4;
 export const SPLIT_XLSX_SHEETS = {
   services: 'Tjänster',
@@ -65,12 +66,17 @@ function resultSheet(
   title: string,
   created: Date,
   headings: string[],
+  decision: string | null,
 ): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: SPLIT_XLSX_HEADING_ROW }] });
   ws.getCell(1, 1).value = title;
   ws.getCell(1, 1).font = { bold: true, size: 13 };
   ws.getCell(2, 1).value = 'Skapad';
   ws.getCell(2, 2).value = swedishDate(created);
+  if (decision) {
+    ws.getCell(3, 1).value = 'Beslut';
+    ws.getCell(3, 2).value = decision;
+  }
   const heading = ws.getRow(SPLIT_XLSX_HEADING_ROW);
   heading.values = headings;
   heading.font = { bold: true };
@@ -96,104 +102,142 @@ function sumRow(
   }
 }
 
+/** What the result workbook says besides the model's figures. */
+export interface SplitWorkbookText {
+  /** The decision that approved the model, where there is one ("IT-styrgruppen 2024-11-20 § 14"). */
+  decision?: string | null;
+  /** Municipalities by name (the organisation's); without one, the id capitalised. */
+  municipalityName?: MunicipalityNamer;
+}
+
 /**
- * The split result as a workbook: sheets Tjänster, Förbrukare and Kommuner, Swedish headings,
- * the date it was made, and SUM formulas whose cached results are the exact totals.
+ * The split result as a workbook: sheets Tjänster, Förbrukare and Kommuner, names first and ids
+ * last (for traceability), Swedish headings, the date it was made and the approving decision, and
+ * SUM formulas whose cached results are the exact totals.
  */
 export async function splitResultXlsx(
   model: CostModel,
   doc: SplitResultDocument,
   created: Date,
-  /** The decision that approved the model, where there is one ("IT-styrgruppen 2024-11-20 § 14"). */
-  decision: string | null = null,
+  text: SplitWorkbookText = {},
 ): Promise<Buffer> {
+  const municipalityName = text.municipalityName ?? capitalisedId;
+  const decision = text.decision ?? null;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'it-samverkan';
   wb.created = created;
   const title = `${doc.model} – kostnadsfördelning ${doc.year}`;
   const first = SPLIT_XLSX_HEADING_ROW + 1;
 
-  const services = resultSheet(wb, SPLIT_XLSX_SHEETS.services, title, created, [
-    'Tjänst',
-    'Namn',
-    'Direkt från pooler',
-    'Mottaget från tjänster',
-    'Totalt',
-    'Fördelningsnyckel',
-    'Volym',
-    'À-pris',
-  ]);
+  const services = resultSheet(
+    wb,
+    SPLIT_XLSX_SHEETS.services,
+    title,
+    created,
+    [
+      'Tjänst',
+      'Direkt från pooler',
+      'Mottaget från tjänster',
+      'Totalt',
+      'Fördelningsnyckel',
+      'Volym',
+      'À-pris',
+      'Tjänstens id',
+    ],
+    decision,
+  );
   const serviceName = new Map(model.services.map((s) => [s.id, s.name]));
+  const driverName = new Map(model.drivers.map((d) => [d.id, d.name]));
   for (const s of doc.services) {
     const row = services.addRow([
-      s.id,
-      serviceName.get(s.id) ?? '',
+      serviceName.get(s.id) ?? s.id,
       shown(s.direct),
       shown(s.received),
       shown(s.total),
-      s.driver,
+      s.driver === null ? null : (driverName.get(s.driver) ?? s.driver),
       decimalCell(s.volume ?? undefined),
       s.unitPrice === null ? null : shown(s.unitPrice),
+      s.id,
     ]);
-    for (const c of [3, 4, 5, 8]) row.getCell(c).numFmt = MONEY_FORMAT;
+    for (const c of [2, 3, 4, 7]) row.getCell(c).numFmt = MONEY_FORMAT;
   }
   // What pools gave the services adds up to the whole; received amounts are passed on, not added.
   sumRow(
     services,
     'Summa (kostnadspoolerna)',
-    [{ col: 3, result: doc.total }],
+    [{ col: 2, result: doc.total }],
     first,
     first + doc.services.length - 1,
   );
-  [14, 34, 18, 20, 16, 18, 10, 12].forEach((w, i) => (services.getColumn(i + 1).width = w));
+  [34, 18, 20, 16, 24, 10, 12, 14].forEach((w, i) => (services.getColumn(i + 1).width = w));
 
   const used = doc.services
     .map((s) => s.id)
     .filter((id) => doc.consumers.some((c) => c.services[id] !== undefined));
   const consumerName = new Map(model.consumers.map((c) => [c.id, c.name]));
-  const consumers = resultSheet(wb, SPLIT_XLSX_SHEETS.consumers, title, created, [
-    'Förbrukare',
-    'Namn',
-    'Kommun',
-    ...used.map((id) => serviceName.get(id) ?? id),
-    'Totalt',
-  ]);
-  const totalCol = 4 + used.length;
+  const consumers = resultSheet(
+    wb,
+    SPLIT_XLSX_SHEETS.consumers,
+    title,
+    created,
+    [
+      'Förbrukare',
+      'Kommun',
+      ...used.map((id) => serviceName.get(id) ?? id),
+      'Totalt',
+      'Förbrukarens id',
+      'Kommunens id',
+    ],
+    decision,
+  );
+  const firstService = 3;
+  const totalCol = firstService + used.length;
   doc.consumers.forEach((c, i) => {
     const row = consumers.addRow([
-      c.id,
-      consumerName.get(c.id) ?? '',
-      c.municipality,
+      consumerName.get(c.id) ?? c.id,
+      municipalityName(c.municipality),
       ...used.map((id) => (c.services[id] ? shown(c.services[id]) : null)),
     ]);
     const r = first + i;
-    const from = consumers.getColumn(4).letter;
-    const to = consumers.getColumn(Math.max(4, totalCol - 1)).letter;
+    const from = consumers.getColumn(firstService).letter;
+    const to = consumers.getColumn(Math.max(firstService, totalCol - 1)).letter;
     row.getCell(totalCol).value = used.length
       ? { formula: `SUM(${from}${r}:${to}${r})`, result: shown(c.total) }
       : shown(c.total);
-    for (let col = 4; col <= totalCol; col++) row.getCell(col).numFmt = MONEY_FORMAT;
+    for (let col = firstService; col <= totalCol; col++) row.getCell(col).numFmt = MONEY_FORMAT;
+    row.getCell(totalCol + 1).value = c.id;
+    row.getCell(totalCol + 2).value = c.municipality;
   });
   const columnTotal = (id: string) =>
     Money.sum(doc.consumers.map((c) => Money.parse(c.services[id] ?? '0.00'))).toString();
   sumRow(
     consumers,
     'Summa',
-    [...used.map((id, k) => ({ col: 4 + k, result: columnTotal(id) })), { col: totalCol, result: doc.total }],
+    [
+      ...used.map((id, k) => ({ col: firstService + k, result: columnTotal(id) })),
+      { col: totalCol, result: doc.total },
+    ],
     first,
     first + doc.consumers.length - 1,
   );
-  consumers.getColumn(1).width = 14;
-  consumers.getColumn(2).width = 40;
-  consumers.getColumn(3).width = 14;
-  for (let col = 4; col <= totalCol; col++) consumers.getColumn(col).width = 18;
+  consumers.getColumn(1).width = 40;
+  consumers.getColumn(2).width = 20;
+  for (let col = firstService; col <= totalCol; col++) consumers.getColumn(col).width = 18;
+  consumers.getColumn(totalCol + 1).width = 16;
+  consumers.getColumn(totalCol + 2).width = 14;
 
-  const municipalities = resultSheet(wb, SPLIT_XLSX_SHEETS.municipalities, title, created, [
-    'Kommun',
-    'Totalt',
-  ]);
-  for (const m of doc.municipalities)
-    municipalities.addRow([m.id, shown(m.total)]).getCell(2).numFmt = MONEY_FORMAT;
+  const municipalities = resultSheet(
+    wb,
+    SPLIT_XLSX_SHEETS.municipalities,
+    title,
+    created,
+    ['Kommun', 'Totalt', 'Kommunens id'],
+    decision,
+  );
+  for (const m of doc.municipalities) {
+    const row = municipalities.addRow([municipalityName(m.id), shown(m.total), m.id]);
+    row.getCell(2).numFmt = MONEY_FORMAT;
+  }
   sumRow(
     municipalities,
     'Summa',
@@ -201,8 +245,9 @@ export async function splitResultXlsx(
     first,
     first + doc.municipalities.length - 1,
   );
-  municipalities.getColumn(1).width = 20;
+  municipalities.getColumn(1).width = 24;
   municipalities.getColumn(2).width = 18;
+  municipalities.getColumn(3).width = 14;
   for (const ws of wb.worksheets)
     setUpForPrint(ws, {
       title: `${title}: ${ws.name}`,

@@ -15,6 +15,7 @@ import { inTransaction } from '../common/transaction';
 import { Page, PageRequest, pageOf } from '../common/pagination';
 import { recordAudit } from '../audit/audit';
 import { decisionView, DecisionView } from '../decisions/decision.service';
+import { MunicipalityNamer, municipalityNamer } from '../organisation/municipality-names';
 import { canonicalHash } from './canonical-hash';
 import { costModelNotFound } from './cost-model.service';
 import {
@@ -82,6 +83,8 @@ export interface SplitRunFiles {
   createdAt: Date;
   /** How documents cite the decision that approved the run's model version, if it was approved. */
   decision: string | null;
+  /** The organisation's municipalities by name. */
+  municipalityName: MunicipalityNamer;
 }
 
 function summary(e: SplitRunEntity): SplitRunSummary {
@@ -258,6 +261,7 @@ export class SplitRunService {
       result: (run.result as StoredSplitResult).splitResult,
       createdAt: run.createdAt,
       decision: view.model?.decision?.reference ?? null,
+      municipalityName: await municipalityNamer(this.dataSource),
     };
   }
 

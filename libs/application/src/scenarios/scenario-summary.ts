@@ -7,31 +7,44 @@ import {
   ScenarioComparisonDocument,
 } from '@it-samverkan/domain';
 import { ScenarioSummary } from '@it-samverkan/files';
-import { CostModelVersionEntity, DecisionEntity, MunicipalityEntity } from '@it-samverkan/persistence';
+import { CostModelVersionEntity, DecisionEntity } from '@it-samverkan/persistence';
 import { FORUM_NAMES } from '../decisions/decision.service';
 import { FUNDING_MODE_NAMES } from './scenario-xlsx';
+import { MunicipalityNamer, municipalityNamer } from '../organisation/municipality-names';
 
-/** A name for every id the summary mentions: the organisation's municipalities, the model's parts. */
-function namer(
+/** Names for the ids a scenario's documents mention: the model's parts and added consumers, and municipalities. */
+export interface ScenarioNames {
+  of: (id: string) => string;
+  municipality: MunicipalityNamer;
+}
+
+/** A name for every id a scenario mentions: the model's parts, the consumers it adds, the municipalities. */
+export function scenarioNames(
   document: CostModelDocument,
   changes: ScenarioChangesDocument,
-  municipalities: Map<string, string>,
-) {
+  municipality: MunicipalityNamer,
+): ScenarioNames {
   const names = new Map<string, string>();
   for (const x of [...document.consumers, ...document.pools, ...document.services, ...document.drivers])
     names.set(x.id, x.name);
   for (const c of changes.changes)
     if (c.type === 'add-consumers') for (const added of c.consumers) names.set(added.id, added.name);
-  // A municipality that is not in the organisation (one that joins) is named by its id, capitalised.
-  const municipality = (id: string) =>
-    municipalities.get(id) ?? `${id.charAt(0).toUpperCase()}${id.slice(1)}`;
   return { of: (id: string) => names.get(id) ?? id, municipality };
+}
+
+/** The names of a scenario on its base version: the organisation's municipalities and the joining ones. */
+export async function scenarioNamesOf(
+  db: DataSource,
+  base: CostModelVersionEntity,
+  changes: ScenarioChangesDocument,
+): Promise<ScenarioNames> {
+  return scenarioNames(base.document as CostModelDocument, changes, await municipalityNamer(db, [changes]));
 }
 
 const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
-/** A change in Swedish, with names rather than ids, for the meeting summary. */
-function describeNamed(change: ScenarioChange, name: ReturnType<typeof namer>): string {
+/** A change in Swedish, with names rather than ids, for the meeting summary and the workbook. */
+export function describeNamed(change: ScenarioChange, name: ScenarioNames): string {
   const target = (c: { consumer?: string; municipality?: string }) =>
     c.consumer
       ? name.of(c.consumer)
@@ -64,13 +77,10 @@ export async function scenarioSummaryOf(
   scenario: { description: string | null; changes: ScenarioChangesDocument },
   base: CostModelVersionEntity,
 ): Promise<ScenarioSummary> {
-  const municipalities = new Map(
-    (await db.getRepository(MunicipalityEntity).find()).map((m) => [m.id, m.name] as const),
-  );
   const decision = base.decisionId
     ? await db.getRepository(DecisionEntity).findOne({ where: { id: base.decisionId } })
     : null;
-  const name = namer(base.document as CostModelDocument, scenario.changes, municipalities);
+  const name = await scenarioNamesOf(db, base, scenario.changes);
   return {
     scenario: comparison.scenario,
     description: scenario.description,

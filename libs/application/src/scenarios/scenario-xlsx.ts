@@ -4,11 +4,10 @@ import {
   CONSUMER_FUNDING_MODES,
   ConsumerFundingMode,
   Money,
-  ScenarioChange,
-  ScenarioChangesDocument,
   ScenarioComparisonDocument,
 } from '@it-samverkan/domain';
 import { setUpForPrint } from '@it-samverkan/files';
+import type { ScenarioNames } from './scenario-summary';
 
 /** Sheet names of the comparison workbook, in order. */
 export const SCENARIO_XLSX_SHEETS = {
@@ -18,7 +17,7 @@ export const SCENARIO_XLSX_SHEETS = {
   load: 'Administration',
 } as const;
 
-/** Row of the headings on every sheet (rows 1–2 hold the title and the date). */
+/** Row of the headings on every sheet (rows 1–3 hold the title, the date and the base's decision). */
 export const SCENARIO_XLSX_HEADING_ROW = 4;
 
 export const FUNDING_MODE_NAMES: Record<ConsumerFundingMode, string> = {
@@ -32,28 +31,13 @@ const PERCENT_FORMAT = '0.0';
 /** Display value of an amount (a spreadsheet cell holds a number); the exact figure is the document's string. */
 const shown = (amount: string) => Number(Money.parse(amount).toString());
 
-/** A Swedish line describing one change, for the reader of the summary. */
-export function describeChange(change: ScenarioChange): string {
-  const target = (c: { consumer?: string; municipality?: string }) =>
-    c.consumer
-      ? `förbrukaren ${c.consumer}`
-      : c.municipality
-        ? `alla förbrukare i ${c.municipality}`
-        : 'alla förbrukare';
-  switch (change.type) {
-    case 'set-volume':
-      return `Volym för ${change.driver} hos ${change.consumer} sätts till ${String(change.value)}`;
-    case 'scale-volume':
-      return `Volym för ${change.driver} hos ${target(change)} multipliceras med ${String(change.factor)}`;
-    case 'set-pool-amount':
-      return `Kostnadspoolen ${change.pool} sätts till ${Money.parse(change.amount).toSwedish()} kr`;
-    case 'change-driver':
-      return `Tjänsten ${change.service} fördelas efter ${change.driver}`;
-    case 'add-consumers':
-      return `Nya förbrukare: ${change.consumers.map((c) => `${c.name} (${c.municipality})`).join(', ')}`;
-    case 'switch-funding':
-      return `${target(change)}: från ${FUNDING_MODE_NAMES[change.from].toLowerCase()} till ${FUNDING_MODE_NAMES[change.to].toLowerCase()}`;
-  }
+/** What the workbook says besides the figures: names for ids, the changes in words, the base's decision. */
+export interface ScenarioWorkbookText {
+  names: ScenarioNames;
+  /** The scenario's changes described with names (describeNamed). */
+  changes: string[];
+  /** The decision that approved the base version, as documents cite it; null when there is none. */
+  decision: string | null;
 }
 
 function sheet(
@@ -62,11 +46,13 @@ function sheet(
   title: string,
   created: string,
   headings: string[],
+  decision: string | null,
 ): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: SCENARIO_XLSX_HEADING_ROW }] });
   ws.getCell(1, 1).value = title;
   ws.getCell(1, 1).font = { bold: true, size: 13 };
   ws.getCell(2, 1).value = `Skapad ${created}`;
+  if (decision) ws.getCell(3, 1).value = `Basen bygger på beslut: ${decision}`;
   const heading = ws.getRow(SCENARIO_XLSX_HEADING_ROW);
   heading.values = headings;
   heading.font = { bold: true };
@@ -111,13 +97,15 @@ function totalRow(ws: ExcelJS.Worksheet, col: number, first: number, totals: Com
 /**
  * The comparison as a workbook laid out for IT-styrgruppen's meeting: Sammanfattning per
  * municipality (with the changes listed), Förbrukare, Tjänster and Administration (yearly internal
- * charges and invoices per funding mode). Swedish headings, "Skapad YYYY-MM-DD" on every sheet.
+ * charges and invoices per funding mode). Names first, ids last for traceability; Swedish
+ * headings; "Skapad YYYY-MM-DD" and the base's decision on every sheet and its printed pages.
  */
 export async function scenarioComparisonXlsx(
   comparison: ScenarioComparisonDocument,
-  changes: ScenarioChangesDocument,
+  text: ScenarioWorkbookText,
   now: Date,
 ): Promise<Buffer> {
+  const { names, decision } = text;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'it-samverkan';
   wb.created = now;
@@ -126,52 +114,80 @@ export async function scenarioComparisonXlsx(
   const first = SCENARIO_XLSX_HEADING_ROW + 1;
   const compared = ['Bas', 'Scenario', 'Skillnad kr', 'Skillnad %'];
 
-  const summary = sheet(wb, SCENARIO_XLSX_SHEETS.summary, title, created, ['Kommun', ...compared]);
-  for (const m of comparison.municipalities) comparedCells(summary.addRow([m.id]), 2, m);
+  const summary = sheet(
+    wb,
+    SCENARIO_XLSX_SHEETS.summary,
+    title,
+    created,
+    ['Kommun', ...compared, 'Kommunens id'],
+    decision,
+  );
+  for (const m of comparison.municipalities) {
+    const row = summary.addRow([names.municipality(m.id)]);
+    comparedCells(row, 2, m);
+    row.getCell(6).value = m.id;
+  }
   totalRow(summary, 2, first, comparison.totals);
   summary.addRow([]);
   summary.addRow(['Ändringar']).font = { bold: true };
-  for (const change of changes.changes) summary.addRow([describeChange(change)]);
+  for (const line of text.changes) summary.addRow([line]);
   summary.getColumn(1).width = 24;
 
-  const consumers = sheet(wb, SCENARIO_XLSX_SHEETS.consumers, title, created, [
-    'Förbrukare',
-    'Namn',
-    'Kommun',
-    ...compared,
-  ]);
-  for (const c of comparison.consumers) comparedCells(consumers.addRow([c.id, c.name, c.municipality]), 4, c);
-  totalRow(consumers, 4, first, comparison.totals);
-  consumers.getColumn(2).width = 40;
+  const consumers = sheet(
+    wb,
+    SCENARIO_XLSX_SHEETS.consumers,
+    title,
+    created,
+    ['Förbrukare', 'Kommun', ...compared, 'Förbrukarens id', 'Kommunens id'],
+    decision,
+  );
+  for (const c of comparison.consumers) {
+    const row = consumers.addRow([c.name, names.municipality(c.municipality)]);
+    comparedCells(row, 3, c);
+    row.getCell(7).value = c.id;
+    row.getCell(8).value = c.municipality;
+  }
+  totalRow(consumers, 3, first, comparison.totals);
+  consumers.getColumn(1).width = 40;
 
+  const driverName = (id: string | null) => (id === null ? null : names.of(id));
   const services = sheet(
     wb,
     SCENARIO_XLSX_SHEETS.services,
     `${title}: det varje tjänst för till förbrukarna`,
     created,
-    ['Tjänst', 'Namn', 'Nyckel bas', 'Nyckel scenario', ...compared, 'À-pris bas', 'À-pris scenario'],
+    ['Tjänst', 'Nyckel bas', 'Nyckel scenario', ...compared, 'À-pris bas', 'À-pris scenario', 'Tjänstens id'],
+    decision,
   );
   for (const s of comparison.services) {
-    const row = services.addRow([s.id, s.name, s.driver.base, s.driver.scenario]);
-    comparedCells(row, 5, s);
-    row.getCell(9).value = s.unitPrice.base === null ? null : shown(s.unitPrice.base);
-    row.getCell(10).value = s.unitPrice.scenario === null ? null : shown(s.unitPrice.scenario);
+    const row = services.addRow([s.name, driverName(s.driver.base), driverName(s.driver.scenario)]);
+    comparedCells(row, 4, s);
+    row.getCell(8).value = s.unitPrice.base === null ? null : shown(s.unitPrice.base);
+    row.getCell(9).value = s.unitPrice.scenario === null ? null : shown(s.unitPrice.scenario);
+    row.getCell(8).numFmt = MONEY_FORMAT;
     row.getCell(9).numFmt = MONEY_FORMAT;
-    row.getCell(10).numFmt = MONEY_FORMAT;
+    row.getCell(10).value = s.id;
   }
-  totalRow(services, 5, first, comparison.totals);
-  services.getColumn(2).width = 34;
+  totalRow(services, 4, first, comparison.totals);
+  services.getColumn(1).width = 34;
 
   const { base, scenario, assumptions } = comparison.administrativeLoad;
-  const load = sheet(wb, SCENARIO_XLSX_SHEETS.load, `${title}: debiteringar och fakturor per år`, created, [
-    'Finansiering',
-    'Förbrukare bas',
-    'Förbrukare scenario',
-    'Interndebiteringar bas',
-    'Interndebiteringar scenario',
-    'Fakturor bas',
-    'Fakturor scenario',
-  ]);
+  const load = sheet(
+    wb,
+    SCENARIO_XLSX_SHEETS.load,
+    `${title}: debiteringar och fakturor per år`,
+    created,
+    [
+      'Finansiering',
+      'Förbrukare bas',
+      'Förbrukare scenario',
+      'Interndebiteringar bas',
+      'Interndebiteringar scenario',
+      'Fakturor bas',
+      'Fakturor scenario',
+    ],
+    decision,
+  );
   for (const mode of CONSUMER_FUNDING_MODES) {
     const b = base.byMode[mode];
     const s = scenario.byMode[mode];
@@ -206,7 +222,11 @@ export async function scenarioComparisonXlsx(
   if (comparison.fundingSwitches.length > 0) {
     load.addRow(['Byte av finansiering']).font = { bold: true };
     for (const s of comparison.fundingSwitches)
-      load.addRow([s.consumer, `${FUNDING_MODE_NAMES[s.from]} → ${FUNDING_MODE_NAMES[s.to]}`]);
+      load.addRow([
+        names.of(s.consumer),
+        `${FUNDING_MODE_NAMES[s.from]} → ${FUNDING_MODE_NAMES[s.to]}`,
+        s.consumer,
+      ]);
     load.addRow([]);
   }
   load.addRow(['Antaganden']).font = { bold: true };
@@ -216,6 +236,7 @@ export async function scenarioComparisonXlsx(
     setUpForPrint(ws, {
       title: `${title}: ${ws.name}`,
       generatedOn: created,
+      decision,
       headingRow: SCENARIO_XLSX_HEADING_ROW,
     });
 

@@ -11,14 +11,16 @@ import {
   scenariosSideBySide,
   ValidationError,
 } from '@it-samverkan/domain';
-import { CostModelVersionEntity, ScenarioEntity } from '@it-samverkan/persistence';
+import { CostModelVersionEntity, DecisionEntity, ScenarioEntity } from '@it-samverkan/persistence';
 import { Actor } from '../common/principal';
 import { inTransaction } from '../common/transaction';
 import { Page, PageRequest, pageOf } from '../common/pagination';
 import { recordAudit } from '../audit/audit';
 import { organisationFundingFor } from './organisation-funding';
 import { scenarioComparisonXlsx } from './scenario-xlsx';
-import { scenarioSummaryOf } from './scenario-summary';
+import { describeNamed, scenarioNamesOf, scenarioSummaryOf } from './scenario-summary';
+import { decisionView } from '../decisions/decision.service';
+import { municipalityNamesOf, municipalityNamer } from '../organisation/municipality-names';
 import { scenarioSummaryPdf } from '@it-samverkan/files';
 import { swedishDate } from '../common/swedish-date';
 
@@ -59,7 +61,18 @@ export interface ScenarioView {
 export type ScenarioComparisonView = ScenarioComparisonDocument & {
   scenarioId: string | null;
   baseModelVersion: BaseVersionView;
+  /** Every municipality the comparison names, by id: a joining one by the name its change carries. */
+  municipalityNames: Record<string, string>;
 };
+
+/** The municipalities a comparison names (its rows and its funding moves). */
+const municipalityIdsOf = (c: ScenarioComparisonDocument) => [
+  ...new Set([
+    ...c.municipalities.map((m) => m.id),
+    ...c.consumers.map((x) => x.municipality),
+    ...c.fundingMoves.map((m) => m.municipality),
+  ]),
+];
 
 const dateOf = (now: Date) => swedishDate(now);
 const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value), 'utf8').digest('hex');
@@ -144,7 +157,7 @@ export class ScenarioService {
     });
     return {
       ...viewOf(row),
-      comparison: { ...comparison, scenarioId: row.id, baseModelVersion: baseViewOf(base) },
+      comparison: await this.viewOfComparison(comparison, changes, row.id, base),
     };
   }
 
@@ -154,8 +167,8 @@ export class ScenarioService {
    */
   async preview(input: CreateScenarioInput, now: Date): Promise<ScenarioComparisonView> {
     const base = await this.baseVersion(input.baseModelVersionId, 'unprocessable');
-    const comparison = await this.compute(base, changesDocumentOf(input), now);
-    return { ...comparison, scenarioId: null, baseModelVersion: baseViewOf(base) };
+    const changes = changesDocumentOf(input);
+    return this.viewOfComparison(await this.compute(base, changes, now), changes, null, base);
   }
 
   /** Saved scenarios, newest first. */
@@ -177,14 +190,43 @@ export class ScenarioService {
     const scenario = await this.scenario(id);
     const base = await this.baseVersion(scenario.baseModelVersionId, 'not-found');
     const comparison = await this.compute(base, scenario.changes, now);
-    return { ...comparison, scenarioId: scenario.id, baseModelVersion: baseViewOf(base) };
+    return this.viewOfComparison(comparison, scenario.changes as ScenarioChangesDocument, scenario.id, base);
+  }
+
+  private async viewOfComparison(
+    comparison: ScenarioComparisonDocument,
+    changes: ScenarioChangesDocument,
+    scenarioId: string | null,
+    base: CostModelVersionEntity,
+  ): Promise<ScenarioComparisonView> {
+    const name = await municipalityNamer(this.db, [changes]);
+    return {
+      ...comparison,
+      scenarioId,
+      baseModelVersion: baseViewOf(base),
+      municipalityNames: municipalityNamesOf(municipalityIdsOf(comparison), name),
+    };
   }
 
   /** The comparison as a workbook for the steering group's meeting. */
   async comparisonXlsx(id: string, now: Date): Promise<{ body: Buffer; fileName: string }> {
-    const comparison = await this.comparison(id, now);
     const scenario = await this.scenario(id);
-    const body = await scenarioComparisonXlsx(comparison, scenario.changes as ScenarioChangesDocument, now);
+    const base = await this.baseVersion(scenario.baseModelVersionId, 'not-found');
+    const changes = scenario.changes as ScenarioChangesDocument;
+    const comparison = await this.compute(base, changes, now);
+    const names = await scenarioNamesOf(this.db, base, changes);
+    const decision = base.decisionId
+      ? await this.db.getRepository(DecisionEntity).findOneBy({ id: base.decisionId })
+      : null;
+    const body = await scenarioComparisonXlsx(
+      comparison,
+      {
+        names,
+        changes: changes.changes.map((c) => describeNamed(c, names)),
+        decision: decision ? decisionView(decision).reference : null,
+      },
+      now,
+    );
     return { body, fileName: `scenario-${comparison.year}-${dateOf(now)}.xlsx` };
   }
 
@@ -207,7 +249,12 @@ export class ScenarioService {
   async compareMany(
     input: { baseModelVersionId: string; scenarioIds: string[] },
     now: Date,
-  ): Promise<ScenariosSideBySideDocument & { baseModelVersion: BaseVersionView }> {
+  ): Promise<
+    ScenariosSideBySideDocument & {
+      baseModelVersion: BaseVersionView;
+      municipalityNames: Record<string, string>;
+    }
+  > {
     const base = await this.baseVersion(input.baseModelVersionId, 'unprocessable');
     const scenarios = await Promise.all(input.scenarioIds.map((id) => this.scenario(id)));
     const problems: Problem[] = [];
@@ -229,7 +276,19 @@ export class ScenarioService {
         problems,
       );
     }
-    return { ...scenariosSideBySide(entries), baseModelVersion: baseViewOf(base) };
+    const name = await municipalityNamer(
+      this.db,
+      scenarios.map((s) => s.changes as ScenarioChangesDocument),
+    );
+    const sideBySide = scenariosSideBySide(entries);
+    return {
+      ...sideBySide,
+      baseModelVersion: baseViewOf(base),
+      municipalityNames: municipalityNamesOf(
+        sideBySide.comparisons.flatMap((c) => municipalityIdsOf(c)),
+        name,
+      ),
+    };
   }
 
   private async compute(

@@ -177,6 +177,14 @@ const addConsumers: Applier = (change, path, w) => {
         w.problems.add(`${at}.name`, 'Förbrukaren måste ha ett namn');
       if (!isSlug(raw.municipality))
         w.problems.add(`${at}.municipality`, 'Kommunen anges som en slug, t.ex. "mark"');
+      if (
+        raw.municipalityName !== undefined &&
+        (typeof raw.municipalityName !== 'string' || raw.municipalityName.trim() === '')
+      )
+        w.problems.add(
+          `${at}.municipalityName`,
+          'Kommunens namn måste vara en icke-tom text, t.ex. "Marks kommun"',
+        );
       added.push({ id: String(id), name: String(raw.name), municipality: String(raw.municipality) });
     });
   }

@@ -39,7 +39,8 @@ export type ScenarioChange =
   | { type: 'change-driver'; service: string; driver: string }
   | {
       type: 'add-consumers';
-      consumers: { id: string; name: string; municipality: string }[];
+      /** `municipalityName`: the joining municipality's name, for one the organisation does not know yet. */
+      consumers: { id: string; name: string; municipality: string; municipalityName?: string }[];
       volumes?: Record<string, Record<string, string | number>>;
     }
   | {

@@ -76,7 +76,7 @@ describe('scenario changes: every problem at once, with its JSON path', () => {
     expect(problems[0].path).toMatch(/^model\./);
   });
 
-  it('checks added consumers: duplicates, missing fields and volumes for others than the new ones', () => {
+  it('checks added consumers: duplicates, missing fields, a blank municipality name and volumes for others than the new ones', () => {
     expect(
       paths(
         changesDoc('Fel anslutning', [
@@ -84,7 +84,8 @@ describe('scenario changes: every problem at once, with its JSON path', () => {
             type: 'add-consumers',
             consumers: [
               { id: 'a-ks', name: 'Dubblett', municipality: 'kommun-a' },
-              { id: 'n-1', name: '', municipality: 'Stora Kommunen' },
+              { id: 'n-1', name: '', municipality: 'Stora Kommunen', municipalityName: ' ' },
+              { id: 'n-2', name: 'Ny', municipality: 'kommun-n', municipalityName: 'Nya kommunen' },
             ],
             volumes: { devices: { 'b-ks': 5, 'n-1': 'många' }, printers: {} },
           },
@@ -94,6 +95,7 @@ describe('scenario changes: every problem at once, with its JSON path', () => {
       'changes[0].consumers[0].id',
       'changes[0].consumers[1].name',
       'changes[0].consumers[1].municipality',
+      'changes[0].consumers[1].municipalityName',
       'changes[0].volumes.devices.b-ks',
       'changes[0].volumes.devices.n-1',
       'changes[0].volumes.printers',

@@ -1,0 +1,60 @@
+import type { Me } from './client';
+import { directoryOf } from './directory';
+import { mayOnShared } from './permissions';
+
+const organisation = {
+  municipalities: [
+    { id: 'ulricehamn', name: 'Ulricehamns kommun' },
+    { id: 'tranemo', name: 'Tranemo kommun' },
+    { id: 'svenljunga', name: 'Svenljunga kommun' },
+  ],
+  units: [],
+  companies: [],
+  jointCommittees: [],
+};
+// the demo's cooperation: Ulricehamn hosts, Tranemo is a party, Svenljunga is not
+const directory = directoryOf(organisation, [], 'ulricehamn', ['ulricehamn', 'tranemo']);
+
+const person = (role: string, scope: string | null): Me => ({
+  name: role,
+  role,
+  scope,
+  via: null,
+  personId: null,
+  person: null,
+  csrfToken: null,
+  expiresAt: null,
+});
+
+describe('what the page offers is what the one policy allows (DOMAIN.md 9)', () => {
+  it('comparing saved scenarios is a read: every role of a party of the cooperation', () => {
+    for (const me of [
+      person('readonly', null),
+      person('finance', 'tranemo'),
+      person('drift', 'ulricehamn'),
+      person('styrgrupp', 'tranemo'),
+    ])
+      expect([me.role, me.scope, mayOnShared(me, 'read', directory)]).toEqual([me.role, me.scope, true]);
+  });
+
+  it('no comparing for a municipality outside the cooperation; building scenarios only for styrgrupp and tjänstefiering', () => {
+    expect(mayOnShared(person('styrgrupp', 'svenljunga'), 'read', directory)).toBe(false);
+    expect(mayOnShared(person('finance', 'tranemo'), 'write-scenario', directory)).toBe(false);
+    expect(mayOnShared(person('readonly', null), 'write-scenario', directory)).toBe(false);
+    expect(mayOnShared(person('styrgrupp', 'tranemo'), 'write-scenario', directory)).toBe(true);
+    expect(mayOnShared(person('tjanstefiering', null), 'write-scenario', directory)).toBe(true);
+  });
+
+  it("the forums' own acts: drift imports for the cooperation, utveckling decides at the host", () => {
+    expect(mayOnShared(person('drift', 'tranemo'), 'import-forum-data', directory)).toBe(true);
+    expect(mayOnShared(person('finance', 'ulricehamn'), 'import-forum-data', directory)).toBe(false);
+    expect(mayOnShared(person('utveckling', 'ulricehamn'), 'decide-development', directory)).toBe(true);
+    expect(mayOnShared(person('utveckling', 'tranemo'), 'decide-development', directory)).toBe(false);
+  });
+
+  it('without an agreement every municipality of the organisation is a party', () => {
+    const noAgreement = directoryOf(organisation);
+    expect(noAgreement.partyIds).toEqual(['ulricehamn', 'tranemo', 'svenljunga']);
+    expect(mayOnShared(person('readonly', 'svenljunga'), 'read', noAgreement)).toBe(true);
+  });
+});
