@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type { AddressInfo } from 'node:net';
 import { loadDemo } from '@it-samverkan/application';
+import { Money } from '@it-samverkan/domain';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -153,4 +154,138 @@ export async function logInAs(page: Page, base: string, username: string): Promi
   await page.getByLabel('Lösenord', { exact: true }).fill(WEB_DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Logga in', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'Att göra nu' }).waitFor();
+}
+
+/** Amounts as the pages write them: "1 234,50 kr" (with the page's no-break spaces). */
+export const kr = (amount: string) => `${Money.parse(amount).toSwedish()} kr`;
+
+/** Text as a reader sees it: every run of white space (no-break spaces too) one space, trimmed. */
+export const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * A story group that runs in Chromium: `describe` where Chromium is installed, otherwise
+ * `describe.skip` with the reason printed (and in CI a failure, see browserAvailability).
+ */
+export function describeInBrowser(name: string, body: () => void): void {
+  const { chromium, skipReason } = browserAvailability();
+  if (skipReason) process.stdout.write(`${skipReason}\n`);
+  (chromium ? describe : describe.skip)(name, body);
+}
+
+/** A request to the API from a story: GET, or POST with a body; as admin, a token or a person. */
+export interface ApiCall {
+  body?: unknown;
+  /** An API token's secret (admin's when neither this nor `person` is given). */
+  token?: string;
+  /** A demo person, logged in with the demo password (the cookie a browser would have). */
+  person?: string;
+  /** The status the call must answer (200 unless told). */
+  status?: number;
+}
+
+/** What every browser story shares: the app with the demo, a fresh browser per test, its checks. */
+export interface WebStory {
+  /** The API under test (demo loaded). */
+  readonly t: TestApp;
+  /** Where the app listens, e.g. http://127.0.0.1:41234. */
+  readonly base: string;
+  /** This test's browser (a fresh profile). */
+  readonly browser: Browser;
+  /** The screenshots taken so far, printed when the group ends. */
+  readonly shots: string[];
+  /** A folder of this group's own for files to upload (with `folder` given), removed at the end. */
+  readonly folder: string;
+  /** axe finds zero WCAG 2.1 A/AA violations on the page as it is now; then a screenshot. */
+  look(page: Page, name: string): Promise<void>;
+  /** A screenshot without axe (e.g. the page as printed). */
+  photograph(page: Page, name: string): Promise<void>;
+  /** Logs a demo person in through the login page and waits for the start page. */
+  login(page: Page, username: string): Promise<void>;
+  /** Opens one of the app's addresses ("/styrgrupp"). */
+  goto(page: Page, path: string): Promise<void>;
+  /** Waits for the page's one h1. */
+  heading(page: Page, name: string | RegExp): Promise<void>;
+  /** The API's answer to a call (the status checked). */
+  api<T>(path: string, call?: ApiCall): Promise<T>;
+}
+
+/**
+ * Sets up a story group (call it inside describeInBrowser): the API with the demo and the built web
+ * application before all (then `prepare`), a fresh Chromium before each test and closed after
+ * (failing on errors in the page), the screenshots' paths printed and the app closed after all.
+ */
+export function webStory(
+  options: {
+    prepare?: (t: TestApp) => Promise<void>;
+    /** The prefix of the group's temporary folder, e.g. 'its-web-files-'. */
+    folder?: string;
+  } = {},
+): WebStory {
+  let t: TestApp | undefined;
+  let base = '';
+  let browser: Browser | undefined;
+  let folder: string | undefined;
+  const shots: string[] = [];
+  beforeAll(async () => {
+    ({ t, base } = await startWebApp());
+    if (options.folder) folder = mkdtempSync(join(tmpdir(), options.folder));
+    await options.prepare?.(t);
+  }, 180_000);
+  afterAll(async () => {
+    process.stdout.write(`Skärmbilder:\n${shots.map((s) => `  ${s}`).join('\n')}\n`);
+    if (folder) rmSync(folder, { recursive: true, force: true });
+    await t?.close();
+  });
+  beforeEach(async () => {
+    browser = await launchBrowser(findChromium()!);
+  });
+  afterEach(async () => browser?.close());
+
+  const app = () => {
+    if (!t) throw new Error('Appen startade inte');
+    return t;
+  };
+  return {
+    get t() {
+      return app();
+    },
+    get base() {
+      return base;
+    },
+    get browser() {
+      if (!browser) throw new Error('Webbläsaren startade inte');
+      return browser;
+    },
+    shots,
+    get folder() {
+      if (!folder) throw new Error('Gruppen har ingen mapp: ange webStory({ folder })');
+      return folder;
+    },
+    async look(page, name) {
+      expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
+      shots.push(await screenshot(page, name));
+    },
+    async photograph(page, name) {
+      shots.push(await screenshot(page, name));
+    },
+    login: (page, username) => logInAs(page, base, username),
+    async goto(page, path) {
+      await page.goto(`${base}${path}`);
+    },
+    async heading(page, name) {
+      await page.getByRole('heading', { level: 1, name }).waitFor();
+    },
+    async api<T>(path: string, call: ApiCall = {}): Promise<T> {
+      const a = app();
+      const request =
+        call.body === undefined
+          ? a.http.get(`/api/v1${path}`)
+          : a.http.post(`/api/v1${path}`).send(call.body as object);
+      if (call.person) request.set('Cookie', (await a.login(call.person, WEB_DEMO_PASSWORD)).cookie);
+      else request.set(a.auth(call.token));
+      const res = await request;
+      expect({ path, status: res.status }).toEqual({ path, status: call.status ?? 200 });
+      return res.body as T;
+    },
+  };
 }

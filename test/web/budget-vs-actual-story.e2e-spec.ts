@@ -1,26 +1,13 @@
 import Decimal from 'decimal.js';
 import type { Page } from 'playwright-core';
 import { Money } from '@it-samverkan/domain';
-import type { TestApp } from '../support/test-app';
-import {
-  axeViolations,
-  browserAvailability,
-  Browser,
-  logInAs,
-  launchBrowser,
-  screenshot,
-  startWebApp,
-  WEB_DEMO_PASSWORD,
-} from './browser';
+import { describeInBrowser, norm, webStory } from './browser';
 
 /**
  * Budget against actual in the browser (issues 13 and 14): the tjänstefiering group chooses 2025
  * and reads per municipality, service and consumer the figures the API answers; the Tranemo
  * finance officer sees charged and settled only for Tranemo's own units, "–" for the others.
  */
-const { chromium, skipReason } = browserAvailability();
-if (skipReason) process.stdout.write(`${skipReason}\n`);
-const describeInBrowser = chromium ? describe : describe.skip;
 
 interface Figures {
   id: string;
@@ -38,7 +25,6 @@ interface ApiYear {
 }
 
 const kr = (amount: string | null) => (amount === null ? '–' : `${Money.parse(amount).toSwedish()} kr`);
-const norm = (s: string | null) => (s ?? '').replace(/[\u00a0\s]+/g, ' ').trim();
 
 /** What a row shows after its name: budget, actual, charged, settled, actual − budget in kr and in %. */
 function expectedCells(f: Omit<Figures, 'id'>): string[] {
@@ -65,37 +51,26 @@ async function tableRows(
 }
 
 describeInBrowser('budget against actual in the browser', () => {
-  let t: TestApp;
-  let base: string;
-  let browser: Browser;
-  const shots: string[] = [];
-
-  beforeAll(async () => {
-    ({ t, base } = await startWebApp());
+  const story = webStory({
     // the first quarter invoiced and issued, so that 2025 has something charged
-    const finance = await t.token('finance', 'ulricehamn');
-    await t.http.post('/api/v1/invoice-runs').set(t.auth(finance)).send({ period: '2025-Q1' }).expect(201);
-    const drafts = await t.http.get('/api/v1/invoices?status=draft&pageSize=500').set(t.auth(finance));
-    expect(drafts.body.items.length).toBeGreaterThan(0);
-    for (const d of drafts.body.items as { id: string }[])
-      await t.http.post(`/api/v1/invoices/${d.id}/issue`).set(t.auth(finance)).expect(200);
-  }, 180_000);
-  afterAll(async () => {
-    process.stdout.write(`Skärmbilder:\n${shots.map((s) => `  ${s}`).join('\n')}\n`);
-    await t?.close();
+    prepare: async (t) => {
+      const finance = await t.token('finance', 'ulricehamn');
+      await t.http.post('/api/v1/invoice-runs').set(t.auth(finance)).send({ period: '2025-Q1' }).expect(201);
+      const drafts = await t.http.get('/api/v1/invoices?status=draft&pageSize=500').set(t.auth(finance));
+      expect(drafts.body.items.length).toBeGreaterThan(0);
+      for (const d of drafts.body.items as { id: string }[])
+        await t.http.post(`/api/v1/invoices/${d.id}/issue`).set(t.auth(finance)).expect(200);
+    },
   });
-  beforeEach(async () => {
-    browser = await launchBrowser(chromium!);
-  });
-  afterEach(async () => browser?.close());
 
   async function apiYear(username: string, year: number): Promise<{ visibleFor: string; y: ApiYear }> {
-    const { cookie } = await t.login(username, WEB_DEMO_PASSWORD);
-    const res = await t.http.get('/api/v1/reports/budget-vs-actual').set('Cookie', cookie);
-    expect(res.status).toBe(200);
-    const y = res.body.years.find((x: ApiYear) => x.year === year);
+    const body = await story.api<{ chargedVisibleFor: string; years: ApiYear[] }>(
+      '/reports/budget-vs-actual',
+      { person: username },
+    );
+    const y = body.years.find((x: ApiYear) => x.year === year)!;
     expect(y).toBeDefined();
-    return { visibleFor: res.body.chargedVisibleFor, y };
+    return { visibleFor: body.chargedVisibleFor, y };
   }
 
   async function open(page: Page): Promise<void> {
@@ -108,8 +83,8 @@ describeInBrowser('budget against actual in the browser', () => {
     const { visibleFor, y } = await apiYear('tjanstefiering', 2025);
     expect(visibleFor).toBe('all');
     expect(Money.parse(y.total.charged!).isPositive()).toBe(true);
-    const page = browser.page;
-    await logInAs(page, base, 'tjanstefiering');
+    const page = story.browser.page;
+    await story.login(page, 'tjanstefiering');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Tjänstefiering' })
@@ -132,8 +107,7 @@ describeInBrowser('budget against actual in the browser', () => {
     expect(consumers.map((r) => r.slice(2))).toEqual(y.consumers.map(expectedCells));
     expect(await page.getByText('visas bara för egna enheter').count()).toBe(0);
 
-    expect(await axeViolations(page)).toEqual([]);
-    shots.push(await screenshot(page, 'tjanstefiering-budget-mot-utfall'));
+    await story.look(page, 'tjanstefiering-budget-mot-utfall');
   });
 
   it("the Tranemo finance officer sees charged and settled only for Tranemo: the others' show –", async () => {
@@ -144,9 +118,9 @@ describeInBrowser('budget against actual in the browser', () => {
     expect(others.every((m) => m.charged === null && m.settled === null)).toBe(true);
     expect(Money.parse(y.municipalities.find((m) => m.id === 'tranemo')!.charged!).isPositive()).toBe(true);
 
-    const page = browser.page;
-    await logInAs(page, base, 'ekonomi.tranemo');
-    await page.goto(`${base}/tjanstefiering/budget-mot-utfall`);
+    const page = story.browser.page;
+    await story.login(page, 'ekonomi.tranemo');
+    await page.goto(`${story.base}/tjanstefiering/budget-mot-utfall`);
     await open(page);
     await page.getByText('visas bara för egna enheter', { exact: false }).waitFor();
 
@@ -159,7 +133,6 @@ describeInBrowser('budget against actual in the browser', () => {
     });
     const consumers = await tableRows(page, 'Budget mot utfall 2025 per förbrukare');
     expect(consumers.map((r) => r.slice(2))).toEqual(y.consumers.map(expectedCells));
-    expect(await axeViolations(page)).toEqual([]);
-    shots.push(await screenshot(page, 'ekonomi-tranemo-budget-mot-utfall'));
+    await story.look(page, 'ekonomi-tranemo-budget-mot-utfall');
   });
 });

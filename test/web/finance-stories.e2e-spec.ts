@@ -1,16 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { Money } from '@it-samverkan/domain';
-import type { TestApp } from '../support/test-app';
-import {
-  axeViolations,
-  browserAvailability,
-  Browser,
-  logInAs,
-  launchBrowser,
-  screenshot,
-  startWebApp,
-} from './browser';
+import { describeInBrowser, webStory, kr, norm } from './browser';
 
 /**
  * Finance in the browser, by clicking: the Ulricehamn finance officer's quarter end (run 2025-Q1,
@@ -18,9 +9,6 @@ import {
  * close the period), then the Tranemo finance officer, who sees what Tranemo received and can act
  * on nothing. Figures on the pages are checked against the API; axe runs on every page.
  */
-const { chromium, skipReason } = browserAvailability();
-if (skipReason) process.stdout.write(`${skipReason}\n`);
-const describeInBrowser = chromium ? describe : describe.skip;
 
 const PERIOD = '2025-Q1';
 
@@ -37,46 +25,19 @@ interface ApiInvoice {
   lines: { id: string; description: string; net: string; unitPrice: string }[];
 }
 
-const kr = (amount: string) => `${Money.parse(amount).toSwedish()} kr`;
-const text = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
-const norm = (s: string) => s.replace(/\u00a0/g, ' ');
+/** No-break spaces as plain ones (white space otherwise kept). */
+const plain = (s: string) => s.replace(/\u00a0/g, ' ');
 
 describeInBrowser('finance in the browser', () => {
-  let t: TestApp;
-  let base: string;
-  let browser: Browser;
-  const shots: string[] = [];
-
-  beforeAll(async () => {
-    ({ t, base } = await startWebApp());
-  }, 180_000);
-  afterAll(async () => {
-    process.stdout.write(`Skärmbilder:\n${shots.map((s) => `  ${s}`).join('\n')}\n`);
-    await t?.close();
-  });
-  beforeEach(async () => {
-    browser = await launchBrowser(chromium!);
-  });
-  afterEach(async () => browser?.close());
-
-  async function look(page: Page, name: string): Promise<void> {
-    expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
-    shots.push(await screenshot(page, name));
-  }
-
-  async function heading(page: Page, name: string | RegExp): Promise<void> {
-    await page.getByRole('heading', { level: 1, name }).waitFor();
-  }
+  const story = webStory();
 
   async function login(page: Page, username: string, name: string): Promise<void> {
-    await logInAs(page, base, username);
+    await story.login(page, username);
     await page.getByText(`Välkommen ${name}`).waitFor();
   }
 
   async function apiInvoices(query: string): Promise<ApiInvoice[]> {
-    const res = await t.http.get(`/api/v1/invoices?${query}&pageSize=500`).set(t.auth());
-    expect(res.status).toBe(200);
-    return res.body.items;
+    return (await story.api<{ items: ApiInvoice[] }>(`/invoices?${query}&pageSize=500`)).items;
   }
 
   async function download(page: Page, button: string): Promise<{ name: string; body: Buffer }> {
@@ -89,10 +50,10 @@ describeInBrowser('finance in the browser', () => {
   }
 
   it('the Ulricehamn finance officer closes the quarter: run, review, correct, issue with a date, credit, files, close', async () => {
-    const page = browser.page;
-    await page.goto(`${base}/`);
+    const page = story.browser.page;
+    await page.goto(`${story.base}/`);
     await page.getByRole('heading', { level: 1, name: 'Logga in i IT-samverkan' }).waitFor();
-    await look(page, 'ekonomi-ulricehamn-0-inloggning');
+    await story.look(page, 'ekonomi-ulricehamn-0-inloggning');
 
     // a wrong password: the message is shown, nothing else happens
     await page.getByLabel('Användarnamn').fill('ekonomi.ulricehamn');
@@ -109,13 +70,13 @@ describeInBrowser('finance in the browser', () => {
     );
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => (globalThis as any).document.activeElement?.id)).toBe('huvudinnehall');
-    await look(page, 'ekonomi-ulricehamn-1-start');
+    await story.look(page, 'ekonomi-ulricehamn-1-start');
 
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ekonomi' }).click();
-    await heading(page, 'Ekonomi');
+    await story.heading(page, 'Ekonomi');
     await page.getByLabel('Period', { exact: true }).fill(PERIOD);
     await page.getByRole('button', { name: 'Öppna perioden' }).click();
-    await heading(page, `Ekonomi ${PERIOD}`);
+    await story.heading(page, `Ekonomi ${PERIOD}`);
 
     // run the quarter
     await page.getByRole('button', { name: `Kör perioden ${PERIOD}` }).click();
@@ -123,7 +84,7 @@ describeInBrowser('finance in the browser', () => {
     const drafts = await apiInvoices(`period=${PERIOD}`);
     expect(drafts.length).toBeGreaterThan(0);
     expect(drafts.every((i) => i.status === 'draft')).toBe(true);
-    const runMessage = text(await page.getByText(`Körningen av ${PERIOD} är klar`).textContent());
+    const runMessage = norm(await page.getByText(`Körningen av ${PERIOD} är klar`).textContent());
     expect(runMessage).toContain(`${drafts.length} nya fakturautkast`);
 
     // every draft's amount to pay is in the table, and the sum row is the API's sum to the öre
@@ -131,11 +92,11 @@ describeInBrowser('finance in the browser', () => {
     await table.getByRole('link', { name: 'Faktura, utkast' }).first().waitFor();
     const rows = table.locator('tbody tr');
     expect(await rows.count()).toBe(drafts.length);
-    const tableText = norm(text(await table.textContent()));
-    for (const d of drafts) expect(tableText).toContain(norm(kr(d.gross)));
+    const tableText = plain(norm(await table.textContent()));
+    for (const d of drafts) expect(tableText).toContain(plain(kr(d.gross)));
     const sum = Money.sum(drafts.map((d) => Money.parse(d.gross))).toString();
-    expect(norm(text(await table.locator('tfoot').textContent()))).toContain(norm(kr(sum)));
-    await look(page, 'ekonomi-ulricehamn-2-utkast');
+    expect(plain(norm(await table.locator('tfoot').textContent()))).toContain(plain(kr(sum)));
+    await story.look(page, 'ekonomi-ulricehamn-2-utkast');
 
     // review Tranemo's draft and correct a line's description; a bad amount is refused at its field
     const toTranemo = drafts.find((d) => d.buyer.id === 'tranemo')!;
@@ -143,7 +104,7 @@ describeInBrowser('finance in the browser', () => {
       .getByRole('row', { name: /Tranemo kommun/ })
       .getByRole('link')
       .click();
-    await heading(page, 'Faktura, utkast');
+    await story.heading(page, 'Faktura, utkast');
     const lineTable = page.getByRole('table', { name: 'Rader på faktura, utkast' });
     expect(await lineTable.locator('tbody tr').count()).toBe(toTranemo.lines.length);
     await page.getByRole('button', { name: 'Ändra rad 1', exact: true }).click();
@@ -153,8 +114,9 @@ describeInBrowser('finance in the browser', () => {
     await page.getByText('Det gick inte att spara. Rätta följande:').waitFor();
     expect(await price.inputValue()).toBe('12,50 kronor');
     expect(await price.getAttribute('aria-invalid')).toBe('true');
-    await look(page, 'ekonomi-ulricehamn-3-fel-pa-rad');
-    const unchanged = (await t.http.get(`/api/v1/invoices/${toTranemo.id}`).set(t.auth())).body as ApiInvoice;
+    await story.look(page, 'ekonomi-ulricehamn-3-fel-pa-rad');
+    const unchanged = (await story.t.http.get(`/api/v1/invoices/${toTranemo.id}`).set(story.t.auth()))
+      .body as ApiInvoice;
     expect(unchanged.lines[0].unitPrice).toBe(toTranemo.lines[0].unitPrice);
 
     await price.fill(toTranemo.lines[0].unitPrice);
@@ -162,13 +124,14 @@ describeInBrowser('finance in the browser', () => {
     await page.getByLabel('Beskrivning').fill(description);
     await page.getByRole('button', { name: 'Spara raden' }).click();
     await page.getByText('Raden är ändrad.').waitFor();
-    const edited = (await t.http.get(`/api/v1/invoices/${toTranemo.id}`).set(t.auth())).body as ApiInvoice;
+    const edited = (await story.t.http.get(`/api/v1/invoices/${toTranemo.id}`).set(story.t.auth()))
+      .body as ApiInvoice;
     expect(edited.lines[0].description).toBe(description);
     await page.getByText(description).waitFor();
 
     // issue every draft of the period with the chosen invoice date
     await page.getByRole('link', { name: `Perioden ${PERIOD}` }).click();
-    await heading(page, `Ekonomi ${PERIOD}`);
+    await story.heading(page, `Ekonomi ${PERIOD}`);
     await page.getByLabel('Fakturadatum').fill('2025-04-01');
     await page.getByRole('button', { name: `Utfärda ${drafts.length} utkast` }).click();
     await page.getByText(/fakturor utfärdade med fakturadatum 2025-04-01/).waitFor();
@@ -176,13 +139,13 @@ describeInBrowser('finance in the browser', () => {
     expect(issued.every((i) => i.status === 'issued')).toBe(true);
     expect(issued.every((i) => (i.invoiceDate ?? i.issueDate) === '2025-04-01')).toBe(true);
     const numbers = issued.map((i) => i.number!).sort();
-    const issuedMessage = text(await page.getByText(/fakturor utfärdade/).textContent());
+    const issuedMessage = norm(await page.getByText(/fakturor utfärdade/).textContent());
     for (const n of numbers) expect(issuedMessage).toContain(n);
     await page
       .getByRole('table', { name: `Fakturor och kreditfakturor ${PERIOD}` })
       .getByText(numbers[0])
       .waitFor();
-    await look(page, 'ekonomi-ulricehamn-4-utfardade');
+    await story.look(page, 'ekonomi-ulricehamn-4-utfardade');
 
     // the period's files, one click each
     const sie = await download(page, 'SIE 4 (bokföring)');
@@ -198,13 +161,13 @@ describeInBrowser('finance in the browser', () => {
     // Tranemo's invoice: its PDF shown in the page, PDF and Peppol one click away, then a partial credit
     const tranemoIssued = issued.find((i) => i.id === toTranemo.id)!;
     await page.getByRole('link', { name: `Faktura ${tranemoIssued.number}` }).click();
-    await heading(page, `Faktura ${tranemoIssued.number}`);
+    await story.heading(page, `Faktura ${tranemoIssued.number}`);
     await page.locator('iframe[title$="som PDF"]').waitFor();
     const pdf = await download(page, 'PDF');
     expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
     const peppol = await download(page, 'Peppol BIS 3.0 (XML)');
     expect(peppol.body.toString('utf8')).toContain(`<cbc:ID>${tranemoIssued.number}</cbc:ID>`);
-    await look(page, 'ekonomi-ulricehamn-5-faktura-med-pdf');
+    await story.look(page, 'ekonomi-ulricehamn-5-faktura-med-pdf');
 
     await page.getByLabel('Skäl till krediteringen').fill('Fel antal datorer i underlaget');
     await page.getByLabel(/^Rad 1:/).fill('100.00');
@@ -215,33 +178,36 @@ describeInBrowser('finance in the browser', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0].gross).toBe('125.00');
     await page.getByRole('link', { name: 'Öppna kreditfakturan' }).click();
-    await heading(page, /^Kreditfaktura/);
-    await look(page, 'ekonomi-ulricehamn-6-kreditfaktura');
+    await story.heading(page, /^Kreditfaktura/);
+    await story.look(page, 'ekonomi-ulricehamn-6-kreditfaktura');
 
     // the start page now lists the quarter among the periods to close, with the API's count
-    const before = (await t.http.get(`/api/v1/periods/${PERIOD}`).set(t.auth())).body;
+    const before = (await story.t.http.get(`/api/v1/periods/${PERIOD}`).set(story.t.auth())).body;
     expect(before).toMatchObject({ closed: false, drafts: 0 });
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Start' }).click();
-    await heading(page, 'Att göra nu');
+    await story.heading(page, 'Att göra nu');
     await page.getByRole('link', { name: `${PERIOD}: ${before.issued} utfärdade, inga utkast` }).click();
 
     // close the quarter
-    await heading(page, `Ekonomi ${PERIOD}`);
+    await story.heading(page, `Ekonomi ${PERIOD}`);
     await page.getByText('Öppen', { exact: true }).waitFor();
     await page.getByRole('button', { name: `Stäng perioden ${PERIOD}` }).click();
     await page.getByText(`Perioden ${PERIOD} är stängd`).waitFor();
     await page.getByText('Stängd', { exact: true }).waitFor();
     expect(await page.getByRole('button', { name: `Stäng perioden ${PERIOD}` }).count()).toBe(0);
-    const closed = await t.http.post('/api/v1/invoice-runs').set(t.auth()).send({ period: PERIOD });
+    const closed = await story.t.http
+      .post('/api/v1/invoice-runs')
+      .set(story.t.auth())
+      .send({ period: PERIOD });
     expect(closed.status).toBe(409);
-    await look(page, 'ekonomi-ulricehamn-7-stangd');
+    await story.look(page, 'ekonomi-ulricehamn-7-stangd');
   }, 180_000);
 
   it('the Tranemo finance officer sees what Tranemo received and can act on nothing', async () => {
-    const page = browser.page;
+    const page = story.browser.page;
     await login(page, 'ekonomi.tranemo', 'Tomas Berg');
-    await page.goto(`${base}/ekonomi/perioder/${PERIOD}`);
-    await heading(page, `Ekonomi ${PERIOD}`);
+    await page.goto(`${story.base}/ekonomi/perioder/${PERIOD}`);
+    await story.heading(page, `Ekonomi ${PERIOD}`);
     const table = page.getByRole('table', { name: `Fakturor och kreditfakturor ${PERIOD}` });
     await table.locator('tbody tr').first().waitFor();
     await page.getByText('den utfärdande kommunens ekonomi').waitFor();
@@ -251,8 +217,8 @@ describeInBrowser('finance in the browser', () => {
     const tranemos = all.filter((i) => i.buyer.municipalityId === 'tranemo' || i.buyer.id === 'tranemo');
     expect(tranemos.length).toBeGreaterThan(0);
     expect(await table.locator('tbody tr').count()).toBe(tranemos.length);
-    const tableText = norm(text(await table.textContent()));
-    for (const i of tranemos) expect(tableText).toContain(norm(kr(i.gross)));
+    const tableText = plain(norm(await table.textContent()));
+    for (const i of tranemos) expect(tableText).toContain(plain(kr(i.gross)));
     expect(await page.getByRole('button', { name: `Kör perioden ${PERIOD}` }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /Utfärda/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: `Stäng perioden ${PERIOD}` }).count()).toBe(0);
@@ -260,17 +226,17 @@ describeInBrowser('finance in the browser', () => {
     const purchases = await download(page, 'Våra inköp (SIE 4)');
     expect(purchases.body.toString('latin1')).toContain('#FLAGGA 0');
     expect(purchases.body.toString('latin1')).toContain('#VER');
-    await look(page, 'ekonomi-tranemo-1-period');
+    await story.look(page, 'ekonomi-tranemo-1-period');
 
     const invoice = tranemos.find((i) => i.kind === 'invoice')!;
     await table.getByRole('link', { name: `Faktura ${invoice.number}` }).click();
-    await heading(page, `Faktura ${invoice.number}`);
+    await story.heading(page, `Faktura ${invoice.number}`);
     await page.locator('iframe[title$="som PDF"]').waitFor();
     expect(await page.getByRole('heading', { name: 'Kreditera' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /Ändra rad/ }).count()).toBe(0);
     const pdf = await download(page, 'PDF');
     expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
-    await look(page, 'ekonomi-tranemo-2-faktura');
+    await story.look(page, 'ekonomi-tranemo-2-faktura');
 
     // and if Tranemo's session asks anyway, the API refuses: nothing of the issuer's is Tranemo's to do
     const refused = await page.evaluate(async (id) => {

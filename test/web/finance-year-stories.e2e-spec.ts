@@ -1,17 +1,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { Money } from '@it-samverkan/domain';
-import type { TestApp } from '../support/test-app';
-import {
-  axeViolations,
-  browserAvailability,
-  Browser,
-  logInAs,
-  launchBrowser,
-  screenshot,
-  startWebApp,
-} from './browser';
+import { describeInBrowser, webStory, kr, norm } from './browser';
 
 /**
  * The finance story continued past the quarter (finance-stories.e2e-spec.ts ends it): with 2025-Q1
@@ -20,9 +10,6 @@ import {
  * draft, then against the actual IT-styrgruppen approved; the Tranemo finance officer sees its own
  * consumers and cannot settle. Figures checked against the API, axe on every page.
  */
-const { chromium, skipReason } = browserAvailability();
-if (skipReason) process.stdout.write(`${skipReason}\n`);
-const describeInBrowser = chromium ? describe : describe.skip;
 
 interface YearToDateApi {
   consumers: {
@@ -37,71 +24,48 @@ interface YearToDateApi {
   total: { yearlyShare: string; charged: string; remaining: string };
 }
 
-const kr = (amount: string) => `${Money.parse(amount).toSwedish()} kr`;
-const norm = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describeInBrowser('finance through the year in the browser', () => {
-  let t: TestApp;
-  let base: string;
-  let browser: Browser;
-  const shots: string[] = [];
-
-  beforeAll(async () => {
-    ({ t, base } = await startWebApp());
+  const story = webStory({
     // the quarter as finance-stories.e2e-spec.ts leaves it: Q1 issued on 2025-04-01, 100.00 of Tranemo's line 1 credited
-    const finance = await t.token('finance', 'ulricehamn');
-    const post = (path: string, body: object) =>
-      t.http.post(`/api/v1${path}`).set(t.auth(finance)).send(body);
-    expect((await post('/invoice-runs', { period: '2025-Q1' })).status).toBe(201);
-    const drafts = (await t.http.get('/api/v1/invoices?period=2025-Q1&pageSize=500').set(t.auth())).body
-      .items;
-    for (const d of drafts)
-      expect((await post(`/invoices/${d.id}/issue`, { invoiceDate: '2025-04-01' })).status).toBe(200);
-    const tranemo = drafts.find((d: { buyer: { id: string } }) => d.buyer.id === 'tranemo');
-    const credit = await post(`/invoices/${tranemo.id}/credit`, {
-      reason: 'Fel antal datorer i underlaget',
-      lines: [{ lineId: tranemo.lines[0].id, amount: '100.00' }],
-    });
-    expect(credit.status).toBe(201);
-  }, 180_000);
-  afterAll(async () => {
-    process.stdout.write(`Skärmbilder:\n${shots.map((s) => `  ${s}`).join('\n')}\n`);
-    await t?.close();
+    prepare: async (t) => {
+      const finance = await t.token('finance', 'ulricehamn');
+      const post = (path: string, body: object) =>
+        t.http.post(`/api/v1${path}`).set(t.auth(finance)).send(body);
+      expect((await post('/invoice-runs', { period: '2025-Q1' })).status).toBe(201);
+      const drafts = (await t.http.get('/api/v1/invoices?period=2025-Q1&pageSize=500').set(t.auth())).body
+        .items;
+      for (const d of drafts)
+        expect((await post(`/invoices/${d.id}/issue`, { invoiceDate: '2025-04-01' })).status).toBe(200);
+      const tranemo = drafts.find((d: { buyer: { id: string } }) => d.buyer.id === 'tranemo');
+      const credit = await post(`/invoices/${tranemo.id}/credit`, {
+        reason: 'Fel antal datorer i underlaget',
+        lines: [{ lineId: tranemo.lines[0].id, amount: '100.00' }],
+      });
+      expect(credit.status).toBe(201);
+    },
   });
-  beforeEach(async () => {
-    browser = await launchBrowser(chromium!);
-  });
-  afterEach(async () => browser?.close());
-
-  async function look(page: Page, name: string): Promise<void> {
-    expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
-    shots.push(await screenshot(page, name));
-  }
-
-  async function heading(page: Page, name: string | RegExp): Promise<void> {
-    await page.getByRole('heading', { level: 1, name }).waitFor();
-  }
 
   async function yearToDate(query: string): Promise<YearToDateApi> {
-    const res = await t.http.get(`/api/v1/reports/year-to-date?${query}`).set(t.auth());
-    expect(res.status).toBe(200);
-    return res.body;
+    return story.api<YearToDateApi>(`/reports/year-to-date?${query}`);
   }
 
   async function invoicesOf(period: string): Promise<{ lines: { net: string; source: string }[] }[]> {
-    const res = await t.http.get(`/api/v1/invoices?period=${period}&pageSize=500`).set(t.auth());
-    expect(res.status).toBe(200);
-    return res.body.items;
+    return (
+      await story.api<{ items: { lines: { net: string; source: string }[] }[] }>(
+        `/invoices?period=${period}&pageSize=500`,
+      )
+    ).items;
   }
 
   it('the Ulricehamn finance officer follows the year to date and settles the year against the approved actual', async () => {
-    const page = browser.page;
-    await logInAs(page, base, 'ekonomi.ulricehamn');
+    const page = story.browser.page;
+    await story.login(page, 'ekonomi.ulricehamn');
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ekonomi' }).click();
-    await heading(page, 'Ekonomi');
+    await story.heading(page, 'Ekonomi');
     await page.getByRole('link', { name: /^Året hittills/ }).click();
-    await heading(page, 'Året hittills');
+    await story.heading(page, 'Året hittills');
 
     // through Q1 (the page's default): its rows and sums are the API's to the öre
     const q1 = await yearToDate('year=2025&through=2025-Q1');
@@ -124,7 +88,7 @@ describeInBrowser('finance through the year in the browser', () => {
     await page
       .getByRole('table', { name: 'Året hittills 2025 per kommun, debiterat till och med 2025-Q1' })
       .waitFor();
-    await look(page, 'ekonomi-ulricehamn-8-aret-hittills');
+    await story.look(page, 'ekonomi-ulricehamn-8-aret-hittills');
 
     // a bad period is shown at its field
     await page.getByLabel('Till och med period').fill('2025-Q7');
@@ -160,9 +124,9 @@ describeInBrowser('finance through the year in the browser', () => {
 
     // settlement: the demo's actual model is a draft, so the page says why nothing was settled
     await page.getByRole('link', { name: 'Tillbaka till Ekonomi' }).click();
-    await heading(page, 'Ekonomi');
+    await story.heading(page, 'Ekonomi');
     await page.getByRole('link', { name: 'Slutavräkning mot utfallsmodellen' }).click();
-    await heading(page, 'Slutavräkning');
+    await story.heading(page, 'Slutavräkning');
     await page.getByRole('button', { name: 'Kör slutavräkning för 2025' }).click();
     await page
       .getByText(/kunde inte köras: Utfallsmodellen för 2025 är inte godkänd av IT-styrgruppen/)
@@ -172,19 +136,20 @@ describeInBrowser('finance through the year in the browser', () => {
       .first()
       .waitFor();
     expect(await invoicesOf('2026-01')).toHaveLength(0);
-    await look(page, 'ekonomi-ulricehamn-9-slutavrakning-ej-godkand');
+    await story.look(page, 'ekonomi-ulricehamn-9-slutavrakning-ej-godkand');
 
     // IT-styrgruppen approves the actual model; the page then settles and shows paid, actual and difference
-    const models = (await t.http.get('/api/v1/cost-models?pageSize=500').set(t.auth())).body.items as {
+    const models = (await story.t.http.get('/api/v1/cost-models?pageSize=500').set(story.t.auth())).body
+      .items as {
       id: string;
       kind: string;
       year: number;
       status: string;
     }[];
     const actual = models.find((m) => m.kind === 'actual' && m.year === 2025 && m.status === 'draft')!;
-    const approved = await t.http
+    const approved = await story.t.http
       .post(`/api/v1/cost-models/${actual.id}/approve`)
-      .set(t.auth(await t.token('styrgrupp')))
+      .set(story.t.auth(await story.t.token('styrgrupp')))
       .send({ decision: { date: '2026-01-15', paragraph: '3', subject: 'Utfall 2025 för slutavräkning' } });
     expect(approved.status).toBe(200);
     await page.getByRole('button', { name: 'Kör slutavräkning för 2025' }).click();
@@ -203,17 +168,17 @@ describeInBrowser('finance through the year in the browser', () => {
     const lines = settled.flatMap((i) => i.lines.filter((l) => l.source === 'settlement'));
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(result).toContain(norm(kr(line.net)));
-    await look(page, 'ekonomi-ulricehamn-10-slutavrakning');
+    await story.look(page, 'ekonomi-ulricehamn-10-slutavrakning');
   }, 180_000);
 
   it('the Tranemo finance officer sees its own consumers and no settlement button; the API refuses the run', async () => {
-    const page = browser.page;
-    await logInAs(page, base, 'ekonomi.tranemo');
-    await page.goto(`${base}/ekonomi/slutavrakning`);
-    await heading(page, 'Slutavräkning');
+    const page = story.browser.page;
+    await story.login(page, 'ekonomi.tranemo');
+    await page.goto(`${story.base}/ekonomi/slutavrakning`);
+    await story.heading(page, 'Slutavräkning');
     await page.getByText(/Slutavräkningen körs av den utfärdande kommunens ekonomi/).waitFor();
     expect(await page.getByRole('button', { name: /Kör slutavräkning/ }).count()).toBe(0);
-    await look(page, 'ekonomi-tranemo-3-slutavrakning');
+    await story.look(page, 'ekonomi-tranemo-3-slutavrakning');
     const status = await page.evaluate(async () => {
       const me = (await (await fetch('/api/v1/auth/me')).json()) as { csrfToken: string };
       const res = await fetch('/api/v1/invoice-runs/settlement', {
@@ -225,8 +190,8 @@ describeInBrowser('finance through the year in the browser', () => {
     });
     expect(status).toBe(403);
 
-    await page.goto(`${base}/ekonomi/aret-hittills`);
-    await heading(page, 'Året hittills');
+    await page.goto(`${story.base}/ekonomi/aret-hittills`);
+    await story.heading(page, 'Året hittills');
     const table = page.getByRole('table', { name: /per förbrukare/ });
     await table.locator('tbody tr').first().waitFor();
     const all = await yearToDate('year=2025&through=2025-Q1');
@@ -234,6 +199,6 @@ describeInBrowser('finance through the year in the browser', () => {
     expect(tranemos.length).toBeGreaterThan(0);
     expect(await table.locator('tbody tr').count()).toBe(tranemos.length);
     for (const c of tranemos) await table.getByRole('row', { name: new RegExp(escape(c.name)) }).waitFor();
-    await look(page, 'ekonomi-tranemo-4-aret-hittills');
+    await story.look(page, 'ekonomi-tranemo-4-aret-hittills');
   }, 180_000);
 });

@@ -1,18 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { Money } from '@it-samverkan/domain';
-import type { TestApp } from '../support/test-app';
-import {
-  axeViolations,
-  browserAvailability,
-  Browser,
-  logInAs,
-  launchBrowser,
-  screenshot,
-  startWebApp,
-} from './browser';
+import { describeInBrowser, webStory, norm } from './browser';
 
 /**
  * Acting in the browser: the cost-model group edits a draft (bad input at its field, nothing saved,
@@ -21,43 +10,9 @@ import {
  * moves a request on, reports hours and sees what has been billed. Figures checked against the API,
  * axe on every view, screenshots under test-output/web.
  */
-const { chromium, skipReason } = browserAvailability();
-if (skipReason) process.stdout.write(`${skipReason}\n`);
-const describeInBrowser = chromium ? describe : describe.skip;
-
-const norm = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 describeInBrowser('the forums act in the browser', () => {
-  let t: TestApp;
-  let base: string;
-  let browser: Browser;
-  let files: string;
-  const shots: string[] = [];
-
-  beforeAll(async () => {
-    ({ t, base } = await startWebApp());
-    files = mkdtempSync(join(tmpdir(), 'its-web-actions-'));
-  }, 180_000);
-  afterAll(async () => {
-    process.stdout.write(`Skärmbilder:\n${shots.map((s) => `  ${s}`).join('\n')}\n`);
-    rmSync(files, { recursive: true, force: true });
-    await t?.close();
-  });
-  beforeEach(async () => {
-    browser = await launchBrowser(chromium!);
-  });
-  afterEach(async () => browser?.close());
-
-  async function look(page: Page, name: string): Promise<void> {
-    expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
-    shots.push(await screenshot(page, name));
-  }
-
-  async function api<T>(path: string): Promise<T> {
-    const res = await t.http.get(`/api/v1${path}`).set(t.auth());
-    expect(res.status).toBe(200);
-    return res.body as T;
-  }
+  const story = webStory({ folder: 'its-web-actions-' });
 
   interface Version {
     id: string;
@@ -68,13 +23,13 @@ describeInBrowser('the forums act in the browser', () => {
   }
 
   it('the cost-model group edits a draft: bad input at its field and nothing saved, then saved and split again', async () => {
-    const page = browser.page;
-    await logInAs(page, base, 'tjanstefiering');
-    const versions = (await api<{ items: Version[] }>('/cost-models')).items;
+    const page = story.browser.page;
+    await story.login(page, 'tjanstefiering');
+    const versions = (await story.api<{ items: Version[] }>('/cost-models')).items;
     const draft = versions.find((v) => v.status === 'draft')!;
     const approved = versions.find((v) => v.status === 'approved')!;
-    const before = await api<Version>(`/cost-models/${draft.id}`);
-    await page.goto(`${base}/tjanstefiering/modeller/${draft.id}`);
+    const before = await story.api<Version>(`/cost-models/${draft.id}`);
+    await page.goto(`${story.base}/tjanstefiering/modeller/${draft.id}`);
     await page.getByRole('link', { name: 'Redigera utkastet' }).click();
     await page.getByRole('heading', { level: 1, name: /^Redigera: / }).waitFor();
 
@@ -94,47 +49,47 @@ describeInBrowser('the forums act in the browser', () => {
       .first()
       .waitFor();
     expect(await pool.inputValue()).toBe('femtusen');
-    expect((await api<Version>(`/cost-models/${draft.id}`)).documentHash).toBe(before.documentHash);
-    await look(page, 'tjanstefiering-4-utkast-med-fel');
+    expect((await story.api<Version>(`/cost-models/${draft.id}`)).documentHash).toBe(before.documentHash);
+    await story.look(page, 'tjanstefiering-4-utkast-med-fel');
 
     const amount = Money.parse(before.document.pools[0].amount).plus(Money.parse('1000.00')).toString();
     await pool.fill(amount);
     await page.locator(`#volume-${driver}-${consumer}`).fill('310');
     await page.getByRole('button', { name: 'Spara utkastet' }).click();
     await page.getByText('Utkastet är sparat.', { exact: false }).waitFor();
-    const after = await api<Version>(`/cost-models/${draft.id}`);
+    const after = await story.api<Version>(`/cost-models/${draft.id}`);
     expect(after.document.pools[0].amount).toBe(amount);
     expect(String(after.document.volumes[driver][consumer])).toBe('310');
     await page.getByRole('button', { name: 'Fördela igen' }).click();
     await page.getByRole('heading', { level: 1, name: /^Fördelning: / }).waitFor();
-    const run = await api<{ result: { total: string } }>(`/splits/${page.url().split('/').pop()}`);
+    const run = await story.api<{ result: { total: string } }>(`/splits/${page.url().split('/').pop()}`);
     const poolsTotal = Money.sum(after.document.pools.map((p) => Money.parse(p.amount))).toString();
     expect(run.result.total).toBe(poolsTotal);
 
     // an approved version is not edited: the page says so, and the API refuses
-    await page.goto(`${base}/tjanstefiering/modeller/${approved.id}/redigera`);
+    await page.goto(`${story.base}/tjanstefiering/modeller/${approved.id}/redigera`);
     await page.getByText(/är godkänd .* och kan inte ändras/).waitFor();
-    const refused = await t.http
+    const refused = await story.t.http
       .put(`/api/v1/cost-models/${approved.id}`)
-      .set(t.auth(await t.token('tjanstefiering')))
+      .set(story.t.auth(await story.t.token('tjanstefiering')))
       .send(before.document);
     expect(refused.status).toBe(409);
   });
 
   it('IT-forum drift imports a tickets file: each row error by row and field, nothing saved; then the fixed file', async () => {
-    const page = browser.page;
-    await logInAs(page, base, 'drift');
+    const page = story.browser.page;
+    await story.login(page, 'drift');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'IT-forum drift' })
       .click();
     await page.getByRole('heading', { level: 2, name: 'Läs in data' }).waitFor();
     const opened = async () =>
-      (await api<{ total: { counts: { ticketsOpened: number } } }>('/drift/reports/2025-T2')).total.counts
-        .ticketsOpened;
+      (await story.api<{ total: { counts: { ticketsOpened: number } } }>('/drift/reports/2025-T2')).total
+        .counts.ticketsOpened;
     const before = await opened();
     const header = 'id;opened;resolved;municipality;line;firstLine;ordinary';
-    const bad = join(files, 'arenden-med-fel.csv');
+    const bad = join(story.folder, 'arenden-med-fel.csv');
     writeFileSync(
       bad,
       `${header}\nW2-1;2025-05-06 09:00;2025-05-06 11:00;tranemo;1;ja;ja\nW2-2;igår;;tranemo;4;ja;ja\n`,
@@ -149,9 +104,9 @@ describeInBrowser('the forums act in the browser', () => {
     expect(rows.some((r) => r.startsWith('3opened'))).toBe(true);
     expect(rows.some((r) => r.startsWith('3line'))).toBe(true);
     expect(await opened()).toBe(before);
-    await look(page, 'drift-2-inlasning-med-fel');
+    await story.look(page, 'drift-2-inlasning-med-fel');
 
-    const good = join(files, 'arenden.csv');
+    const good = join(story.folder, 'arenden.csv');
     writeFileSync(
       good,
       `${header}\nW2-1;2025-05-06 09:00;2025-05-06 11:00;tranemo;1;ja;ja\nW2-2;2025-05-07 10:00;;ulricehamn;2;nej;ja\n`,
@@ -160,12 +115,12 @@ describeInBrowser('the forums act in the browser', () => {
     await page.getByRole('button', { name: 'Läs in filen' }).click();
     await page.getByText('arenden.csv: 2 rader lästa: 2 nya, 0 ändrade, 0 oförändrade.').waitFor();
     expect(await opened()).toBe(before + 2);
-    await look(page, 'drift-3-inlasning-klar');
+    await story.look(page, 'drift-3-inlasning-klar');
   });
 
   it('IT-forum utveckling records its decision, moves a request on, reports hours and sees what is billed', async () => {
-    const page = browser.page;
-    await logInAs(page, base, 'utveckling');
+    const page = story.browser.page;
+    await story.login(page, 'utveckling');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'IT-forum utveckling' })
@@ -176,15 +131,15 @@ describeInBrowser('the forums act in the browser', () => {
       title: string;
       status: string;
     }
-    const requests = (await api<{ items: Request[] }>('/utveckling/requests?pageSize=500')).items;
+    const requests = (await story.api<{ items: Request[] }>('/utveckling/requests?pageSize=500')).items;
     const portal = requests.find((r) => r.title === 'Ny elevportal')!;
     await page.getByLabel('Ärende', { exact: true }).selectOption(portal.id);
 
-    const decisionsBefore = (await api<{ total: number }>('/decisions')).total;
+    const decisionsBefore = (await story.api<{ total: number }>('/decisions')).total;
     await page.getByLabel('Paragraf').fill('');
     await page.getByRole('button', { name: 'Registrera beslutet' }).click();
     await page.getByText('Beslutet registrerades inte:').waitFor();
-    expect((await api<{ total: number }>('/decisions')).total).toBe(decisionsBefore);
+    expect((await story.api<{ total: number }>('/decisions')).total).toBe(decisionsBefore);
     await page.getByLabel('Paragraf').fill('§ 31');
     await page.getByLabel('Sammanträdets datum').fill('2025-03-26');
     await page.getByRole('button', { name: 'Registrera beslutet' }).click();
@@ -201,7 +156,7 @@ describeInBrowser('the forums act in the browser', () => {
       if (status === 'decided') {
         await page.getByLabel('Beslut', { exact: true });
         const made = (
-          await api<{ items: { id: string; paragraph: string; date: string }[] }>('/decisions')
+          await story.api<{ items: { id: string; paragraph: string; date: string }[] }>('/decisions')
         ).items.find((d) => d.date === '2025-03-26' && d.paragraph === '§ 31')!;
         await page.getByLabel('Beslut', { exact: true }).selectOption(made.id);
         await page.getByLabel('Finansiering enligt beslutet').selectOption('additional');
@@ -213,7 +168,7 @@ describeInBrowser('the forums act in the browser', () => {
           state: 'attached',
         });
     }
-    const decided = await api<{ status: string; funding: string; decision: { reference: string } }>(
+    const decided = await story.api<{ status: string; funding: string; decision: { reference: string } }>(
       `/utveckling/requests/${portal.id}`,
     );
     expect(decided).toMatchObject({
@@ -229,20 +184,22 @@ describeInBrowser('the forums act in the browser', () => {
     await page.getByLabel('Arbetsdag (ÅÅÅÅ-MM-DD)').fill('2025-03-27');
     await page.getByRole('button', { name: 'Rapportera tiden' }).click();
     await page.getByText(/^6,5 timmar rapporterade, debiteras 2025-0\d\./).waitFor();
-    const hours = await api<{ hours: string; month: string }[]>(`/utveckling/requests/${portal.id}/hours`);
+    const hours = await story.api<{ hours: string; month: string }[]>(
+      `/utveckling/requests/${portal.id}/hours`,
+    );
     expect(hours.map((h) => h.hours)).toEqual(['6.5']);
     const table = page.getByRole('table', { name: 'Ny elevportal: rapporterad tid och vad som fakturerats' });
     await table.getByRole('row', { name: /2025-03-27/ }).waitFor();
     expect(norm(await table.locator('tbody').textContent())).toContain(hours[0].month);
-    await look(page, 'utveckling-1-beslut-status-och-tid');
+    await story.look(page, 'utveckling-1-beslut-status-och-tid');
 
     // a request with hours from the demo: each reported hour and whether it is invoiced
     const school = requests.find((r) => r.title === 'E-tjänst för ansökan om skolskjuts')!;
     await page.getByLabel('Ärende', { exact: true }).selectOption(school.id);
-    const schoolHours = await api<unknown[]>(`/utveckling/requests/${school.id}/hours`);
+    const schoolHours = await story.api<unknown[]>(`/utveckling/requests/${school.id}/hours`);
     const billed = page.getByRole('table', { name: /^E-tjänst för ansökan om skolskjuts: rapporterad tid/ });
     await billed.waitFor();
     expect(await billed.locator('tbody tr').count()).toBe(Math.max(1, schoolHours.length));
-    await look(page, 'utveckling-2-fakturerat');
+    await story.look(page, 'utveckling-2-fakturerat');
   });
 });

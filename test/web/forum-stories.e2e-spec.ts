@@ -1,20 +1,8 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { Money } from '@it-samverkan/domain';
 import { binaryBody } from '../support/finance-files';
-import type { TestApp } from '../support/test-app';
-import {
-  axeViolations,
-  browserAvailability,
-  Browser,
-  logInAs,
-  launchBrowser,
-  screenshot,
-  startWebApp,
-} from './browser';
+import { describeInBrowser, webStory, kr, norm } from './browser';
 
 /**
  * The cost-model group uploads a model with errors (every problem shown at its sheet and row,
@@ -22,66 +10,29 @@ import {
  * tertial report; IT-styrgruppen's scenario comparison and decisions. Figures checked against the
  * API, axe on every page, screenshots under test-output/web.
  */
-const { chromium, skipReason } = browserAvailability();
-if (skipReason) process.stdout.write(`${skipReason}\n`);
-const describeInBrowser = chromium ? describe : describe.skip;
-
-const kr = (amount: string) => `${Money.parse(amount).toSwedish()} kr`;
-const norm = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 describeInBrowser('the forums in the browser', () => {
-  let t: TestApp;
-  let base: string;
-  let browser: Browser;
-  let files: string;
-  const shots: string[] = [];
-
-  beforeAll(async () => {
-    ({ t, base } = await startWebApp());
-    files = mkdtempSync(join(tmpdir(), 'its-web-files-'));
-  }, 180_000);
-  afterAll(async () => {
-    process.stdout.write(`Skärmbilder:\n${shots.map((s) => `  ${s}`).join('\n')}\n`);
-    rmSync(files, { recursive: true, force: true });
-    await t?.close();
-  });
-  beforeEach(async () => {
-    browser = await launchBrowser(chromium!);
-  });
-  afterEach(async () => browser?.close());
-
-  async function look(page: Page, name: string): Promise<void> {
-    expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
-    shots.push(await screenshot(page, name));
-  }
-
-  const login = (page: Page, username: string) => logInAs(page, base, username);
-
-  async function api<T>(path: string): Promise<T> {
-    const res = await t.http.get(`/api/v1${path}`).set(t.auth());
-    expect(res.status).toBe(200);
-    return res.body as T;
-  }
+  const story = webStory({ folder: 'its-web-files-' });
 
   /** The approved demo model exported as XLSX, with changes made to cells, saved as a file to upload. */
   async function modelFile(name: string, change: (workbook: ExcelJS.Workbook) => void): Promise<string> {
-    const approved = (await api<{ items: { id: string }[] }>('/cost-models?status=approved')).items[0];
-    const xlsx = await t.http
+    const approved = (await story.api<{ items: { id: string }[] }>('/cost-models?status=approved')).items[0];
+    const xlsx = await story.t.http
       .get(`/api/v1/cost-models/${approved.id}/model.xlsx`)
-      .set(t.auth())
+      .set(story.t.auth())
       .buffer(true)
       .parse(binaryBody);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
     change(workbook);
-    const path = join(files, name);
+    const path = join(story.folder, name);
     writeFileSync(path, Buffer.from(await workbook.xlsx.writeBuffer()));
     return path;
   }
 
   it('the cost-model group uploads a model with errors, then the fixed file, splits it and follows a trace', async () => {
-    const page = browser.page;
-    await login(page, 'tjanstefiering');
+    const page = story.browser.page;
+    await story.login(page, 'tjanstefiering');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Tjänstefiering' })
@@ -92,8 +43,8 @@ describeInBrowser('the forums in the browser', () => {
       .locator('tbody tr')
       .first()
       .waitFor();
-    await look(page, 'tjanstefiering-1-versioner');
-    const before = (await api<{ total: number }>('/cost-models')).total;
+    await story.look(page, 'tjanstefiering-1-versioner');
+    const before = (await story.api<{ total: number }>('/cost-models')).total;
 
     const renamed = (w: ExcelJS.Workbook) => {
       w.getWorksheet('Modell')!.getCell('B3').value = 'Tjänstefiering 2025, budget (revision 2)';
@@ -112,14 +63,14 @@ describeInBrowser('the forums in the browser', () => {
     expect(listed[0]).toContain('blad Kostnadspooler, rad 3');
     expect(listed[0]).toContain('"femtusen"');
     expect(listed[1]).toContain('blad Volymer, rad 4');
-    expect((await api<{ total: number }>('/cost-models')).total).toBe(before);
-    await look(page, 'tjanstefiering-2-fel-i-filen');
+    expect((await story.api<{ total: number }>('/cost-models')).total).toBe(before);
+    await story.look(page, 'tjanstefiering-2-fel-i-filen');
 
     const good = await modelFile('modell-ratt.xlsx', renamed);
     await page.getByLabel(/^Modellfil/).setInputFiles(good);
     await page.getByRole('button', { name: 'Ladda upp' }).click();
     await page.getByRole('heading', { level: 1, name: 'Tjänstefiering 2025, budget (revision 2)' }).waitFor();
-    expect((await api<{ total: number }>('/cost-models')).total).toBe(before + 1);
+    expect((await story.api<{ total: number }>('/cost-models')).total).toBe(before + 1);
     await page.getByText('Inte godkänd ännu').waitFor();
 
     await page.getByRole('button', { name: 'Fördela versionen' }).click();
@@ -132,7 +83,7 @@ describeInBrowser('the forums in the browser', () => {
         municipalities: { id: string; total: string }[];
       };
     }
-    const split = await api<Split>(`/splits/${runId}`);
+    const split = await story.api<Split>(`/splits/${runId}`);
     const prices = norm(await page.getByRole('table', { name: /^Tjänster och à-priser/ }).textContent());
     for (const s of split.result.services.filter((x) => x.unitPrice))
       expect(prices).toContain(norm(kr(s.unitPrice!)));
@@ -151,19 +102,19 @@ describeInBrowser('the forums in the browser', () => {
 
     // a consumer's trace: its paths add up to its share, as the API says
     await page.getByLabel('Förbrukare', { exact: true }).selectOption('tra-oms');
-    const trace = await api<{ total: string; paths: unknown[] }>(`/splits/${runId}/trace/tra-oms`);
+    const trace = await story.api<{ total: string; paths: unknown[] }>(`/splits/${runId}/trace/tra-oms`);
     const paths = page.getByRole('table', {
       name: 'Tranemo omsorgssektionen: från kostnadspool via tjänster',
     });
     await paths.waitFor();
     expect(await paths.locator('tbody tr').count()).toBe(trace.paths.length);
     expect(norm(await paths.locator('tfoot').textContent())).toContain(norm(kr(trace.total)));
-    await look(page, 'tjanstefiering-3-fordelning-och-sparning');
+    await story.look(page, 'tjanstefiering-3-fordelning-och-sparning');
   });
 
   it('IT-forum drift reads the tertial report: misses in text and colour, the trend with its table', async () => {
-    const page = browser.page;
-    await login(page, 'styrgrupp');
+    const page = story.browser.page;
+    await story.login(page, 'styrgrupp');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'IT-forum drift' })
@@ -175,7 +126,7 @@ describeInBrowser('the forums in the browser', () => {
         measures: { label: string; share: string | null; met: boolean | null }[];
       }[];
     }
-    const report = await api<Report>('/drift/reports/2025-T1');
+    const report = await story.api<Report>('/drift/reports/2025-T1');
     for (const m of report.municipalities) {
       const table = page.getByRole('table', { name: `${m.name} 2025-T1: servicenivåer mot mål` });
       for (const measure of m.measures) {
@@ -191,23 +142,23 @@ describeInBrowser('the forums in the browser', () => {
     expect(norm(await missed.textContent())).toBe('✗ Missat');
     await page.locator('[data-chart-ready="true"]').waitFor();
     await page.getByRole('table', { name: /^Trend: andel per mått och tertial/ }).waitFor();
-    await look(page, 'drift-1-tertialrapport');
+    await story.look(page, 'drift-1-tertialrapport');
   });
 
   it('IT-styrgruppen compares a scenario per municipality and reads the decisions register', async () => {
-    const page = browser.page;
-    await login(page, 'styrgrupp');
+    const page = story.browser.page;
+    await story.login(page, 'styrgrupp');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'IT-styrgruppen' })
       .click();
     await page.getByRole('heading', { level: 1, name: 'IT-styrgruppen' }).waitFor();
-    const scenarios = await api<{ items: { id: string; name: string }[] }>('/scenarios');
+    const scenarios = await story.api<{ items: { id: string; name: string }[] }>('/scenarios');
     const chosen = scenarios.items[0];
     interface Comparison {
       municipalities: { id: string; base: string; scenario: string }[];
     }
-    const comparison = await api<Comparison>(`/scenarios/${chosen.id}/comparison`);
+    const comparison = await story.api<Comparison>(`/scenarios/${chosen.id}/comparison`);
     const table = page.getByRole('table', { name: 'Per kommun: bas, scenario och förändring' });
     await table.waitFor();
     const shown = norm(await table.textContent());
@@ -216,16 +167,16 @@ describeInBrowser('the forums in the browser', () => {
       expect(shown).toContain(norm(kr(m.scenario)));
     }
     await page.locator('[data-chart-ready="true"][aria-label^="Per kommun: bas och scenario"]').waitFor();
-    const decisions = await api<{ items: { subject: string }[] }>('/decisions');
+    const decisions = await story.api<{ items: { subject: string }[] }>('/decisions');
     const register = page.getByRole('table', { name: 'Beslut, nyast först' });
     expect(await register.locator('tbody tr').count()).toBe(decisions.items.length);
-    await look(page, 'styrgrupp-1-scenario-och-beslut');
+    await story.look(page, 'styrgrupp-1-scenario-och-beslut');
   });
 
   it('a CEO builds "Mark ansluter" in the page, sees the result as it is built, saves it and prints one page', async () => {
-    const page = browser.page;
-    await login(page, 'styrgrupp');
-    await page.goto(`${base}/styrgrupp`);
+    const page = story.browser.page;
+    await story.login(page, 'styrgrupp');
+    await page.goto(`${story.base}/styrgrupp`);
     await page.getByRole('link', { name: 'Bygg ett nytt scenario' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nytt scenario' }).waitFor();
     await page.getByLabel('Scenariots namn').fill('Mark ansluter, förslag till mötet');
@@ -240,10 +191,10 @@ describeInBrowser('the forums in the browser', () => {
     await page.getByText(/^Omräknat på \d+ ms\.$/).waitFor();
 
     // the page shows what the API computes for the same scenario
-    const approved = (await api<{ items: { id: string }[] }>('/cost-models?status=approved')).items[0];
-    const preview = await t.http
+    const approved = (await story.api<{ items: { id: string }[] }>('/cost-models?status=approved')).items[0];
+    const preview = await story.t.http
       .post('/api/v1/scenarios/preview')
-      .set(t.auth())
+      .set(story.t.auth())
       .send({
         name: 'Mark ansluter, förslag till mötet',
         baseModelVersionId: approved.id,
@@ -251,7 +202,12 @@ describeInBrowser('the forums in the browser', () => {
           {
             type: 'add-consumers',
             consumers: [
-              { id: 'mark-kl', name: 'Marks kommun kommunledningsförvaltningen', municipality: 'mark' },
+              {
+                id: 'mark-kl',
+                name: 'Marks kommun kommunledningsförvaltningen',
+                municipality: 'mark',
+                municipalityName: 'Marks kommun',
+              },
             ],
             volumes: Object.fromEntries(Object.entries(volumes).map(([d, v]) => [d, { 'mark-kl': v }])),
           },
@@ -263,17 +219,24 @@ describeInBrowser('the forums in the browser', () => {
       expect(shown).toContain(norm(kr(m.base)));
       expect(shown).toContain(norm(kr(m.scenario)));
     }
-    await look(page, 'styrgrupp-2-scenario-byggs');
+    // the joining municipality by its name (the page's default, sent with the change), never its id
+    expect(preview.body.municipalityNames.mark).toBe('Marks kommun');
+    const markRow = preview.body.municipalities.find((m: { id: string }) => m.id === 'mark');
+    expect(norm(await table.getByRole('row', { name: /^Marks kommun/ }).textContent())).toContain(
+      norm(kr(markRow.scenario)),
+    );
+    expect(await table.getByRole('cell', { name: 'mark', exact: true }).count()).toBe(0);
+    await story.look(page, 'styrgrupp-2-scenario-byggs');
 
-    const saved = (await api<{ total: number }>('/scenarios')).total;
+    const saved = (await story.api<{ total: number }>('/scenarios')).total;
     await page.getByRole('button', { name: 'Spara scenariot' }).click();
     await page.getByRole('heading', { level: 1, name: 'IT-styrgruppen' }).waitFor();
     await page.getByText('Mark ansluter, förslag till mötet, på').waitFor();
-    expect((await api<{ total: number }>('/scenarios')).total).toBe(saved + 1);
+    expect((await story.api<{ total: number }>('/scenarios')).total).toBe(saved + 1);
 
     // the meeting summary: printed, it is one dated page with names
     await page.emulateMedia({ media: 'print' });
-    shots.push(await screenshot(page, 'styrgrupp-3-motesunderlag-utskrift'));
+    await story.photograph(page, 'styrgrupp-3-motesunderlag-utskrift');
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
     expect(pages).toHaveLength(1);

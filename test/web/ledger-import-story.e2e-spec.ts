@@ -1,31 +1,15 @@
 import * as iconv from 'iconv-lite';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { Money } from '@it-samverkan/domain';
-import type { TestApp } from '../support/test-app';
-import {
-  axeViolations,
-  browserAvailability,
-  Browser,
-  logInAs,
-  launchBrowser,
-  screenshot,
-  startWebApp,
-} from './browser';
+import { describeInBrowser, webStory, kr, norm } from './browser';
 
 /**
  * The cost-model group opens the demo's actual model 2025, sees its pools reconciled against the
  * host's ledger, uploads a changed ledger (every problem shown at its line, nothing saved), then
  * the right one. Figures checked against the API, axe on every page, screenshots in test-output/web.
  */
-const { chromium, skipReason } = browserAvailability();
-if (skipReason) process.stdout.write(`${skipReason}\n`);
-const describeInBrowser = chromium ? describe : describe.skip;
 
-const kr = (amount: string) => `${Money.parse(amount).toSwedish()} kr`;
-const norm = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 const DEMO_LEDGER = join(__dirname, '..', '..', 'config', 'demo', 'huvudbok-it-2025.se');
 
 interface ImportView {
@@ -38,36 +22,7 @@ interface ImportView {
 }
 
 describeInBrowser('the ledger import in the browser', () => {
-  let t: TestApp;
-  let base: string;
-  let browser: Browser;
-  let files: string;
-  const shots: string[] = [];
-
-  beforeAll(async () => {
-    ({ t, base } = await startWebApp());
-    files = mkdtempSync(join(tmpdir(), 'its-web-ledger-'));
-  }, 180_000);
-  afterAll(async () => {
-    process.stdout.write(`Skärmbilder:\n${shots.map((s) => `  ${s}`).join('\n')}\n`);
-    rmSync(files, { recursive: true, force: true });
-    await t?.close();
-  });
-  beforeEach(async () => {
-    browser = await launchBrowser(chromium!);
-  });
-  afterEach(async () => browser?.close());
-
-  async function look(page: Page, name: string): Promise<void> {
-    expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
-    shots.push(await screenshot(page, name));
-  }
-
-  async function api<T>(path: string): Promise<T> {
-    const res = await t.http.get(`/api/v1${path}`).set(t.auth());
-    expect(res.status).toBe(200);
-    return res.body as T;
-  }
+  const story = webStory({ folder: 'its-web-ledger-' });
 
   async function expectFigures(page: Page, view: ImportView): Promise<void> {
     expect(norm(await page.getByTestId('mapped-total').textContent())).toBe(norm(kr(view.mappedTotal)));
@@ -87,8 +42,8 @@ describeInBrowser('the ledger import in the browser', () => {
   }
 
   it('reconciles the demo actual model against the ledger, refuses a changed file at its lines, imports the right one', async () => {
-    const page = browser.page;
-    await logInAs(page, base, 'tjanstefiering');
+    const page = story.browser.page;
+    await story.login(page, 'tjanstefiering');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'Tjänstefiering' })
@@ -98,19 +53,19 @@ describeInBrowser('the ledger import in the browser', () => {
     await page.getByRole('link', { name: 'Huvudbok: poolerna från bokföringen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Huvudbok: Tjänstefiering 2025, utfall' }).waitFor();
     const versionId = page.url().split('/').slice(-2)[0];
-    const [first] = await api<{ id: string }[]>(`/cost-models/${versionId}/ledger-imports`);
-    const demoImport = await api<ImportView>(`/cost-models/${versionId}/ledger-imports/${first.id}`);
+    const [first] = await story.api<{ id: string }[]>(`/cost-models/${versionId}/ledger-imports`);
+    const demoImport = await story.api<ImportView>(`/cost-models/${versionId}/ledger-imports/${first.id}`);
     expect(demoImport.mappedTotal).toBe('26690935.90');
     await page.getByTestId('mapped-total').waitFor();
     await expectFigures(page, demoImport);
-    await look(page, 'huvudbok-1-avstamning');
+    await story.look(page, 'huvudbok-1-avstamning');
 
     // A changed file: one amount with a decimal comma. The line, its voucher and the checksum are named.
     const text = iconv.decode(readFileSync(DEMO_LEDGER), 'cp437');
     const changed = text.replace('#TRANS 6110 {1 "1150"} 228100.00', '#TRANS 6110 {1 "1150"} 228100,00');
     const lines = changed.split('\r\n');
     const badLine = lines.findIndex((l) => l.includes('228100,00')) + 1;
-    const broken = join(files, 'huvudbok-andrad.se');
+    const broken = join(story.folder, 'huvudbok-andrad.se');
     writeFileSync(broken, iconv.encode(changed, 'cp437'));
     await page.getByLabel(/^Huvudboksfil/).setInputFiles(broken);
     await page.getByRole('button', { name: 'Importera' }).click();
@@ -125,8 +80,8 @@ describeInBrowser('the ledger import in the browser', () => {
     ]);
     expect(problems[0]).toContain('ogiltigt belopp "228100,00"');
     expect(problems[2]).toContain('kontrollsumman stämmer inte');
-    expect(await api<unknown[]>(`/cost-models/${versionId}/ledger-imports`)).toHaveLength(1);
-    await look(page, 'huvudbok-2-fel-pa-rad');
+    expect(await story.api<unknown[]>(`/cost-models/${versionId}/ledger-imports`)).toHaveLength(1);
+    await story.look(page, 'huvudbok-2-fel-pa-rad');
 
     await page.getByLabel(/^Huvudboksfil/).setInputFiles(DEMO_LEDGER);
     await page.getByRole('button', { name: 'Importera' }).click();
@@ -134,12 +89,12 @@ describeInBrowser('the ledger import in the browser', () => {
       .getByText('huvudbok-it-2025.se är importerad; poolerna har fått huvudbokens belopp.')
       .waitFor();
     await page.getByText('(import 2)').waitFor();
-    const list = await api<{ id: string }[]>(`/cost-models/${versionId}/ledger-imports`);
+    const list = await story.api<{ id: string }[]>(`/cost-models/${versionId}/ledger-imports`);
     expect(list).toHaveLength(2);
     await expectFigures(
       page,
-      await api<ImportView>(`/cost-models/${versionId}/ledger-imports/${list[0].id}`),
+      await story.api<ImportView>(`/cost-models/${versionId}/ledger-imports/${list[0].id}`),
     );
-    await look(page, 'huvudbok-3-importerad');
+    await story.look(page, 'huvudbok-3-importerad');
   });
 });

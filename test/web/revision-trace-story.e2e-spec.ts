@@ -1,25 +1,11 @@
-import type { Page } from 'playwright-core';
-import { Money } from '@it-samverkan/domain';
 import { decimal } from '../../apps/web/src/api/format';
-import type { TestApp } from '../support/test-app';
-import {
-  axeViolations,
-  browserAvailability,
-  Browser,
-  logInAs,
-  launchBrowser,
-  screenshot,
-  startWebApp,
-} from './browser';
+import { describeInBrowser, webStory, kr, norm } from './browser';
 
 /**
  * The auditor's trace in the browser: the Ulricehamn finance officer runs a quarter, opens an
  * invoice and follows a cost-share line's "Spåra" link to the trace page, whose figures are the
  * API's trace; then the 2025 price list page against GET /price-lists/2025. axe runs on every page.
  */
-const { chromium, skipReason } = browserAvailability();
-if (skipReason) process.stdout.write(`${skipReason}\n`);
-const describeInBrowser = chromium ? describe : describe.skip;
 
 const PERIOD = '2025-Q1';
 
@@ -30,44 +16,17 @@ interface ApiLine {
   sourceKey: string;
 }
 
-const kr = (amount: string) => `${Money.parse(amount).toSwedish()} kr`;
-const norm = (s: string | null) =>
-  (s ?? '')
-    .replace(/\u00a0/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 describeInBrowser("the auditor's trace and the price list in the browser", () => {
-  let t: TestApp;
-  let base: string;
-  let browser: Browser;
-  const shots: string[] = [];
-
-  beforeAll(async () => {
-    ({ t, base } = await startWebApp());
-  }, 180_000);
-  afterAll(async () => {
-    process.stdout.write(`Skärmbilder:\n${shots.map((s) => `  ${s}`).join('\n')}\n`);
-    await t?.close();
-  });
-  beforeEach(async () => {
-    browser = await launchBrowser(chromium!);
-  });
-  afterEach(async () => browser?.close());
-
-  async function look(page: Page, name: string): Promise<void> {
-    expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
-    shots.push(await screenshot(page, name));
-  }
+  const story = webStory();
 
   it('a cost-share line of an invoice leads to its trace: split run, decision, volumes, unit prices, pools', async () => {
-    const page = browser.page;
-    await logInAs(page, base, 'ekonomi.ulricehamn');
-    await page.goto(`${base}/ekonomi/perioder/${PERIOD}`);
+    const page = story.browser.page;
+    await story.login(page, 'ekonomi.ulricehamn');
+    await page.goto(`${story.base}/ekonomi/perioder/${PERIOD}`);
     await page.getByRole('button', { name: `Kör perioden ${PERIOD}` }).click();
     await page.getByText(`Körningen av ${PERIOD} är klar`).waitFor();
 
-    const list = await t.http.get(`/api/v1/invoices?period=${PERIOD}&pageSize=500`).set(t.auth());
+    const list = await story.t.http.get(`/api/v1/invoices?period=${PERIOD}&pageSize=500`).set(story.t.auth());
     expect(list.status).toBe(200);
     const invoices = list.body.items as { id: string; buyer: { id: string }; lines: ApiLine[] }[];
     const invoice = invoices.find((i) => i.lines.some((l) => l.sourceKey.startsWith('cost-share:')))!;
@@ -77,7 +36,7 @@ describeInBrowser("the auditor's trace and the price list in the browser", () =>
       .flatMap((i) => i.lines)
       .filter((l) => !/^(cost-share|settlement):/.test(l.sourceKey));
 
-    await page.goto(`${base}/ekonomi/fakturor/${invoice.id}`);
+    await page.goto(`${story.base}/ekonomi/fakturor/${invoice.id}`);
     const lines = page.getByRole('table', { name: /^Rader på/ });
     await lines.waitFor();
     const links = lines.getByRole('link', { name: /^Spåra rad / });
@@ -87,7 +46,9 @@ describeInBrowser("the auditor's trace and the price list in the browser", () =>
     // a line not from the split gets no link, and the API refuses its trace
     for (const other of untraceable.slice(0, 1)) {
       const owner = invoices.find((i) => i.lines.some((l) => l.id === other.id))!;
-      const refused = await t.http.get(`/api/v1/invoices/${owner.id}/lines/${other.id}/trace`).set(t.auth());
+      const refused = await story.t.http
+        .get(`/api/v1/invoices/${owner.id}/lines/${other.id}/trace`)
+        .set(story.t.auth());
       expect(refused.status).toBe(422);
       expect(refused.body.code ?? refused.body.error?.code ?? JSON.stringify(refused.body)).toContain(
         'TRACE_NOT_FROM_SPLIT',
@@ -97,7 +58,9 @@ describeInBrowser("the auditor's trace and the price list in the browser", () =>
     await page.getByRole('heading', { level: 1, name: 'Spårning för revisionen' }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/revision/fakturarader/${invoice.id}/${line.id}/sparning`);
 
-    const res = await t.http.get(`/api/v1/invoices/${invoice.id}/lines/${line.id}/trace`).set(t.auth());
+    const res = await story.t.http
+      .get(`/api/v1/invoices/${invoice.id}/lines/${line.id}/trace`)
+      .set(story.t.auth());
     expect(res.status).toBe(200);
     const trace = res.body;
     expect(trace.format).toBe('it-samverkan/audit-trace@1');
@@ -143,15 +106,15 @@ describeInBrowser("the auditor's trace and the price list in the browser", () =>
       page.getByRole('button', { name: 'Spårningen som XLSX', exact: true }).click(),
     ]);
     expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
-    await look(page, 'revision-1-sparning');
+    await story.look(page, 'revision-1-sparning');
   }, 180_000);
 
   it("the 2025 price list page shows the API's unit prices", async () => {
-    const page = browser.page;
-    await logInAs(page, base, 'ekonomi.ulricehamn');
-    const res = await t.http.get('/api/v1/price-lists/2025').set(t.auth());
+    const page = story.browser.page;
+    await story.login(page, 'ekonomi.ulricehamn');
+    const res = await story.t.http.get('/api/v1/price-lists/2025').set(story.t.auth());
     expect(res.status).toBe(200);
-    await page.goto(`${base}/tjanstefiering/prislista/2025`);
+    await page.goto(`${story.base}/tjanstefiering/prislista/2025`);
     await page.getByRole('heading', { level: 1, name: 'Prislista IT-tjänster 2025' }).waitFor();
     const table = page.getByRole('table', { name: 'À-priser 2025 och förändring mot 2024' });
     await table.waitFor();
@@ -164,6 +127,6 @@ describeInBrowser("the auditor's trace and the price list in the browser", () =>
       expect(cells[0]).toBe(lines[i].name);
       expect(cells[4]).toBe(norm(kr(lines[i].unitPrice)));
     }
-    await look(page, 'tjanstefiering-prislista');
+    await story.look(page, 'tjanstefiering-prislista');
   }, 180_000);
 });

@@ -1,17 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { Money } from '@it-samverkan/domain';
 import { pdfText } from '../support/pdf-text';
-import type { TestApp } from '../support/test-app';
-import {
-  axeViolations,
-  browserAvailability,
-  Browser,
-  logInAs,
-  launchBrowser,
-  screenshot,
-  startWebApp,
-} from './browser';
+import { describeInBrowser, kr, norm, webStory } from './browser';
 
 /**
  * IT-styrgruppen in the browser: the money moving between appropriation and internal charge,
@@ -19,44 +9,11 @@ import {
  * municipality's history across years. Figures checked against the API, axe on every view,
  * screenshots under test-output/web.
  */
-const { chromium, skipReason } = browserAvailability();
-if (skipReason) process.stdout.write(`${skipReason}\n`);
-const describeInBrowser = chromium ? describe : describe.skip;
 
-const kr = (amount: string) => `${Money.parse(amount).toSwedish()} kr`;
-const norm = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');
 
 describeInBrowser('IT-styrgruppen in the browser', () => {
-  let t: TestApp;
-  let base: string;
-  let browser: Browser;
-  const shots: string[] = [];
-
-  beforeAll(async () => {
-    ({ t, base } = await startWebApp());
-  }, 180_000);
-  afterAll(async () => {
-    process.stdout.write(`Skärmbilder:\n${shots.map((s) => `  ${s}`).join('\n')}\n`);
-    await t?.close();
-  });
-  beforeEach(async () => {
-    browser = await launchBrowser(chromium!);
-  });
-  afterEach(async () => browser?.close());
-
-  async function look(page: Page, name: string): Promise<void> {
-    expect({ page: name, violations: await axeViolations(page) }).toEqual({ page: name, violations: [] });
-    shots.push(await screenshot(page, name));
-  }
-
-  async function api<T>(path: string, body?: unknown): Promise<T> {
-    const res = body
-      ? await t.http.post(`/api/v1${path}`).set(t.auth()).send(body)
-      : await t.http.get(`/api/v1${path}`).set(t.auth());
-    expect(res.status).toBe(200);
-    return res.body as T;
-  }
+  const story = webStory();
 
   interface Saved {
     id: string;
@@ -65,16 +22,16 @@ describeInBrowser('IT-styrgruppen in the browser', () => {
   }
 
   it('a CEO reads what moves from appropriation to internal charge and downloads the one-page summary', async () => {
-    const page = browser.page;
-    await logInAs(page, base, 'styrgrupp');
-    const scenarios = (await api<{ items: Saved[] }>('/scenarios')).items;
+    const page = story.browser.page;
+    await story.login(page, 'styrgrupp');
+    const scenarios = (await story.api<{ items: Saved[] }>('/scenarios')).items;
     const switched = scenarios.find((s) => s.name === 'Ulricehamn går från anslag till interndebitering')!;
-    await page.goto(`${base}/styrgrupp?scenario=${switched.id}`);
+    await page.goto(`${story.base}/styrgrupp?scenario=${switched.id}`);
     const moves = page.getByRole('table', {
       name: 'Pengar mellan anslag och interndebitering per kommun (kronor per år)',
     });
     await moves.waitFor();
-    const comparison = await api<{
+    const comparison = await story.api<{
       fundingMoves: { municipality: string; toInternalCharge: string; toAppropriation: string }[];
     }>(`/scenarios/${switched.id}/comparison`);
     const ulr = comparison.fundingMoves.find((m) => m.municipality === 'ulricehamn')!;
@@ -82,7 +39,7 @@ describeInBrowser('IT-styrgruppen in the browser', () => {
     expect(row).toContain(norm(kr(ulr.toInternalCharge)));
     expect(row).toContain(norm(kr(ulr.toAppropriation)));
     await page.locator('[data-chart-ready="true"]').first().waitFor();
-    await look(page, 'styrgrupp-4-pengar-mellan-anslag-och-interndebitering');
+    await story.look(page, 'styrgrupp-4-pengar-mellan-anslag-och-interndebitering');
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Mötesunderlaget (PDF)' }).click();
@@ -96,8 +53,8 @@ describeInBrowser('IT-styrgruppen in the browser', () => {
   });
 
   it('several scenarios side by side per municipality, and a municipality’s history across years', async () => {
-    const page = browser.page;
-    await logInAs(page, base, 'styrgrupp');
+    const page = story.browser.page;
+    await story.login(page, 'styrgrupp');
     await page
       .getByRole('navigation', { name: 'Huvudmeny' })
       .getByRole('link', { name: 'IT-styrgruppen' })
@@ -111,12 +68,14 @@ describeInBrowser('IT-styrgruppen in the browser', () => {
     await page.getByRole('button', { name: 'Jämför valda scenarier' }).click();
     const table = page.getByRole('table', { name: /^Scenarier sida vid sida per kommun/ });
     await table.waitFor();
-    const scenarios = (await api<{ items: Saved[] }>('/scenarios')).items;
+    const scenarios = (await story.api<{ items: Saved[] }>('/scenarios')).items;
     const mark = scenarios.find((s) => s.name === 'Mark ansluter')!;
     const ulr = scenarios.find((s) => s.name !== 'Mark ansluter')!;
-    const side = await api<{
+    const side = await story.api<{
       municipalities: { id: string; base: string; scenarios: { amount: string; difference: string }[] }[];
-    }>('/scenarios/compare', { baseModelVersionId: mark.baseModelVersionId, scenarioIds: [mark.id, ulr.id] });
+    }>('/scenarios/compare', {
+      body: { baseModelVersionId: mark.baseModelVersionId, scenarioIds: [mark.id, ulr.id] },
+    });
     const rows = await table.locator('tbody tr').allTextContents();
     expect(rows).toHaveLength(side.municipalities.length);
     side.municipalities.forEach((m, i) => {
@@ -124,12 +83,12 @@ describeInBrowser('IT-styrgruppen in the browser', () => {
       expect(shown).toContain(norm(kr(m.base)));
       for (const s of m.scenarios) expect(shown).toContain(norm(kr(s.amount)));
     });
-    await look(page, 'styrgrupp-5-scenarier-sida-vid-sida');
+    await story.look(page, 'styrgrupp-5-scenarier-sida-vid-sida');
 
     await page.getByLabel('Kommun', { exact: true }).selectOption('tranemo');
-    const history = await api<{ years: { year: number; budget: string | null; actual: string | null }[] }>(
-      '/history/municipalities/tranemo',
-    );
+    const history = await story.api<{
+      years: { year: number; budget: string | null; actual: string | null }[];
+    }>('/history/municipalities/tranemo');
     const years = page.getByRole('table', { name: 'Tranemo kommun: andel per år ur godkända modeller' });
     await years.waitFor();
     expect(await years.locator('tbody tr').count()).toBe(history.years.length);
@@ -139,6 +98,6 @@ describeInBrowser('IT-styrgruppen in the browser', () => {
       expect(shown).toContain(y.actual ? norm(kr(y.actual)) : 'Ej godkänt');
     }
     expect(await page.getByLabel('Kommun', { exact: true }).inputValue()).toBe('tranemo');
-    await look(page, 'styrgrupp-6-historik');
+    await story.look(page, 'styrgrupp-6-historik');
   });
 });
