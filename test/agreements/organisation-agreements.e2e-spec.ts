@@ -142,7 +142,7 @@ describe('organisation, agreements and funding modes', () => {
     await t.http.post('/api/v1/cooperation-agreements').set(t.auth(styrgrupp)).send(version).expect(201);
     const list = await t.http.get('/api/v1/cooperation-agreements').set(t.auth(finance)).expect(200);
     expect(
-      list.body.map((v: { version: number; validFrom: string; validTo: string | null }) => [
+      list.body.items.map((v: { version: number; validFrom: string; validTo: string | null }) => [
         v.version,
         v.validFrom,
         v.validTo,

@@ -100,7 +100,7 @@ describe('people log in: sessions, CSRF, expiry, lockout', () => {
   it('refuses a cookie change without or with a wrong CSRF token (403) and writes nothing; the right one passes', async () => {
     const { cookie, csrf } = await session();
     const body = { username: 'csrf.offer', displayName: 'Offer', role: 'readonly' };
-    const count = async () => (await t.http.get('/api/v1/persons').set(t.auth())).body.length;
+    const count = async () => (await t.http.get('/api/v1/persons').set(t.auth())).body.total;
     const before = await count();
     const audit = async () => (await t.dataSource.query('SELECT COUNT(*) AS n FROM audit_entry'))[0].n;
     const auditBefore = await audit();

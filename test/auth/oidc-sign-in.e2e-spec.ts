@@ -152,7 +152,7 @@ describe('OpenID Connect sign-in against a real provider (authorisation code + P
     expect(me.body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // A second sign-in finds the same person, not a new one.
     await signIn('sub-anna').then((r) => expect(r.status).toBe(302));
-    const persons = (await t.http.get('/api/v1/persons').set(t.auth())).body.filter(
+    const persons = (await t.http.get('/api/v1/persons').set(t.auth())).body.items.filter(
       (p: { oidcIssuer: string | null }) => p.oidcIssuer === provider.issuer,
     );
     expect(persons.map((p: { username: string }) => p.username)).toEqual(['anna.lind']);
@@ -177,7 +177,7 @@ describe('OpenID Connect sign-in against a real provider (authorisation code + P
   });
 
   it('refuses a person with no mapped group, with a clear Swedish message, and creates nobody', async () => {
-    const before = (await t.http.get('/api/v1/persons').set(t.auth())).body.length;
+    const before = (await t.http.get('/api/v1/persons').set(t.auth())).body.total;
     const res = await signIn('sub-olle');
     expect(res.status).toBe(403);
     expect(res.body.error).toBe('OIDC_NO_GROUP');
@@ -186,7 +186,7 @@ describe('OpenID Connect sign-in against a real provider (authorisation code + P
         '(dina grupper: kaffeklubben). Be din administratör om en grupp.',
     );
     expect(String(res.headers['set-cookie'])).not.toContain('its_session=');
-    expect((await t.http.get('/api/v1/persons').set(t.auth())).body.length).toBe(before);
+    expect((await t.http.get('/api/v1/persons').set(t.auth())).body.total).toBe(before);
   });
 
   it('refuses a callback without the browser-bound state, and a state used twice', async () => {

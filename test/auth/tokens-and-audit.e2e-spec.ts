@@ -49,7 +49,7 @@ describe('API tokens belong to a person or a system, expire, and the audit trail
 
   it('lists owner and expiry; refuses an unknown owner, two owners and a past expiry', async () => {
     const list = await t.http.get('/api/v1/tokens').set(t.auth()).expect(200);
-    const boot = list.body.find((x: { name: string }) => x.name === 'bootstrap-admin');
+    const boot = list.body.items.find((x: { name: string }) => x.name === 'bootstrap-admin');
     expect(boot).toMatchObject({ owner: 'bootstrap-admin', ownerKind: 'system', expiresAt: null });
     const bad = await t.http.post('/api/v1/tokens').set(t.auth()).send({
       name: 'x',

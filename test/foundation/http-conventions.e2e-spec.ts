@@ -66,7 +66,7 @@ describe('HTTP conventions, authentication and roles', () => {
   });
 
   it('lists every validation problem with its field path, and writes nothing', async () => {
-    const before = (await t.http.get('/api/v1/tokens').set(t.auth())).body.length;
+    const before = (await t.http.get('/api/v1/tokens').set(t.auth())).body.total;
     const res = await t.http
       .post('/api/v1/tokens')
       .set(t.auth())
@@ -76,7 +76,7 @@ describe('HTTP conventions, authentication and roles', () => {
     expect(res.body.correlationId).toEqual(expect.any(String));
     const paths = res.body.details.map((d: { path: string }) => d.path).sort();
     expect(paths).toEqual(['extra', 'name', 'name', 'role', 'scope']);
-    expect((await t.http.get('/api/v1/tokens').set(t.auth())).body.length).toBe(before);
+    expect((await t.http.get('/api/v1/tokens').set(t.auth())).body.total).toBe(before);
   });
 
   it('rejects malformed JSON with 400 and a body over the limit with 413', async () => {

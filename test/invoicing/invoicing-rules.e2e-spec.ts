@@ -81,7 +81,7 @@ describe('invoicing rules: committees by host, agreements per service, every agr
     });
     expect(all.status).toBe(409);
     const list = await t.http.get('/api/v1/service-agreements').set(t.auth(finance)).expect(200);
-    expect(list.body.map((a: { name: string }) => a.name)).not.toContain('Servicedesk UE');
+    expect(list.body.items.map((a: { name: string }) => a.name)).not.toContain('Servicedesk UE');
   });
 
   it('sets up: a 0 % service for the bolag, a committee hosted by Ulricehamn, Mark buying a service', async () => {

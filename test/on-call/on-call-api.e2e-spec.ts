@@ -25,15 +25,18 @@ describe('On-call API: tariffs, incidents and billing (DOMAIN.md 6)', () => {
         .get('/api/v1/on-call/tariffs')
         .set(t.auth(await t.token('readonly')))
         .expect(200);
-      expect(list.body).toHaveLength(1);
-      expect(list.body[0]).toMatchObject({
+      expect(list.body.items).toHaveLength(1);
+      expect(list.body.items[0]).toMatchObject({
         validFrom: '2025-01-01',
         timezone: 'Europe/Stockholm',
         decisionId: null,
       });
-      expect(list.body[0].document).toEqual(tariffDocument());
-      const one = await t.http.get(`/api/v1/on-call/tariffs/${list.body[0].id}`).set(t.auth()).expect(200);
-      expect(one.body).toEqual(list.body[0]);
+      expect(list.body.items[0].document).toEqual(tariffDocument());
+      const one = await t.http
+        .get(`/api/v1/on-call/tariffs/${list.body.items[0].id}`)
+        .set(t.auth())
+        .expect(200);
+      expect(one.body).toEqual(list.body.items[0]);
       await t.http
         .get('/api/v1/on-call/tariffs/00000000-0000-4000-8000-000000000000')
         .set(t.auth())
@@ -66,7 +69,7 @@ describe('On-call API: tariffs, incidents and billing (DOMAIN.md 6)', () => {
           'calloutFee',
         ]),
       );
-      expect((await t.http.get('/api/v1/on-call/tariffs').set(t.auth())).body).toHaveLength(1);
+      expect((await t.http.get('/api/v1/on-call/tariffs').set(t.auth())).body.items).toHaveLength(1);
     });
 
     it('adds a version by validFrom (with an optional decision), refuses a second one with the same validFrom (409)', async () => {

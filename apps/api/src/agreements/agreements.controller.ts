@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, AgreementService } from '@it-samverkan/application';
 import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
+import { ApiPageResponse, PageQuery, pageRequest } from '../common/pagination.dto';
 import { CLOCK, Clock } from '../common/tokens';
 import { CooperationDto, EndAgreementDto, ServiceAgreementDto } from './agreements.dto';
 
@@ -17,16 +18,45 @@ export class AgreementsController {
 
   @Get('organisation')
   @Access('read', named.shared)
-  @ApiOperation({ summary: 'Kommuner, enheter, bolag och gemensamma nämnder' })
-  organisation(@CurrentActor() actor: Actor) {
-    return this.agreements.organisation(actor.principal.scope);
+  @ApiOperation({
+    summary:
+      'Kommuner, enheter, bolag och gemensamma nämnder, en sida i taget (sida n av varje lista; totals räknar varje lista, pages och next följer den längsta)',
+  })
+  @ApiOkResponse({
+    description: 'En sida av organisationen',
+    schema: {
+      type: 'object',
+      properties: {
+        municipalities: { type: 'array', items: { type: 'object' } },
+        units: { type: 'array', items: { type: 'object' } },
+        companies: { type: 'array', items: { type: 'object' } },
+        jointCommittees: { type: 'array', items: { type: 'object' } },
+        page: { type: 'integer' },
+        pageSize: { type: 'integer' },
+        totals: {
+          type: 'object',
+          properties: {
+            municipalities: { type: 'integer' },
+            units: { type: 'integer' },
+            companies: { type: 'integer' },
+            jointCommittees: { type: 'integer' },
+          },
+        },
+        pages: { type: 'integer' },
+        next: { type: 'integer', nullable: true },
+      },
+    },
+  })
+  organisation(@Query() query: PageQuery, @CurrentActor() actor: Actor) {
+    return this.agreements.organisation(actor.principal.scope, pageRequest(query));
   }
 
   @Get('cooperation-agreements')
   @Access('read', named.shared)
-  @ApiOperation({ summary: 'Samverkansavtalets versioner' })
-  cooperation() {
-    return this.agreements.listCooperation();
+  @ApiOperation({ summary: 'Samverkansavtalets versioner (äldst först), en sida i taget' })
+  @ApiPageResponse('En sida av avtalets versioner')
+  cooperation(@Query() query: PageQuery) {
+    return this.agreements.listCooperation(pageRequest(query));
   }
 
   @Post('cooperation-agreements')
@@ -38,9 +68,12 @@ export class AgreementsController {
 
   @Get('service-agreements')
   @Access('read', named.own)
-  @ApiOperation({ summary: 'Separata tjänsteavtal med bolag och gemensamma nämnder' })
-  list(@CurrentActor() actor: Actor) {
-    return this.agreements.listServiceAgreements(actor.principal.scope);
+  @ApiOperation({
+    summary: 'Separata tjänsteavtal med bolag och gemensamma nämnder, en sida i taget',
+  })
+  @ApiPageResponse('En sida av tjänsteavtalen')
+  list(@Query() query: PageQuery, @CurrentActor() actor: Actor) {
+    return this.agreements.listServiceAgreements(actor.principal.scope, pageRequest(query));
   }
 
   @Post('service-agreements')

@@ -1,16 +1,29 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AccessService,
   Actor,
   assertScopeNamesParty,
   grantResource,
+  pageList,
   PersonService,
   ResourceRef,
 } from '@it-samverkan/application';
 import { DataSource } from 'typeorm';
 import { CurrentActor } from '../common/actor.decorator';
 import { Access, AccessRequestView, named } from '../common/access.decorator';
+import { ApiPageResponse, PageQuery, pageRequest } from '../common/pagination.dto';
 import { CLOCK, Clock, DATA_SOURCE } from '../common/tokens';
 import { CreatePersonDto, SetPasswordDto } from './auth.dto';
 
@@ -41,12 +54,19 @@ export class PersonsController {
   @Get()
   @Access('manage-grant', named.own)
   @ApiOperation({
-    summary: 'Lista personer (utan lösenord); en administratör med omfattning ser omfattningens',
+    summary:
+      'Lista personer (utan lösenord, efter användarnamn), en sida i taget; en administratör med omfattning ser omfattningens',
   })
-  async list(@CurrentActor() actor: Actor) {
-    return this.access.filter(actor.principal, 'manage-grant', await this.persons.list(), (p, directory) =>
-      grantResource(p.role, p.scope, directory),
+  @ApiPageResponse('En sida av personerna')
+  async list(@Query() query: PageQuery, @CurrentActor() actor: Actor) {
+    // the one access policy decides per grant, so the visible persons are paged after it
+    const visible = await this.access.filter(
+      actor.principal,
+      'manage-grant',
+      await this.persons.list(),
+      (p, directory) => grantResource(p.role, p.scope, directory),
     );
+    return pageList(visible, pageRequest(query));
   }
 
   @Post(':id/deactivate')

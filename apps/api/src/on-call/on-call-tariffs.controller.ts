@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, OnCallTariffService } from '@it-samverkan/application';
 import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
+import { ApiPageResponse, PageQuery, pageRequest } from '../common/pagination.dto';
 import { CLOCK, Clock } from '../common/tokens';
 
 @ApiTags('Beredskap')
@@ -32,9 +33,10 @@ export class OnCallTariffsController {
 
   @Get()
   @Access('read', named.shared)
-  @ApiOperation({ summary: 'Lista beredskapstaxans versioner (äldst först)' })
-  list() {
-    return this.tariffs.list();
+  @ApiOperation({ summary: 'Lista beredskapstaxans versioner (äldst först), en sida i taget' })
+  @ApiPageResponse('En sida av taxans versioner')
+  list(@Query() query: PageQuery) {
+    return this.tariffs.list(pageRequest(query));
   }
 
   @Get(':id')

@@ -23,6 +23,7 @@ import {
 import { Actor, RegisterImportService, RegisterMappingService, XLSX_MIME } from '@it-samverkan/application';
 import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
+import { ApiPageResponse, PageQuery, pageRequest } from '../common/pagination.dto';
 import { CLOCK, Clock } from '../common/tokens';
 import { RegisterImportQuery, RegisterMappingDto } from './registers.dto';
 
@@ -47,9 +48,10 @@ export class RegisterMappingsController {
 
   @Get()
   @Access('read', named.shared)
-  @ApiOperation({ summary: 'Lista registermappningarna' })
-  list() {
-    return this.mappings.list();
+  @ApiOperation({ summary: 'Lista registermappningarna (efter namn), en sida i taget' })
+  @ApiPageResponse('En sida av registermappningarna')
+  list(@Query() query: PageQuery) {
+    return this.mappings.list(pageRequest(query));
   }
 
   @Get(':id')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -13,11 +13,13 @@ import {
   Actor,
   assertScopeNamesParty,
   grantResource,
+  pageList,
   TokenService,
 } from '@it-samverkan/application';
 import { ROLES } from '@it-samverkan/persistence';
 import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
+import { ApiPageResponse, PageQuery, pageRequest } from '../common/pagination.dto';
 import { CLOCK, Clock, DATA_SOURCE } from '../common/tokens';
 import { DataSource } from 'typeorm';
 
@@ -90,12 +92,18 @@ export class TokensController {
   @Access('manage-grant', named.own)
   @ApiOperation({
     summary:
-      'Lista API-token med ägare och giltighetstid (utan hemligheter); en administratör med omfattning ser omfattningens',
+      'Lista API-token med ägare och giltighetstid (utan hemligheter, äldst först), en sida i taget; en administratör med omfattning ser omfattningens',
   })
-  async list(@CurrentActor() actor: Actor) {
-    return this.access.filter(actor.principal, 'manage-grant', await this.tokens.list(), (t, directory) =>
-      grantResource(t.role, t.scope, directory),
+  @ApiPageResponse('En sida av token')
+  async list(@Query() query: PageQuery, @CurrentActor() actor: Actor) {
+    // the one access policy decides per grant, so the visible token are paged after it
+    const visible = await this.access.filter(
+      actor.principal,
+      'manage-grant',
+      await this.tokens.list(),
+      (t, directory) => grantResource(t.role, t.scope, directory),
     );
+    return pageList(visible, pageRequest(query));
   }
 
   @Post(':id/revoke')

@@ -1,7 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command } from 'commander';
-import { RegisterImportService, RegisterImportView, RegisterMappingService } from '@it-samverkan/application';
+import {
+  RegisterImportService,
+  RegisterImportView,
+  RegisterMappingService,
+  RegisterMappingView,
+} from '@it-samverkan/application';
 import { CliContext, InputError, printJson, printTable } from '../context';
 
 function readFile(path: string): Buffer {
@@ -60,7 +65,7 @@ export function registerRegisterCommands(program: Command, ctx: CliContext): voi
         throw new InputError(`Filen ${file} är inte giltig JSON: ${(error as Error).message}`);
       }
       const service = new RegisterMappingService(await ctx.db());
-      const existing = (await service.list()).find((m) => m.name === name.trim());
+      const existing = await service.byIdOrName(name.trim());
       const saved = existing
         ? await service.replace(existing.id, { name, rules }, await ctx.actor(), ctx.now())
         : await service.create({ name, rules }, await ctx.actor(), ctx.now());
@@ -74,7 +79,13 @@ export function registerRegisterCommands(program: Command, ctx: CliContext): voi
     .command('list')
     .option('--json', 'skriv JSON')
     .action(async (opts: { json?: boolean }) => {
-      const list = await new RegisterMappingService(await ctx.db()).list();
+      const service = new RegisterMappingService(await ctx.db());
+      const list: RegisterMappingView[] = [];
+      for (let page: number | null = 1; page !== null;) {
+        const part = await service.list({ page, pageSize: 500 });
+        list.push(...part.items);
+        page = part.next;
+      }
       if (opts.json) return printJson(list);
       printTable(
         ['Id', 'Namn', 'Regler'],
@@ -115,8 +126,7 @@ export function registerRegisterCommands(program: Command, ctx: CliContext): voi
         },
       ) => {
         const db = await ctx.db();
-        const mappings = await new RegisterMappingService(db).list();
-        const found = mappings.find((m) => m.id === opts.mapping || m.name === opts.mapping);
+        const found = await new RegisterMappingService(db).byIdOrName(opts.mapping);
         if (!found)
           throw new InputError(`Mappningen "${opts.mapping}" finns inte (se register mapping list)`);
         const view = await new RegisterImportService(db).importRegister(

@@ -51,14 +51,15 @@ export function forgetDirectory(): void {
 /** The organisation is read once per page load; every page names parties through it. */
 export function loadDirectory(): Promise<Directory> {
   loading ??= Promise.all([
-    api.get<Organisation>('/organisation'),
+    wholeOrganisation(),
     approvedDocuments(),
-    api.get<{ hostId: string; version: number; parties: { municipalityId: string }[] }[]>(
+    api.get<Page<{ hostId: string; version: number; parties: { municipalityId: string }[] }>>(
       '/cooperation-agreements',
+      { pageSize: 500 },
     ),
   ]).then(
     ([organisation, documents, agreements]) => {
-      const newest = agreements.sort((a, b) => b.version - a.version)[0];
+      const newest = agreements.items.sort((a, b) => b.version - a.version)[0];
       return directoryOf(
         organisation,
         documents,
@@ -72,6 +73,23 @@ export function loadDirectory(): Promise<Directory> {
     },
   );
   return loading;
+}
+
+/** Every page of the organisation (the API pages each of its lists). */
+async function wholeOrganisation(): Promise<Organisation> {
+  const whole: Organisation = { municipalities: [], units: [], companies: [], jointCommittees: [] };
+  for (let page: number | null = 1; page !== null;) {
+    const part: Organisation & { next: number | null } = await api.get('/organisation', {
+      page,
+      pageSize: 500,
+    });
+    whole.municipalities.push(...part.municipalities);
+    whole.units.push(...part.units);
+    whole.companies.push(...part.companies);
+    whole.jointCommittees.push(...part.jointCommittees);
+    page = part.next;
+  }
+  return whole;
 }
 
 /** The approved models' documents: where services, pools and drivers get their names. */

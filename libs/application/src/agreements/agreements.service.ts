@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import {
   addDays,
   checkQuantity,
@@ -19,6 +19,7 @@ import {
   UnitEntity,
 } from '@it-samverkan/persistence';
 import { Actor } from '../common/principal';
+import { findPage, Page, pageList, PageRequest } from '../common/pagination';
 import { inTransaction, lockMode } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
 
@@ -67,8 +68,14 @@ function plainAgreement(a: ServiceAgreementEntity) {
 export class AgreementService {
   constructor(private readonly db: DataSource) {}
 
-  async listCooperation() {
-    return this.db.getRepository(CooperationAgreementEntity).find({ order: { validFrom: 'ASC' } });
+  /** The cooperation agreement's versions, oldest first. */
+  async listCooperation(page: PageRequest): Promise<Page<CooperationAgreementEntity>> {
+    return findPage(
+      this.db.getRepository(CooperationAgreementEntity),
+      { order: { validFrom: 'ASC', id: 'ASC' } },
+      page,
+      (row) => row,
+    );
   }
 
   /** Adds a version; the previous open version ends the day before, so versions never overlap. */
@@ -146,12 +153,21 @@ export class AgreementService {
     });
   }
 
-  async listServiceAgreements(scope: string | null) {
-    const rows = await this.db
-      .getRepository(ServiceAgreementEntity)
-      .find({ order: { validFrom: 'ASC', name: 'ASC' } });
-    const owners = await this.partyMunicipalities();
-    return rows.filter((a) => scope === null || owners.get(a.partyId) === scope).map(plainAgreement);
+  /** The service agreements, a scoped reader's own parties' only (the parties its municipality owns). */
+  async listServiceAgreements(scope: string | null, page: PageRequest) {
+    const owned =
+      scope === null
+        ? null
+        : [...(await this.partyMunicipalities())].filter(([, owner]) => owner === scope).map(([id]) => id);
+    return findPage(
+      this.db.getRepository(ServiceAgreementEntity),
+      {
+        where: owned === null ? {} : { partyId: In(owned) },
+        order: { validFrom: 'ASC', name: 'ASC', id: 'ASC' },
+      },
+      page,
+      plainAgreement,
+    );
   }
 
   private async partyMunicipalities(): Promise<Map<string, string>> {
@@ -293,24 +309,56 @@ export class AgreementService {
     });
   }
 
-  /** The organisation: municipalities, units (nested by parentId), companies and joint committees. */
-  async organisation(scope: string | null) {
-    const municipalities = await this.db.getRepository(MunicipalityEntity).find({ order: { id: 'ASC' } });
-    const units = await this.db
-      .getRepository(UnitEntity)
-      .find({ order: { municipalityId: 'ASC', id: 'ASC' } });
-    const companies = await this.db.getRepository(CompanyEntity).find({ order: { id: 'ASC' } });
-    const committees = await this.db.getRepository(JointCommitteeEntity).find({ order: { id: 'ASC' } });
-    const keep = (municipalityId: string) => scope === null || municipalityId === scope;
-    return {
+  /**
+   * The organisation: municipalities, units (nested by parentId), companies and joint committees,
+   * each list paged by the same page request (page n of each); `totals` counts each list, `pages`
+   * and `next` follow the longest.
+   */
+  async organisation(scope: string | null, request: PageRequest) {
+    const [municipalities, units, companies] = await Promise.all([
       // every municipality: a public body's name and address are public, and each party of a
       // document must be able to name the other (the host's invoice to the partner)
-      municipalities,
-      units: units.filter((u) => keep(u.municipalityId)),
-      companies: companies.filter((c) => keep(c.ownerMunicipalityId)),
-      jointCommittees: committees.filter(
-        (j) => keep(j.hostMunicipalityId) || (scope !== null && j.members.includes(scope)),
+      findPage(this.db.getRepository(MunicipalityEntity), { order: { id: 'ASC' } }, request, (m) => m),
+      findPage(
+        this.db.getRepository(UnitEntity),
+        {
+          where: scope === null ? {} : { municipalityId: scope },
+          order: { municipalityId: 'ASC', id: 'ASC' },
+        },
+        request,
+        (u) => u,
       ),
+      findPage(
+        this.db.getRepository(CompanyEntity),
+        { where: scope === null ? {} : { ownerMunicipalityId: scope }, order: { id: 'ASC' } },
+        request,
+        (c) => c,
+      ),
+    ]);
+    // a committee is also its member municipalities' (members is a JSON list): few, chosen here
+    const committees = pageList(
+      (await this.db.getRepository(JointCommitteeEntity).find({ order: { id: 'ASC' } })).filter(
+        (j) => scope === null || j.hostMunicipalityId === scope || j.members.includes(scope),
+      ),
+      request,
+    );
+    const lists = [municipalities, units, companies, committees];
+    const longest = lists.reduce((a, b) => (b.pages > a.pages ? b : a));
+    return {
+      municipalities: municipalities.items,
+      units: units.items,
+      companies: companies.items,
+      jointCommittees: committees.items,
+      page: request.page,
+      pageSize: request.pageSize,
+      totals: {
+        municipalities: municipalities.total,
+        units: units.total,
+        companies: companies.total,
+        jointCommittees: committees.total,
+      },
+      pages: longest.pages,
+      next: longest.next,
     };
   }
 }

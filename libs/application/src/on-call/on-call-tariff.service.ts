@@ -9,6 +9,7 @@ import {
 } from '@it-samverkan/domain';
 import { DecisionEntity, OnCallTariffEntity } from '@it-samverkan/persistence';
 import { Actor } from '../common/principal';
+import { findPage, Page, PageRequest } from '../common/pagination';
 import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
 import { isUniqueViolation } from '../common/unique-violation';
@@ -110,11 +111,13 @@ export class OnCallTariffService {
     return view(entity);
   }
 
-  async list(): Promise<OnCallTariffView[]> {
-    const rows = await this.dataSource
-      .getRepository(OnCallTariffEntity)
-      .find({ order: { validFrom: 'ASC' } });
-    return rows.map(view);
+  async list(page: PageRequest): Promise<Page<OnCallTariffView>> {
+    return findPage(
+      this.dataSource.getRepository(OnCallTariffEntity),
+      { order: { validFrom: 'ASC', id: 'ASC' } },
+      page,
+      view,
+    );
   }
 
   async get(id: string): Promise<OnCallTariffView> {

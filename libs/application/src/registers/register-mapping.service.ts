@@ -9,6 +9,7 @@ import {
 } from '@it-samverkan/domain';
 import { RegisterMappingEntity } from '@it-samverkan/persistence';
 import { Actor } from '../common/principal';
+import { findPage, Page, PageRequest } from '../common/pagination';
 import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
 import { isUniqueViolation } from '../common/unique-violation';
@@ -123,11 +124,22 @@ export class RegisterMappingService {
     });
   }
 
-  async list(): Promise<RegisterMappingView[]> {
-    const rows = await this.dataSource
-      .getRepository(RegisterMappingEntity)
-      .find({ order: { name: 'ASC', id: 'ASC' } });
-    return rows.map(view);
+  async list(page: PageRequest): Promise<Page<RegisterMappingView>> {
+    return findPage(
+      this.dataSource.getRepository(RegisterMappingEntity),
+      { order: { name: 'ASC', id: 'ASC' } },
+      page,
+      view,
+    );
+  }
+
+  /** The mapping with this id or name, or null. */
+  async byIdOrName(key: string): Promise<RegisterMappingView | null> {
+    const repo = this.dataSource.getRepository(RegisterMappingEntity);
+    const entity =
+      (/^[0-9a-f-]{36}$/i.test(key) ? await repo.findOneBy({ id: key }) : null) ??
+      (await repo.findOne({ where: { name: key }, order: { id: 'ASC' } }));
+    return entity ? view(entity) : null;
   }
 
   async get(id: string): Promise<RegisterMappingView> {
