@@ -10,6 +10,10 @@
  * `--read=TEXT` measures only the reads whose name contains TEXT, `--cpu-prof=DIR` writes the API processes' V8 CPU profiles to DIR, `--show-queries` prints each
  * read's SQL (the SQL/anrop column counts statements per request, each request made alone),
  * `--explain` prints MariaDB's EXPLAIN of every SELECT each read runs.
+ * `--scale=100` runs the same reads again on 100× the demo (bench/api-load/scale-data.ts: 200
+ * buyers, 40 000 invoices with lines, five closed years, audit entries and split runs in proportion)
+ * and prints the two side by side with the scaled p99 as a multiple of the demo's (aim: within 2×);
+ * with `--explain` the plans of both. `--connections=N` measures at one of 1, 10 and 50 only.
  * MariaDB: DATABASE_URL=mysql://… or 127.0.0.1:3306 as root; skipped with the reason when unreachable.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,7 +21,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { explainOnMysql } from './api-load/explain';
-import { formatTable, measure, Read, Row } from './api-load/load';
+import { formatComparison, formatTable, measure, Read, Row } from './api-load/load';
 import { ServerProcess, startServer } from './api-load/processes';
 import { prepareReads } from './api-load/reads';
 
@@ -95,10 +99,59 @@ async function sqlPerRequest(
   return counts;
 }
 
+/** One API on a fresh database of `kind` (the demo, or `scale`× it), its reads measured at each concurrency. */
+async function measureApi(
+  kind: 'sqlite' | 'mysql',
+  bare: ServerProcess,
+  baseline: Read,
+  scale: number,
+  seconds: number,
+  profileDir: string | undefined,
+): Promise<{ rows: Row[]; title: string } | string> {
+  const db = await database(kind);
+  if (typeof db === 'string') return db;
+  const api = await startServer(
+    'serve-api',
+    { DATABASE_URL: db.url, BENCH_SCALE: String(scale) },
+    profileDir,
+  );
+  try {
+    const wanted = option('read');
+    const reads = (await prepareReads(api.url)).filter((r) => !wanted || r.name.includes(wanted));
+    const explain = kind === 'mysql' && process.argv.includes('--explain') ? db.url : null;
+    if (explain) process.stdout.write(`\n${kind}, ${scale === 1 ? 'demo' : `${scale}× demon`}:\n`);
+    const sql = await sqlPerRequest(api, reads, process.argv.includes('--show-queries'), explain);
+    const rows: Row[] = [];
+    for (const connections of CONNECTIONS.filter(
+      (c) => !option('connections') || String(c) === option('connections'),
+    )) {
+      const base = await measure(bare, baseline, connections, seconds);
+      rows.push({ read: baseline.name, connections, measured: base, baseline: base, sqlPerRequest: null });
+      for (const read of reads)
+        rows.push({
+          read: read.name,
+          connections,
+          measured: await measure(api, read, connections, seconds),
+          baseline: base,
+          sqlPerRequest: sql.get(read.name) ?? null,
+        });
+    }
+    const s = api.scaled;
+    const title = s
+      ? `${kind} (${scale}× demon: ${s.buyers} köpare, ${s.invoices} fakturor, ${s.lines} rader, ${s.auditEntries} loggposter, ${s.splitRuns} fördelningar, ${s.closedMonths} stängda månader; inläst på ${s.seconds.toFixed(1)} s):`
+      : `${kind} (demo, fakturakörning 2025-Q1):`;
+    return { rows, title };
+  } finally {
+    await api.stop();
+    await db.drop();
+  }
+}
+
 export async function run(): Promise<void> {
   const seconds = Number(option('seconds') ?? 3);
   const only = option('db');
   const profileDir = option('cpu-prof');
+  const scale = Number(option('scale') ?? 1);
   const kinds = (['sqlite', 'mysql'] as const).filter((k) => !only || only === k);
   process.stdout.write(
     `${cpus().length} kärnor, belastning ${loadavg()
@@ -109,41 +162,28 @@ export async function run(): Promise<void> {
   const baseline: Read = { name: 'baslinje: bar NestJS /health', paths: ['/health'], headers: {} };
   try {
     for (const kind of kinds) {
-      const db = await database(kind);
-      if (typeof db === 'string') {
-        process.stdout.write(`\n${kind}: hoppas över: ${db}\n`);
+      const demo = await measureApi(kind, bare, baseline, 1, seconds, profileDir);
+      if (typeof demo === 'string') {
+        process.stdout.write(`\n${kind}: hoppas över: ${demo}\n`);
         continue;
       }
-      const api = await startServer('serve-api', { DATABASE_URL: db.url }, profileDir);
-      try {
-        const wanted = option('read');
-        const reads = (await prepareReads(api.url)).filter((r) => !wanted || r.name.includes(wanted));
-        const explain = kind === 'mysql' && process.argv.includes('--explain') ? db.url : null;
-        const sql = await sqlPerRequest(api, reads, process.argv.includes('--show-queries'), explain);
-        const rows: Row[] = [];
-        for (const connections of CONNECTIONS) {
-          const base = await measure(bare, baseline, connections, seconds);
-          rows.push({
-            read: baseline.name,
-            connections,
-            measured: base,
-            baseline: base,
-            sqlPerRequest: null,
-          });
-          for (const read of reads)
-            rows.push({
-              read: read.name,
-              connections,
-              measured: await measure(api, read, connections, seconds),
-              baseline: base,
-              sqlPerRequest: sql.get(read.name) ?? null,
-            });
-        }
-        process.stdout.write('\n' + formatTable(`${kind} (demo, fakturakörning 2025-Q1):`, rows));
-      } finally {
-        await api.stop();
-        await db.drop();
+      process.stdout.write('\n' + formatTable(demo.title, demo.rows));
+      if (scale <= 1) continue;
+      const scaled = await measureApi(kind, bare, baseline, scale, seconds, profileDir);
+      if (typeof scaled === 'string') {
+        process.stdout.write(`\n${kind} ${scale}×: hoppas över: ${scaled}\n`);
+        continue;
       }
+      process.stdout.write('\n' + formatTable(scaled.title, scaled.rows));
+      process.stdout.write(
+        '\n' +
+          formatComparison(
+            `${kind}: demo mot ${scale}× demon (målet: p99 högst 2× demons):`,
+            scale,
+            demo.rows.filter((r) => r.read !== baseline.name),
+            scaled.rows.filter((r) => r.read !== baseline.name),
+          ),
+      );
     }
   } finally {
     await bare.stop();

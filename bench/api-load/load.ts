@@ -81,6 +81,53 @@ export function formatTable(title: string, rows: Row[]): string {
     r.measured.requestsPerSecond > 0 ? r.measured.cpuMs.toFixed(2) : '–',
     r.sqlPerRequest === null ? '' : r.sqlPerRequest.toFixed(1),
   ]);
+  return table(title, head, body);
+}
+
+/**
+ * The same reads on the demo and on the scaled data set side by side: p50 and p99 of each and
+ * the scaled p99 as a multiple of the demo's (the aim: within 2×), SQL statements per request of each.
+ */
+export function formatComparison(title: string, scale: number, demo: Row[], scaled: Row[]): string {
+  const head = [
+    'anrop',
+    'anslutn.',
+    'demo p50',
+    'demo p99',
+    `${scale}× p50`,
+    `${scale}× p99`,
+    'p99 kvot',
+    'fel',
+    'SQL demo/skala',
+  ];
+  const ms = (m: Measured, value: number) => (m.requestsPerSecond > 0 ? value.toFixed(0) : '–');
+  const body = demo.flatMap((d) => {
+    const s = scaled.find((r) => r.read === d.read && r.connections === d.connections);
+    if (!s) return [];
+    const ratio =
+      d.measured.p99 > 0 && s.measured.requestsPerSecond > 0
+        ? `${(s.measured.p99 / d.measured.p99).toFixed(2)}×`
+        : '–';
+    const sql = (r: Row) => (r.sqlPerRequest === null ? '' : r.sqlPerRequest.toFixed(1));
+    return [
+      [
+        d.read,
+        String(d.connections),
+        ms(d.measured, d.measured.p50),
+        ms(d.measured, d.measured.p99),
+        ms(s.measured, s.measured.p50),
+        ms(s.measured, s.measured.p99),
+        ratio,
+        String(d.measured.failures + s.measured.failures),
+        d.sqlPerRequest === null ? '' : `${sql(d)}/${sql(s)}`,
+      ],
+    ];
+  });
+  return table(title, head, body);
+}
+
+/** Columns padded to their widest cell: the first left-aligned, the figures right-aligned. */
+function table(title: string, head: string[], body: string[][]): string {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) =>
     `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}`;

@@ -1,11 +1,14 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { ServerReady, ServerStats, STATS_ASKED } from './protocol';
+import type { ScaleFigures } from './scale-data';
 
 const ROOT = resolve(__dirname, '..', '..');
 
 export interface ServerProcess {
   url: string;
+  /** What the scaled data set added (serve-api with BENCH_SCALE), null otherwise. */
+  scaled: ScaleFigures | null;
   /** What the process did since the last call: SQL statements and CPU time. */
   stats(): Promise<ServerStats>;
   stop(): Promise<void>;
@@ -37,6 +40,7 @@ export function startServer(
     child.once('message', (message: ServerReady) =>
       resolveReady({
         url: `http://127.0.0.1:${message.port}`,
+        scaled: message.scaled ?? null,
         stats: () =>
           new Promise((answer) => {
             child.once('message', (m: ServerStats) => answer(m));

@@ -1,3 +1,4 @@
+import type { ScaleFigures } from './scale-data';
 /** What the api-load bench's server processes and the bench share. */
 export const BENCH_ADMIN_TOKEN = 'its_bench-admin-token-0123456789abcdef';
 export const BENCH_PASSWORD = 'bench-demo-losenord-2025';
@@ -5,6 +6,8 @@ export const BENCH_PASSWORD = 'bench-demo-losenord-2025';
 /** The message a server process sends its parent once it listens. */
 export interface ServerReady {
   port: number;
+  /** What the scaled data set added (the API with BENCH_SCALE), null otherwise. */
+  scaled?: ScaleFigures | null;
 }
 
 /** Asked of a server process: what it did since the last ask. */

@@ -54,9 +54,13 @@ export async function prepareReads(base: string): Promise<Read[]> {
   const finance = await sessionOf(base, 'ekonomi.ulricehamn');
   const services = await sessionOf(base, 'tjanstefiering');
   const steering = await sessionOf(base, 'styrgrupp');
-  const invoices = await json<{ items: { id: string }[] }>(base, `${API}/invoices?period=2025-Q1`, {
-    headers: finance,
-  });
+  const invoices = await json<{ items: { id: string; buyer: { id: string } }[] }>(
+    base,
+    `${API}/invoices?period=2025-Q1`,
+    {
+      headers: finance,
+    },
+  );
   if (invoices.items.length === 0) throw new Error('fakturakörningen gav inga fakturor för 2025-Q1');
   const year = Math.max(...models.items.map((m) => m.year));
   const reads: Read[] = [
@@ -72,10 +76,10 @@ export async function prepareReads(base: string): Promise<Read[]> {
         `${API}/drift/reports/${year}-T3`,
         `${API}/drift/reports/${year}-T2`,
         `${API}/drift/reports/${year}-T1`,
-        `${API}/organisation`,
+        `${API}/organisation?pageSize=500`,
         `${API}/cost-models?pageSize=500`,
         `${API}/cost-models/${approved.id}`,
-        `${API}/cooperation-agreements`,
+        `${API}/cooperation-agreements?pageSize=500`,
       ],
       headers: services,
     },
@@ -88,6 +92,23 @@ export async function prepareReads(base: string): Promise<Read[]> {
       headers: steering,
     },
     { name: 'servicenivårapport 2025-T1', paths: [`${API}/drift/reports/2025-T1`], headers: steering },
+    // lists whose tables grow with the years: a page of each, filtered as the pages filter them
+    {
+      name: 'fakturor till en köpare',
+      paths: [`${API}/invoices?buyerId=${invoices.items[0].buyer.id}`],
+      headers: finance,
+    },
+    { name: 'utfärdade fakturor', paths: [`${API}/invoices?status=issued`], headers: finance },
+    {
+      name: 'loggen för en faktura',
+      paths: [`${API}/audit?entityType=invoice&entityId=${invoices.items[0].id}`],
+      headers: ADMIN,
+    },
+    {
+      name: 'modellens fördelningar',
+      paths: [`${API}/cost-models/${approved.id}/splits`],
+      headers: services,
+    },
   ];
   // every read answers 200 for its person before it is measured
   for (const read of reads) for (const path of read.paths) await call(base, path, { headers: read.headers });

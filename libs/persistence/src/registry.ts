@@ -60,6 +60,7 @@ import {
   RegisterMappingEntity,
 } from './entities/register.entity';
 import { CostModelBasis1764103100000 } from './migrations/1764103100000-cost-model-basis';
+import { ReadIndexes1764200500000 } from './migrations/1764200500000-read-indexes';
 import { Registers1764103000000 } from './migrations/1764103000000-registers';
 
 type EntityClass = new (...args: any[]) => unknown;
@@ -123,4 +124,5 @@ export const MIGRATIONS: EntityClass[] = [
   RateLimitCounter1764106000000,
   Registers1764103000000,
   CostModelBasis1764103100000,
+  ReadIndexes1764200500000,
 ];

@@ -47,6 +47,7 @@ export class CostModelVersionEntity {
 /** A stored split: its input document, engine version and hashes, so it can be reproduced. */
 @Entity('split_run')
 @Index(['modelVersionId'])
+@Index('ix_split_run_model_created', ['modelVersionId', 'createdAt'])
 export class SplitRunEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

@@ -99,6 +99,11 @@ export type InvoiceKind = 'invoice' | 'credit-note';
 @Entity('invoice')
 @Index(['period', 'buyerKind', 'buyerId', 'kind'])
 @Index('uq_invoice_issuer_number', ['issuerId', 'number'], { unique: true })
+// the list's order, and its filters (migration 1764200500000-read-indexes)
+@Index('ix_invoice_period_order', ['period', 'number', 'createdAt', 'id'])
+@Index('ix_invoice_status_period', ['status', 'period'])
+@Index('ix_invoice_buyer_period', ['buyerId', 'period'])
+@Index('ix_invoice_buyer_municipality_period', ['buyerMunicipalityId', 'period'])
 export class InvoiceEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -168,6 +173,7 @@ export class InvoiceEntity {
 /** An invoice line; `sourceKey` is unique, so running a period again adds nothing twice. */
 @Entity('invoice_line')
 @Index(['invoiceId'])
+@Index('ix_invoice_line_source', ['source'])
 export class InvoiceLineEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

@@ -1,0 +1,64 @@
+import { DataSource, MigrationInterface } from 'typeorm';
+import { MIGRATIONS, openDatabase } from '@it-samverkan/persistence';
+import { freshDatabase, TEST_DATABASE_KIND } from '../support/database';
+
+/** The indexes of migration 1764200500000-read-indexes, by table. */
+const READ_INDEXES = {
+  invoice: [
+    'ix_invoice_buyer_municipality_period',
+    'ix_invoice_buyer_period',
+    'ix_invoice_period_order',
+    'ix_invoice_status_period',
+  ],
+  invoice_line: ['ix_invoice_line_source'],
+  split_run: ['ix_split_run_model_created'],
+};
+
+async function indexesOf(ds: DataSource, table: string): Promise<string[]> {
+  const rows: Record<string, string>[] =
+    TEST_DATABASE_KIND === 'mysql'
+      ? await ds.query(
+          'SELECT DISTINCT index_name AS name FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = ?',
+          [table],
+        )
+      : await ds.query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?", [table]);
+  return rows.map((r) => r.name ?? r.NAME ?? r.INDEX_NAME).sort();
+}
+
+describe(`the read indexes migration (${TEST_DATABASE_KIND})`, () => {
+  let ds: DataSource;
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    const db = await freshDatabase();
+    drop = db.drop;
+    ds = await openDatabase(db.url);
+  });
+  afterAll(async () => {
+    await ds.destroy();
+    await drop();
+  });
+
+  it('adds the indexes, takes exactly them away again, and adds them once more', async () => {
+    const Migration = MIGRATIONS.find((m) => m.name === 'ReadIndexes1764200500000') as
+      (new () => MigrationInterface) | undefined;
+    expect(Migration).toBeDefined();
+    const tables = Object.keys(READ_INDEXES) as (keyof typeof READ_INDEXES)[];
+    const applied = Object.fromEntries(
+      await Promise.all(tables.map(async (t) => [t, await indexesOf(ds, t)])),
+    );
+    for (const t of tables) expect(applied[t]).toEqual(expect.arrayContaining(READ_INDEXES[t]));
+
+    const runner = ds.createQueryRunner();
+    try {
+      await new Migration!().down(runner);
+      for (const t of tables)
+        expect(await indexesOf(ds, t)).toEqual(
+          applied[t].filter((i: string) => !READ_INDEXES[t].includes(i)),
+        );
+      await new Migration!().up(runner);
+      for (const t of tables) expect(await indexesOf(ds, t)).toEqual(applied[t]);
+    } finally {
+      await runner.release();
+    }
+  });
+});
