@@ -1,4 +1,4 @@
-/** The demo's agreements: the cooperation agreement 2025 and the separate agreements with bolag and lönenämnd. */
+/** The demo's agreements: the cooperation agreement (since 2023) and the separate agreements with bolag and lönenämnd. */
 export const DEMO_COOPERATION = {
   name: 'Samverkansavtal IT Ulricehamn–Tranemo',
   hostId: 'ulricehamn',
@@ -20,7 +20,7 @@ export const DEMO_COOPERATION = {
       hourlyRate: '950.00',
     },
   ],
-  validFrom: '2025-01-01',
+  validFrom: '2023-01-01',
   noticeMonths: 12,
   costPrinciple:
     'Kostnaderna fördelas enligt den av IT-styrgruppen godkända tjänstefieringsmodellen för respektive år',

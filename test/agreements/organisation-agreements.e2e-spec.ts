@@ -148,7 +148,8 @@ describe('organisation, agreements and funding modes', () => {
         v.validTo,
       ]),
     ).toEqual([
-      [1, '2025-01-01', '2025-12-31'],
+      // the demo's cooperation runs since 2023 (its history years); the 2026 version closes it
+      [1, '2023-01-01', '2025-12-31'],
       [2, '2026-01-01', null],
     ]);
     const overlap = await t.http

@@ -52,17 +52,18 @@ describe('finance scripts a quarter end with the CLI (demo cooperation)', () => 
       expect(BigInt(inv.vat.replace('.', ''))).toBe((net * 25n + 50n) / 100n);
     }
 
+    // The CLI loads the whole demo: its 2024 settlement to Tranemo is ULR-2025-00001 (issued 2025-03-14).
     const issued = json('invoice', 'issue', '--period', '2025-Q1');
     expect(issued.map((i: { number: string }) => i.number).sort()).toEqual([
-      'ULR-2025-00001',
       'ULR-2025-00002',
       'ULR-2025-00003',
+      'ULR-2025-00004',
     ]);
     const bolag = issued.find((i: { buyer: { id: string } }) => i.buyer.id === 'bolag-ue');
     const note = json('invoice', 'credit', bolag.id, '--reason', 'Avtalet justerat');
     expect(note).toMatchObject({
       kind: 'credit-note',
-      number: 'ULR-2025-00004',
+      number: 'ULR-2025-00005',
       gross: bolag.gross,
       creditedInvoiceId: bolag.id,
     });
@@ -90,16 +91,18 @@ describe('finance scripts a quarter end with the CLI (demo cooperation)', () => 
     const sie = cli('file', 'sie', '2025-Q1', '--out', '-');
     expect(sie.status).toBe(0);
     const doc = readSie4(sie.stdout);
-    expect(doc.vouchers.filter((v) => v.series === 'F')).toHaveLength(3);
+    // the three invoices of the quarter and the 2024 settlement booked in it
+    expect(doc.vouchers.filter((v) => v.series === 'F')).toHaveLength(4);
     for (const v of doc.vouchers) expect(v.transactions.reduce((s, tr) => s + tr.amount.ore, 0n)).toBe(0n);
 
-    // Tranemo's own booking of what it bought in 2025: one supplier invoice from Ulricehamn.
+    // Tranemo's own booking of what it bought in 2025: the 2024 settlement and Q1, supplier invoices from Ulricehamn.
     const purchases = cli('file', 'purchases-sie', '2025', '--buyer', 'tranemo', '--out', '-');
     expect(purchases.status).toBe(0);
     const bought = readSie4(purchases.stdout);
     expect(bought.companyName).toBe('Tranemo kommun');
     const tranemo = issued.find((i: { buyer: { id: string } }) => i.buyer.id === 'tranemo');
     expect(bought.vouchers.map((v) => v.text)).toEqual([
+      'Leverantörsfaktura ULR-2025-00001 Ulricehamns kommun',
       `Leverantörsfaktura ${tranemo.number} Ulricehamns kommun`,
     ]);
   });

@@ -42,7 +42,12 @@ export function sessionCookieOf(res: { headers: Record<string, unknown> }): stri
 }
 
 export interface TestAppOptions {
-  demo?: boolean;
+  /**
+   * true: the demo as of 2025 (models, ledger, agreements, forums), so a test starts 2025 with
+   * nothing invoiced; 'full': also its earlier years 2023–2024 invoiced, closed and settled (the
+   * 2024 settlement issued in 2025-Q1), as `npm start` loads it.
+   */
+  demo?: boolean | 'full';
   env?: Record<string, string>;
   now?: Date;
 }
@@ -59,7 +64,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const now = { value: options.now ?? new Date('2025-04-02T08:00:00Z') };
   const { app, dataSource } = await createApp({ env, clock: { now: () => now.value }, logger: false });
-  if (options.demo) await loadDemo(dataSource, now.value);
+  if (options.demo) await loadDemo(dataSource, now.value, undefined, { history: options.demo === 'full' });
   const server = app.getHttpServer();
   const auth = (token = ADMIN_TOKEN) => ({ Authorization: `Bearer ${token}` });
   return {

@@ -138,11 +138,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** The demo persons' password in the browser stories. */
 export const WEB_DEMO_PASSWORD = 'webb-demo-losenord-2025';
 
-/** The API with the demo loaded and the built web application, listening on a free local port. */
-export async function startWebApp(): Promise<{ t: TestApp; base: string }> {
+/**
+ * The API with the demo loaded and the built web application, listening on a free local port;
+ * `history`: with the demo's earlier years 2023–2024, as `npm start` loads it.
+ */
+export async function startWebApp(
+  options: { history?: boolean } = {},
+): Promise<{ t: TestApp; base: string }> {
   ensureWebBuild();
   const t = await startTestApp({ env: { SESSION_COOKIE_SECURE: 'false' } });
-  await loadDemo(t.dataSource, t.now.value, WEB_DEMO_PASSWORD);
+  await loadDemo(t.dataSource, t.now.value, WEB_DEMO_PASSWORD, { history: options.history ?? false });
   await t.app.listen(0, '127.0.0.1');
   return { t, base: `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}` };
 }

@@ -17,6 +17,7 @@ import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
 import { DEMO_PERSONS } from '@it-samverkan/config/demo/persons';
 import { DEMO_LOADERS } from './demo-loaders';
+import { loadHistoryDemo } from './history-demo.loader';
 import { PersonService } from '../auth/persons';
 import { generatePassword, hashPassword } from '../auth/passwords';
 
@@ -31,6 +32,15 @@ export interface LoadedDemo {
   password: string;
 }
 
+export interface DemoOptions {
+  /**
+   * The earlier years 2023–2024 (models approved, quarters invoiced and closed, years settled, the
+   * 2024 settlement issued in 2025-Q1) and the 2026 budget draft; on unless false. `npm start` and
+   * the CLI load them; a test that starts 2025 with nothing invoiced leaves them out.
+   */
+  history?: boolean;
+}
+
 /**
  * Loads the demo cooperation and its persons into an empty database (no municipality yet);
  * returns what it made, or null when the database was not empty.
@@ -39,6 +49,7 @@ export async function loadDemo(
   dataSource: DataSource,
   now = new Date(),
   password = generatePassword(),
+  options: DemoOptions = {},
 ): Promise<LoadedDemo | null> {
   if ((await dataSource.getRepository(MunicipalityEntity).count()) > 0) return null;
   await inTransaction(dataSource, async (m) => {
@@ -70,6 +81,7 @@ export async function loadDemo(
     );
   });
   for (const loader of DEMO_LOADERS) await loader(dataSource, DEMO_ACTOR, now);
+  if (options.history !== false) await loadHistoryDemo(dataSource, DEMO_ACTOR, now);
   const persons = new PersonService(dataSource);
   const passwordHash = await hashPassword(password);
   for (const p of DEMO_PERSONS) {
