@@ -41,6 +41,15 @@ const TjanstefieringPage = lazy(() =>
 const DraftEditPage = lazy(() =>
   import('./tjanstefiering/draft-edit-page').then((m) => ({ default: m.DraftEditPage })),
 );
+const RegisterImportPage = lazy(() =>
+  import('./tjanstefiering/register-import-page').then((m) => ({ default: m.RegisterImportPage })),
+);
+const NextYearPage = lazy(() =>
+  import('./tjanstefiering/next-year-page').then((m) => ({ default: m.NextYearPage })),
+);
+const ChangesPage = lazy(() =>
+  import('./tjanstefiering/next-year-page').then((m) => ({ default: m.ChangesPage })),
+);
 const BudgetVsActualPage = lazy(() =>
   import('./tjanstefiering/budget-vs-actual-page').then((m) => ({ default: m.BudgetVsActualPage })),
 );
@@ -81,6 +90,9 @@ function Pages() {
         <Route path="/tjanstefiering/fordelningar/:id" element={<SplitPage />} />
         <Route path="/tjanstefiering/prislista/:year" element={<PriceListPage />} />
         <Route path="/tjanstefiering/modeller/:id/redigera" element={<DraftEditPage />} />
+        <Route path="/tjanstefiering/modeller/:id/register" element={<RegisterImportPage />} />
+        <Route path="/tjanstefiering/modeller/:id/nasta-ar" element={<NextYearPage />} />
+        <Route path="/tjanstefiering/modeller/:id/forandringar" element={<ChangesPage />} />
         <Route path="/tjanstefiering/budget-mot-utfall" element={<BudgetVsActualPage />} />
         <Route path="/styrgrupp" element={<StyrgruppPage />} />
         <Route path="/styrgrupp/nytt-scenario" element={<ScenarioBuilderPage />} />

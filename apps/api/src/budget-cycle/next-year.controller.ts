@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Actor, BudgetVersusActualService, NextYearService } from '@it-samverkan/application';
 import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
@@ -37,8 +44,15 @@ export class NextYearController {
   @Get(':id/changes')
   @Access('read', named.shared)
   @ApiOperation({
-    summary: 'Vad som ändrats mot förra året: per pool, à-pris per tjänst och per förbrukare (SEK och %)',
-    description: 'Jämförs med versionen utkastet gjordes från, annars med förra årets godkända budget.',
+    summary:
+      'Vad som ändrats mot förra året: per pool, à-pris per tjänst, per förbrukare (SEK och %) och volymer per nyckel',
+    description:
+      'Jämförs med versionen utkastet gjordes från, annars med förra årets godkända budget. volumes: per ' +
+      'fördelningsnyckel dess totala volym och varje förbrukares volym förra året och nu, ändringen och procent ' +
+      '(exakta decimaltal; 0 där förbrukaren finns men saknar volym, null där nyckeln eller förbrukaren saknas).',
+  })
+  @ApiOkResponse({
+    description: '{version, against, indices, changes: {total, pools, services, consumers, volumes}}',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
   changes(@Param('id', new ParseUUIDPipe()) id: string) {

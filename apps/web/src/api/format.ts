@@ -1,3 +1,4 @@
+import { Dec } from '@it-samverkan/domain/money/decimal';
 import { Money } from '@it-samverkan/domain/money/money';
 
 /** An API amount ("72108.30") in Swedish: "72 108,30 kr". Exact: the text never passes through a float. */
@@ -14,6 +15,11 @@ export function kronorForChart(amount: string): number {
 /** The sum of API amounts, exact, as API text ("1234.50"). */
 export function sumAmounts(amounts: readonly string[]): string {
   return Money.sum(amounts.map((a) => Money.parse(a))).toString();
+}
+
+/** The exact sum of decimal quantities (volumes), as API text ("1250.5"). */
+export function sumDecimals(values: readonly (string | number)[]): string {
+  return values.reduce((t: Dec, v) => t.plus(String(v)), new Dec(0)).toFixed();
 }
 
 /** A share given as a percentage text ("61.8") in Swedish: "61,8 %". */

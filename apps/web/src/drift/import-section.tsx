@@ -10,7 +10,7 @@ import {
 } from '@digdir/designsystemet-react';
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client';
-import { DataTable } from '../components/data-table';
+import { RowProblems } from '../components/row-problems';
 
 /** The CSV imports of IT-forum drift (DOMAIN.md 8.1) and the on-call incidents (6), with their API paths. */
 export const DRIFT_IMPORTS = [
@@ -41,16 +41,6 @@ export const DRIFT_IMPORTS = [
 ] as const;
 
 type Kind = (typeof DRIFT_IMPORTS)[number]['kind'];
-
-/** A row problem from the API's path "line 7.opened" and message "Rad 7: …". */
-export function rowProblemOf(problem: { path: string; message: string }) {
-  const match = /^line (\d+)(?:\.(.+))?$/.exec(problem.path);
-  return {
-    line: match ? Number(match[1]) : null,
-    field: match?.[2] ?? null,
-    message: problem.message.replace(/^Rad \d+: /, ''),
-  };
-}
 
 function summaryOf(kind: Kind, result: Record<string, unknown>): string {
   if (kind === 'incidents')
@@ -95,7 +85,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
     }
   }
 
-  const rows = error instanceof ApiError ? error.details.map(rowProblemOf) : [];
+  const details = error instanceof ApiError ? error.details : [];
   return (
     <form onSubmit={upload} noValidate className="stack" aria-label="Läs in fil">
       <Field>
@@ -144,18 +134,7 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
               läs in den igen.
             </Paragraph>
           </Alert>
-          {rows.length > 0 && (
-            <DataTable
-              caption="Fel i filen, per rad och fält"
-              rows={rows}
-              rowKey={(r) => `${r.line}:${r.field}:${r.message}`}
-              columns={[
-                { header: 'Rad', numeric: true, cell: (r) => r.line ?? '–' },
-                { header: 'Fält', cell: (r) => r.field ?? 'hela raden' },
-                { header: 'Fel', cell: (r) => r.message },
-              ]}
-            />
-          )}
+          <RowProblems problems={details} />
         </div>
       )}
     </form>

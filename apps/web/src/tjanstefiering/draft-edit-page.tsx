@@ -1,32 +1,173 @@
-import { Alert, Button, Field, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Field,
+  Label,
+  Paragraph,
+  Select,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
 import { FormEvent, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../api/client';
+import { api, ApiError } from '../api/client';
 import type { CostModelVersion } from '../api/types';
 import { DataTable } from '../components/data-table';
-import { FormProblems, problemsByField } from '../components/form-problems';
+import { FormProblems } from '../components/form-problems';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
 import type { ModelDocument } from './model-page';
 
 type Version = CostModelVersion & { document: ModelDocument };
+type Service = ModelDocument['services'][number];
+type Allocation = Service['allocate'];
+type Part = 'consumers' | 'pools' | 'services';
+/** Which entries were added in this form (their id may still be typed); parallel to the document's lists. */
+type Added = Record<Part, boolean[]>;
+
+const METHODS: { method: string; label: string }[] = [
+  { method: 'driver', label: 'Efter en fördelningsnyckel (volymer)' },
+  { method: 'consumer-weights', label: 'Med vikter per förbrukare' },
+  { method: 'weights', label: 'Med vikter till senare tjänster' },
+  { method: 'proportional', label: 'I proportion till senare tjänsters kostnad' },
+];
 
 /** The id of the input that holds a document path, so the error summary links to the field. */
-const poolField = (i: number) => `pool-${i}-amount`;
-const driverField = (i: number) => `service-${i}-driver`;
-const volumeField = (driver: string, consumer: string) => `volume-${driver}-${consumer}`;
+const poolField = (i: number, part = 'amount') => `pool-${i}-${part}`;
+const consumerField = (i: number, part = 'name') => `consumer-${i}-${part}`;
+const serviceField = (i: number, part = 'name') => `service-${i}-${part}`;
+const driverField = (i: number) => serviceField(i, 'driver');
+const volumeField = (driver: string, consumer: string, i: number) =>
+  `volume-${driver}-${consumer === '' ? `ny-${i}` : consumer}`;
 
-function fieldIdsOf(doc: ModelDocument): Record<string, string> {
-  const ids: Record<string, string> = {};
-  doc.pools.forEach((_, i) => (ids[`pools[${i}].amount`] = poolField(i)));
-  doc.services.forEach((_, i) => (ids[`services[${i}].allocate.driver`] = driverField(i)));
-  for (const d of doc.drivers)
-    for (const c of doc.consumers) ids[`volumes.${d.id}.${c.id}`] = volumeField(d.id, c.id);
-  return ids;
+/**
+ * The input a problem of the API belongs to: the exact field where there is one, otherwise the
+ * name of its pool, consumer or service, so every problem is shown at a field of the form.
+ */
+function fieldOfPath(doc: ModelDocument, added: Added, path: string): string | null {
+  let m = /^consumers\[(\d+)\](?:\.(\w+))?/.exec(path);
+  if (m) {
+    const i = Number(m[1]);
+    const part =
+      m[2] === 'municipality' ? 'municipality' : m[2] === 'id' && added.consumers[i] ? 'id' : 'name';
+    return consumerField(i, part);
+  }
+  m = /^pools\[(\d+)\](?:\.(\w+)(?:\.(.+))?)?/.exec(path);
+  if (m) {
+    const i = Number(m[1]);
+    if (m[2] === 'amount') return poolField(i);
+    if (m[2] === 'to') {
+      const k = m[3] === undefined ? 0 : doc.services.findIndex((s) => s.id === m![3]);
+      return k >= 0 ? poolField(i, `to-${k}`) : poolField(i, 'name');
+    }
+    return poolField(i, m[2] === 'id' && added.pools[i] ? 'id' : 'name');
+  }
+  m = /^services\[(\d+)\](?:\.(\w+))?(?:\.(\w+))?(?:[.[](.+?)\]?)?$/.exec(path);
+  if (m) {
+    const i = Number(m[1]);
+    if (m[2] === 'id' && added.services[i]) return serviceField(i, 'id');
+    if (m[2] !== 'allocate') return serviceField(i);
+    if (m[3] === 'driver') return driverField(i);
+    if (m[3] === 'method') return serviceField(i, 'method');
+    if (m[3] === 'to') return targetFieldOf(doc, i, m[4]);
+    return serviceField(i);
+  }
+  m = /^volumes\.([^.]+)(?:\.(.+))?$/.exec(path);
+  if (m) {
+    const consumer = m[2] ?? doc.consumers[0]?.id ?? '';
+    const i = doc.consumers.findIndex((c) => c.id === consumer);
+    return volumeField(m[1], consumer, i);
+  }
+  return null;
 }
 
-/** Tjänstefieringsgruppen edits a draft model version: pool amounts, volumes, a service's driver; then splits it again. */
+/** A service's receivers: the consumers (consumer-weights) or the services after it (weights, proportional). */
+function targetsOf(doc: ModelDocument, i: number): { id: string; name: string }[] {
+  const method = doc.services[i].allocate.method;
+  if (method === 'consumer-weights') return doc.consumers;
+  if (method === 'weights' || method === 'proportional' || method === 'reciprocal')
+    return doc.services.filter((_, k) => k !== i);
+  return [];
+}
+
+function targetFieldOf(doc: ModelDocument, i: number, target: string | undefined): string {
+  const targets = targetsOf(doc, i);
+  if (target === undefined) return targets.length ? serviceField(i, 'to-0') : serviceField(i);
+  const to = doc.services[i].allocate.to;
+  // a list's problem names its position ("services[2].allocate.to[1]"), an object's the receiver's id
+  const id = /^\d+$/.test(target) && Array.isArray(to) ? to[Number(target)] : target;
+  const k = targets.findIndex((t) => t.id === id);
+  return k >= 0 ? serviceField(i, `to-${k}`) : serviceField(i);
+}
+
+/** Renames a consumer everywhere the document names it (volumes, consumer weights). */
+function renameConsumer(d: ModelDocument, from: string, to: string) {
+  for (const driver of Object.keys(d.volumes)) {
+    const volumes = d.volumes[driver];
+    if (from in volumes) {
+      volumes[to] = volumes[from];
+      delete volumes[from];
+    }
+  }
+  for (const s of d.services) {
+    const t = s.allocate.to;
+    if (s.allocate.method === 'consumer-weights' && t && !Array.isArray(t) && from in t) {
+      t[to] = t[from];
+      delete t[from];
+    }
+  }
+}
+
+/** Renames a service everywhere the document names it (pools' weights, other services' receivers). */
+function renameService(d: ModelDocument, from: string, to: string) {
+  for (const p of d.pools)
+    if (from in p.to) {
+      p.to[to] = p.to[from];
+      delete p.to[from];
+    }
+  for (const s of d.services) {
+    const t = s.allocate.to;
+    if (s.allocate.method === 'consumer-weights' || !t) continue;
+    if (Array.isArray(t)) s.allocate.to = t.map((x) => (x === from ? to : x));
+    else if (from in t) {
+      t[to] = t[from];
+      delete t[from];
+    }
+  }
+}
+
+function removeConsumer(d: ModelDocument, i: number) {
+  const [gone] = d.consumers.splice(i, 1);
+  for (const driver of Object.keys(d.volumes)) delete d.volumes[driver][gone.id];
+  for (const s of d.services) {
+    const t = s.allocate.to;
+    if (s.allocate.method === 'consumer-weights' && t && !Array.isArray(t)) delete t[gone.id];
+  }
+}
+
+function removeService(d: ModelDocument, i: number) {
+  const [gone] = d.services.splice(i, 1);
+  for (const p of d.pools) delete p.to[gone.id];
+  for (const s of d.services) {
+    const t = s.allocate.to;
+    if (s.allocate.method === 'consumer-weights' || !t) continue;
+    if (Array.isArray(t)) s.allocate.to = t.filter((x) => x !== gone.id);
+    else delete t[gone.id];
+  }
+}
+
+function allocationFor(method: string, doc: ModelDocument): Allocation {
+  if (method === 'driver') return { method, driver: doc.drivers[0]?.id ?? '' };
+  if (method === 'proportional') return { method, to: [] };
+  return { method, to: {} };
+}
+
+/**
+ * Tjänstefieringsgruppen edits a draft model version: consumers, pools and services added and
+ * removed (with their weights and volumes), pool amounts, volumes, a service's driver; then splits it again.
+ */
 export function DraftEditPage() {
   const { id = '' } = useParams();
   const version = useApi(() => api.get<Version>(`/cost-models/${id}`), [id]);
@@ -53,19 +194,48 @@ export function DraftEditPage() {
   );
 }
 
+const noneAdded = (doc: ModelDocument): Added => ({
+  consumers: doc.consumers.map(() => false),
+  pools: doc.pools.map(() => false),
+  services: doc.services.map(() => false),
+});
+
 function DraftForm({ version, onSaved }: { version: Version; onSaved: () => void }) {
   const navigate = useNavigate();
   const [doc, setDoc] = useState<ModelDocument>(() => structuredClone(version.document));
+  const [added, setAdded] = useState<Added>(() => noneAdded(version.document));
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
-  useEffect(() => setDoc(structuredClone(version.document)), [version]);
-  const fields = problemsByField(error);
+  useEffect(() => {
+    setDoc(structuredClone(version.document));
+    setAdded(noneAdded(version.document));
+  }, [version]);
+
+  // every problem the API named, at the input it belongs to
+  const details = error instanceof ApiError ? error.details : [];
+  const fieldIds: Record<string, string> = {};
+  const at: Record<string, string> = {};
+  for (const d of details) {
+    const field = fieldOfPath(doc, added, d.path);
+    if (!field) continue;
+    fieldIds[d.path] = field;
+    at[field] = at[field] ? `${at[field]} ${d.message}` : d.message;
+  }
+
   const change = (edit: (d: ModelDocument) => void) => {
     const next = structuredClone(doc);
     edit(next);
     setDoc(next);
     setSaved(false);
+  };
+  const add = (section: Part, edit: (d: ModelDocument) => void) => {
+    change(edit);
+    setAdded({ ...added, [section]: [...added[section], true] });
+  };
+  const remove = (section: Part, i: number, edit: (d: ModelDocument) => void) => {
+    change(edit);
+    setAdded({ ...added, [section]: added[section].filter((_, k) => k !== i) });
   };
 
   async function save(event: FormEvent) {
@@ -93,16 +263,9 @@ function DraftForm({ version, onSaved }: { version: Version; onSaved: () => void
     }
   }
 
-  const driverServices = doc.services
-    .map((s, i) => ({ s, i }))
-    .filter(({ s }) => s.allocate.method === 'driver');
   return (
     <form onSubmit={save} noValidate className="stack">
-      <FormProblems
-        error={error}
-        fieldIds={fieldIdsOf(doc)}
-        heading="Utkastet sparades inte. Rätta följande:"
-      />
+      <FormProblems error={error} fieldIds={fieldIds} heading="Utkastet sparades inte. Rätta följande:" />
       <div aria-live="polite">
         {saved && (
           <Alert data-color="success">
@@ -110,63 +273,40 @@ function DraftForm({ version, onSaved }: { version: Version; onSaved: () => void
           </Alert>
         )}
       </div>
-      <Section id="redigera-pooler" title="Kostnadspooler">
-        {doc.pools.map((p, i) => (
-          <Textfield
-            key={p.id}
-            id={poolField(i)}
-            label={`${p.name} (kronor)`}
-            description="Med punkt som decimaltecken, till exempel 5500000.00"
-            inputMode="decimal"
-            value={String(p.amount)}
-            onChange={(e) => change((d) => (d.pools[i].amount = e.target.value))}
-            error={fields[`pools[${i}].amount`]}
-          />
-        ))}
-      </Section>
-      <Section id="redigera-nycklar" title="Tjänsternas fördelningsnycklar">
-        {driverServices.map(({ s, i }) => (
-          <Field key={s.id}>
-            <Label htmlFor={driverField(i)}>{s.name} fördelas efter</Label>
-            <Select
-              id={driverField(i)}
-              value={s.allocate.driver ?? ''}
-              onChange={(e) => change((d) => (d.services[i].allocate.driver = e.target.value))}
-              aria-invalid={fields[`services[${i}].allocate.driver`] ? true : undefined}
-            >
-              {doc.drivers.map((d) => (
-                <Select.Option key={d.id} value={d.id}>
-                  {d.name}
-                </Select.Option>
-              ))}
-            </Select>
-          </Field>
-        ))}
-      </Section>
+      <Paragraph>
+        Ingenting sparas förrän hela utkastet är felfritt; formuläret behåller det du skrivit. Id används i
+        filer och API och kan bara skrivas för det som läggs till här.
+      </Paragraph>
+      <ConsumersSection doc={doc} added={added} at={at} change={change} add={add} remove={remove} />
+      <PoolsSection doc={doc} added={added} at={at} change={change} add={add} remove={remove} />
+      <ServicesSection doc={doc} added={added} at={at} change={change} add={add} remove={remove} />
       <Section id="redigera-volymer" title="Volymer">
         {doc.drivers.map((driver) => (
           <DataTable
             key={driver.id}
             caption={`${driver.name} (${driver.unit}) per förbrukare`}
-            rows={doc.consumers}
-            rowKey={(c) => c.id}
+            rows={doc.consumers.map((c, i) => ({ c, i }))}
+            rowKey={({ i }) => String(i)}
             columns={[
-              { header: 'Förbrukare', cell: (c) => c.name },
+              { header: 'Förbrukare', cell: ({ c, i }) => c.name || c.id || `Ny förbrukare ${i + 1}` },
               {
                 header: 'Volym',
-                cell: (c) => (
+                cell: ({ c, i }) => (
                   <Textfield
-                    id={volumeField(driver.id, c.id)}
-                    aria-label={`${driver.name}, ${c.name}`}
+                    id={volumeField(driver.id, c.id, i)}
+                    aria-label={`${driver.name}, ${c.name || `förbrukare ${i + 1}`}`}
                     inputMode="decimal"
                     data-size="sm"
                     value={String(doc.volumes[driver.id]?.[c.id] ?? '')}
                     onChange={(e) =>
                       change((d) => {
-                        d.volumes[driver.id] = { ...(d.volumes[driver.id] ?? {}), [c.id]: e.target.value };
+                        const volumes = { ...(d.volumes[driver.id] ?? {}) };
+                        if (e.target.value === '') delete volumes[c.id];
+                        else volumes[c.id] = e.target.value;
+                        d.volumes[driver.id] = volumes;
                       })
                     }
-                    error={fields[`volumes.${driver.id}.${c.id}`]}
+                    error={at[volumeField(driver.id, c.id, i)]}
                   />
                 ),
               },
@@ -183,5 +323,410 @@ function DraftForm({ version, onSaved }: { version: Version; onSaved: () => void
         </Button>
       </div>
     </form>
+  );
+}
+
+interface SectionProps {
+  doc: ModelDocument;
+  added: Added;
+  at: Record<string, string>;
+  change: (edit: (d: ModelDocument) => void) => void;
+  add: (section: Part, edit: (d: ModelDocument) => void) => void;
+  remove: (section: Part, i: number, edit: (d: ModelDocument) => void) => void;
+}
+
+/** An id: typed for an entry added here, shown as text for one the document already had. */
+function IdCell({
+  id,
+  value,
+  label,
+  isNew,
+  error,
+  onChange,
+}: {
+  id: string;
+  value: string;
+  label: string;
+  isNew: boolean;
+  error?: string;
+  onChange: (value: string) => void;
+}) {
+  if (!isNew) return <code>{value}</code>;
+  return (
+    <Textfield
+      id={id}
+      aria-label={label}
+      data-size="sm"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={error}
+    />
+  );
+}
+
+function ConsumersSection({ doc, added, at, change, add, remove }: SectionProps) {
+  return (
+    <Section id="redigera-forbrukare" title="Förbrukare">
+      <DataTable
+        caption="Förbrukare (id, namn och kommun)"
+        rows={doc.consumers.map((c, i) => ({ c, i }))}
+        rowKey={({ i }) => String(i)}
+        columns={[
+          {
+            header: 'Id',
+            cell: ({ c, i }) => (
+              <IdCell
+                id={consumerField(i, 'id')}
+                value={c.id}
+                label={`Förbrukare ${i + 1}: id`}
+                isNew={added.consumers[i]}
+                error={at[consumerField(i, 'id')]}
+                onChange={(value) =>
+                  change((d) => {
+                    renameConsumer(d, d.consumers[i].id, value);
+                    d.consumers[i].id = value;
+                  })
+                }
+              />
+            ),
+          },
+          {
+            header: 'Namn',
+            cell: ({ c, i }) => (
+              <Textfield
+                id={consumerField(i)}
+                className="wide-input"
+                aria-label={`Förbrukare ${i + 1}: namn`}
+                data-size="sm"
+                value={c.name}
+                onChange={(e) => change((d) => (d.consumers[i].name = e.target.value))}
+                error={at[consumerField(i)]}
+              />
+            ),
+          },
+          {
+            header: 'Kommun',
+            cell: ({ c, i }) => (
+              <Textfield
+                id={consumerField(i, 'municipality')}
+                aria-label={`Förbrukare ${i + 1}: kommun (till exempel ulricehamn)`}
+                data-size="sm"
+                value={c.municipality}
+                onChange={(e) => change((d) => (d.consumers[i].municipality = e.target.value))}
+                error={at[consumerField(i, 'municipality')]}
+              />
+            ),
+          },
+          {
+            header: 'Ta bort',
+            cell: ({ c, i }) => (
+              <Button
+                type="button"
+                variant="tertiary"
+                data-size="sm"
+                onClick={() => remove('consumers', i, (d) => removeConsumer(d, i))}
+              >
+                Ta bort {c.name || `förbrukare ${i + 1}`}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <div>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() =>
+            add('consumers', (d) =>
+              d.consumers.push({ id: '', name: '', municipality: d.consumers[0]?.municipality ?? '' }),
+            )
+          }
+        >
+          Lägg till förbrukare
+        </Button>
+      </div>
+    </Section>
+  );
+}
+
+function PoolsSection({ doc, added, at, change, add, remove }: SectionProps) {
+  return (
+    <Section id="redigera-pooler" title="Kostnadspooler">
+      <Paragraph>
+        Varje pool fördelas till tjänsterna med vikter (tom ruta: ingen del). Belopp med punkt som
+        decimaltecken, till exempel 5500000.00.
+      </Paragraph>
+      <DataTable
+        caption="Kostnadspooler, belopp och vikter per tjänst"
+        rows={doc.pools.map((p, i) => ({ p, i }))}
+        rowKey={({ i }) => String(i)}
+        columns={[
+          {
+            header: 'Id',
+            cell: ({ p, i }) => (
+              <IdCell
+                id={poolField(i, 'id')}
+                value={p.id}
+                label={`Pool ${i + 1}: id`}
+                isNew={added.pools[i]}
+                error={at[poolField(i, 'id')]}
+                onChange={(value) => change((d) => (d.pools[i].id = value))}
+              />
+            ),
+          },
+          {
+            header: 'Namn',
+            cell: ({ p, i }) => (
+              <Textfield
+                id={poolField(i, 'name')}
+                className="wide-input"
+                aria-label={`Pool ${i + 1}: namn`}
+                data-size="sm"
+                value={p.name}
+                onChange={(e) => change((d) => (d.pools[i].name = e.target.value))}
+                error={at[poolField(i, 'name')]}
+              />
+            ),
+          },
+          {
+            header: 'Belopp (kronor)',
+            cell: ({ p, i }) => (
+              <Textfield
+                id={poolField(i)}
+                className="amount-input"
+                aria-label={`${p.name || `Pool ${i + 1}`} (kronor)`}
+                inputMode="decimal"
+                data-size="sm"
+                value={String(p.amount)}
+                onChange={(e) => change((d) => (d.pools[i].amount = e.target.value))}
+                error={at[poolField(i)]}
+              />
+            ),
+          },
+          ...doc.services.map((s, k) => ({
+            header: `Vikt: ${s.name || s.id || `tjänst ${k + 1}`}`,
+            cell: ({ p, i }: { p: ModelDocument['pools'][number]; i: number }) => (
+              <Textfield
+                id={poolField(i, `to-${k}`)}
+                aria-label={`${p.name || `Pool ${i + 1}`}: vikt till ${s.name || `tjänst ${k + 1}`}`}
+                inputMode="decimal"
+                data-size="sm"
+                value={String(p.to[s.id] ?? '')}
+                onChange={(e) =>
+                  change((d) => {
+                    if (e.target.value === '') delete d.pools[i].to[s.id];
+                    else d.pools[i].to[s.id] = e.target.value;
+                  })
+                }
+                error={at[poolField(i, `to-${k}`)]}
+              />
+            ),
+          })),
+          {
+            header: 'Ta bort',
+            cell: ({ p, i }) => (
+              <Button
+                type="button"
+                variant="tertiary"
+                data-size="sm"
+                onClick={() => remove('pools', i, (d) => d.pools.splice(i, 1))}
+              >
+                Ta bort {p.name || `pool ${i + 1}`}
+              </Button>
+            ),
+          },
+        ]}
+      />
+      <div>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => add('pools', (d) => d.pools.push({ id: '', name: '', amount: '0.00', to: {} }))}
+        >
+          Lägg till pool
+        </Button>
+      </div>
+    </Section>
+  );
+}
+
+function ServicesSection({ doc, added, at, change, add, remove }: SectionProps) {
+  return (
+    <Section id="redigera-tjanster" title="Tjänster och fördelningsnycklar">
+      {doc.services.map((s, i) => (
+        <fieldset key={i} className="stack service-edit" aria-labelledby={serviceField(i, 'legend')}>
+          <legend id={serviceField(i, 'legend')}>
+            Tjänst {i + 1}: {s.name || s.id || 'ny'}
+          </legend>
+          {added.services[i] ? (
+            <Textfield
+              id={serviceField(i, 'id')}
+              label="Id"
+              data-size="sm"
+              value={s.id}
+              onChange={(e) =>
+                change((d) => {
+                  renameService(d, d.services[i].id, e.target.value);
+                  d.services[i].id = e.target.value;
+                })
+              }
+              error={at[serviceField(i, 'id')]}
+            />
+          ) : (
+            <Paragraph data-size="sm">
+              Id: <code>{s.id}</code>
+            </Paragraph>
+          )}
+          <Textfield
+            id={serviceField(i)}
+            label="Namn"
+            data-size="sm"
+            value={s.name}
+            onChange={(e) => change((d) => (d.services[i].name = e.target.value))}
+            error={at[serviceField(i)]}
+          />
+          {s.allocate.method !== 'reciprocal' && (
+            <Field>
+              <Label htmlFor={serviceField(i, 'method')}>Hur {s.name || 'tjänsten'} fördelas</Label>
+              <Select
+                id={serviceField(i, 'method')}
+                data-size="sm"
+                value={s.allocate.method}
+                onChange={(e) => change((d) => (d.services[i].allocate = allocationFor(e.target.value, d)))}
+                aria-invalid={at[serviceField(i, 'method')] ? true : undefined}
+              >
+                {METHODS.map((m) => (
+                  <Select.Option key={m.method} value={m.method}>
+                    {m.label}
+                  </Select.Option>
+                ))}
+              </Select>
+              {at[serviceField(i, 'method')] && (
+                <ValidationMessage>{at[serviceField(i, 'method')]}</ValidationMessage>
+              )}
+            </Field>
+          )}
+          {s.allocate.method === 'driver' && (
+            <Field>
+              <Label htmlFor={driverField(i)}>{s.name || 'Tjänsten'} fördelas efter</Label>
+              <Select
+                id={driverField(i)}
+                data-size="sm"
+                value={s.allocate.driver ?? ''}
+                onChange={(e) => change((d) => (d.services[i].allocate.driver = e.target.value))}
+                aria-invalid={at[driverField(i)] ? true : undefined}
+              >
+                {doc.drivers.map((d) => (
+                  <Select.Option key={d.id} value={d.id}>
+                    {d.name}
+                  </Select.Option>
+                ))}
+              </Select>
+              {at[driverField(i)] && <ValidationMessage>{at[driverField(i)]}</ValidationMessage>}
+            </Field>
+          )}
+          <Targets doc={doc} i={i} at={at} change={change} />
+          <div>
+            <Button
+              type="button"
+              variant="tertiary"
+              data-size="sm"
+              onClick={() => remove('services', i, (d) => removeService(d, i))}
+            >
+              Ta bort tjänsten {s.name || i + 1}
+            </Button>
+          </div>
+        </fieldset>
+      ))}
+      <div>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() =>
+            add('services', (d) =>
+              d.services.push({ id: '', name: '', allocate: allocationFor('driver', d) }),
+            )
+          }
+        >
+          Lägg till tjänst
+        </Button>
+      </div>
+    </Section>
+  );
+}
+
+/** A service's receivers: a weight per consumer or later service, or (proportional) a tick per service. */
+function Targets({
+  doc,
+  i,
+  at,
+  change,
+}: {
+  doc: ModelDocument;
+  i: number;
+  at: Record<string, string>;
+  change: SectionProps['change'];
+}) {
+  const s = doc.services[i];
+  const targets = targetsOf(doc, i);
+  if (targets.length === 0) return null;
+  const to = s.allocate.to;
+  if (s.allocate.method === 'proportional') {
+    const list = Array.isArray(to) ? to : [];
+    return (
+      <fieldset className="stack">
+        <legend>Fördelas i proportion till</legend>
+        {targets.map((t, k) => (
+          <Checkbox
+            key={t.id || k}
+            id={serviceField(i, `to-${k}`)}
+            label={t.name || t.id}
+            value={t.id}
+            checked={list.includes(t.id)}
+            onChange={(e) =>
+              change((d) => {
+                const current = (d.services[i].allocate.to as string[] | undefined) ?? [];
+                d.services[i].allocate.to = e.target.checked
+                  ? doc.services.filter((x) => x.id === t.id || current.includes(x.id)).map((x) => x.id)
+                  : current.filter((x) => x !== t.id);
+              })
+            }
+            error={at[serviceField(i, `to-${k}`)]}
+          />
+        ))}
+      </fieldset>
+    );
+  }
+  const weights = to && !Array.isArray(to) ? to : {};
+  return (
+    <DataTable
+      caption={`${s.name || 'Tjänsten'}: vikter (tom ruta: ingen del)`}
+      rows={targets.map((t, k) => ({ t, k }))}
+      rowKey={({ k }) => String(k)}
+      columns={[
+        { header: 'Mottagare', cell: ({ t }) => t.name || t.id },
+        {
+          header: 'Vikt',
+          cell: ({ t, k }) => (
+            <Textfield
+              id={serviceField(i, `to-${k}`)}
+              aria-label={`${s.name || 'Tjänsten'}: vikt för ${t.name || t.id}`}
+              inputMode="decimal"
+              data-size="sm"
+              value={String(weights[t.id] ?? '')}
+              onChange={(e) =>
+                change((d) => {
+                  const next = { ...((d.services[i].allocate.to as Record<string, string | number>) ?? {}) };
+                  if (e.target.value === '') delete next[t.id];
+                  else next[t.id] = e.target.value;
+                  d.services[i].allocate.to = next;
+                })
+              }
+              error={at[serviceField(i, `to-${k}`)]}
+            />
+          ),
+        },
+      ]}
+    />
   );
 }

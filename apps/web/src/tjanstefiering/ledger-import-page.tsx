@@ -17,7 +17,7 @@ import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useSession } from '../components/session';
 import { useApi } from '../components/use-api';
-import { kindLabel, VersionStatus } from './tjanstefiering-page';
+import { VersionFacts } from './tjanstefiering-page';
 
 interface VoucherView {
   series: string;
@@ -94,16 +94,7 @@ export function LedgerImportPage() {
           <Paragraph>
             <Link to={`/tjanstefiering/modeller/${v.id}`}>Tillbaka till versionen</Link>
           </Paragraph>
-          <dl className="facts">
-            <dt>År och slag</dt>
-            <dd>
-              {v.year}, {kindLabel(v.kind)}
-            </dd>
-            <dt>Status</dt>
-            <dd>
-              <VersionStatus version={v} />
-            </dd>
-          </dl>
+          <VersionFacts version={v} />
           <Paragraph>
             {'Huvudboken (SIE 4 från ekonomisystemet, eller CSV med kolumnerna ' +
               'Konto;Ansvar;Verksamhet;Belopp;Datum;Verifikation;Text) läses med versionens kontomappning: varje rad ' +

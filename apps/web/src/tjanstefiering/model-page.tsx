@@ -79,9 +79,26 @@ export function ModelPage() {
           <Paragraph>
             <Link to={`/tjanstefiering/modeller/${v.id}/huvudbok`}>Huvudbok: poolerna från bokföringen</Link>
           </Paragraph>
+          <Paragraph>
+            <Link to={`/tjanstefiering/modeller/${v.id}/register`}>
+              Register: volymer från datorer, konton och licenser
+            </Link>
+          </Paragraph>
           {v.status === 'draft' && maySplit && (
             <Paragraph>
               <Link to={`/tjanstefiering/modeller/${v.id}/redigera`}>Redigera utkastet</Link>
+            </Paragraph>
+          )}
+          {v.kind === 'budget' && (
+            <Paragraph>
+              <Link to={`/tjanstefiering/modeller/${v.id}/forandringar`}>Förändringar mot förra året</Link>
+            </Paragraph>
+          )}
+          {v.status === 'approved' && maySplit && (
+            <Paragraph>
+              <Link to={`/tjanstefiering/modeller/${v.id}/nasta-ar`}>
+                Nästa års budget från den här versionen
+              </Link>
             </Paragraph>
           )}
           <Section id="pooler" title="Kostnadspooler">

@@ -38,6 +38,22 @@ export function VersionStatus({ version }: { version: Pick<CostModelVersion, 'st
   );
 }
 
+/** A version's year, kind and status, at the top of the pages that work on it. */
+export function VersionFacts({ version }: { version: Pick<CostModelVersion, 'year' | 'kind' | 'status'> }) {
+  return (
+    <dl className="facts">
+      <dt>År och slag</dt>
+      <dd>
+        {version.year}, {kindLabel(version.kind)}
+      </dd>
+      <dt>Status</dt>
+      <dd>
+        <VersionStatus version={version} />
+      </dd>
+    </dl>
+  );
+}
+
 /** Sends a model file as it is: JSON as JSON, XLSX as its bytes with the kind in the query. */
 export function sendModelFile<T>(method: 'POST' | 'PUT', path: string, file: File, kind: string): Promise<T> {
   if (file.name.toLowerCase().endsWith('.json')) {

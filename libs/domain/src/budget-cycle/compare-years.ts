@@ -1,5 +1,5 @@
-import { Money, percentOneDecimal } from '../money';
-import type { CostModel, CostSplit } from '../cost-model/types';
+import { Dec, Money, percentOneDecimal } from '../money';
+import type { CostModel, CostSplit, Driver } from '../cost-model/types';
 
 /** One figure last year and next: the change in SEK and in percent (one decimal; null when last year was 0). */
 export interface YearChange {
@@ -21,12 +21,19 @@ export interface ConsumerYearChange extends YearChange {
   municipality: string;
 }
 
-/** What changed from one model year to the next: per pool, per service's unit price, per consumer. */
+/** A driver's volumes last year and next: its total, and per consumer (exact decimals, not money). */
+export interface DriverYearChange extends YearChange {
+  unit: string;
+  consumers: YearChange[];
+}
+
+/** What changed from one model year to the next: per pool, per service's unit price, per consumer, per driver's volumes. */
 export interface YearComparison {
   total: YearChange;
   pools: YearChange[];
   services: ServiceYearChange[];
   consumers: ConsumerYearChange[];
+  volumes: DriverYearChange[];
 }
 
 function change(id: string, name: string, last: Money | null, next: Money | null): YearChange {
@@ -39,6 +46,24 @@ function change(id: string, name: string, last: Money | null, next: Money | null
     change: diff?.toString() ?? null,
     percent: diff && last && !last.isZero() ? percentOneDecimal(diff.toDecimal(), last.toDecimal()) : null,
   };
+}
+
+function quantityChange(id: string, name: string, last: Dec | null, next: Dec | null): YearChange {
+  const diff = last && next ? next.minus(last) : null;
+  return {
+    id,
+    name,
+    last: last?.toFixed() ?? null,
+    next: next?.toFixed() ?? null,
+    change: diff?.toFixed() ?? null,
+    percent: diff && last && !last.isZero() ? percentOneDecimal(diff, last) : null,
+  };
+}
+
+/** A consumer's volume of a driver: 0 when the model has the consumer but no volume, null when either is missing. */
+function volumeOf(model: CostModel, driver: Driver | null, consumerId: string): Dec | null {
+  if (!driver || !model.consumers.some((c) => c.id === consumerId)) return null;
+  return driver.volumes.find((v) => v.consumerId === consumerId)?.volume.value ?? new Dec(0);
 }
 
 /** Ids of both years: next year's order, then what only last year had. */
@@ -76,5 +101,25 @@ export function compareModelYears(
     const n = find(next.split.consumers, id);
     return { ...change(id, c.name, l?.total ?? null, n?.total ?? null), municipality: c.municipality };
   });
-  return { total: change('total', 'Totalt', last.split.total, next.split.total), pools, services, consumers };
+  const consumerIds = ids(next.model.consumers, last.model.consumers);
+  const volumes = ids(next.model.drivers, last.model.drivers).map((id) => {
+    const l = find(last.model.drivers, id);
+    const n = find(next.model.drivers, id);
+    const driver = (n ?? l)!;
+    return {
+      ...quantityChange(id, driver.name, l?.totalVolume ?? null, n?.totalVolume ?? null),
+      unit: driver.unit,
+      consumers: consumerIds.map((c) => {
+        const name = (find(next.model.consumers, c) ?? find(last.model.consumers, c))!.name;
+        return quantityChange(c, name, volumeOf(last.model, l, c), volumeOf(next.model, n, c));
+      }),
+    };
+  });
+  return {
+    total: change('total', 'Totalt', last.split.total, next.split.total),
+    pools,
+    services,
+    consumers,
+    volumes,
+  };
 }

@@ -103,3 +103,61 @@ describe('what changed against last year (the model of 5.1, personnel +3.5 %, li
     ]);
   });
 });
+
+describe('what changed in the volumes (devices ulr-ks 600 → 660, users bolag-b1 50 → 0)', () => {
+  const lastDoc = exampleModel();
+  const nextDoc = {
+    ...exampleModel(),
+    year: 2026,
+    volumes: {
+      devices: { 'ulr-ks': 660, 'tra-oms': 300, 'bolag-b1': 100 },
+      users: { 'ulr-ks': 700, 'tra-oms': 250 },
+    },
+  };
+  const side = (doc: unknown) => {
+    const model = validateCostModel(doc);
+    return { model, split: splitCostModel(model) };
+  };
+  const diff = compareModelYears(side(lastDoc), side(nextDoc));
+
+  it('per driver: devices 1 000 → 1 060 (+60, +6.0 %), users 1 000 → 950 (−50, −5.0 %)', () => {
+    expect(diff.volumes.map((d) => [d.id, d.unit, d.last, d.next, d.change, d.percent])).toEqual([
+      ['devices', 'st', '1000', '1060', '60', '6.0'],
+      ['users', 'st', '1000', '950', '-50', '-5.0'],
+    ]);
+  });
+
+  it('per consumer: ulr-ks 600 → 660 (+10.0 %); bolag-b1 users 50 → 0 (−100.0 %), none dropped', () => {
+    expect(diff.volumes[0].consumers.map((c) => [c.id, c.last, c.next, c.change, c.percent])).toEqual([
+      ['ulr-ks', '600', '660', '60', '10.0'],
+      ['tra-oms', '300', '300', '0', '0.0'],
+      ['bolag-b1', '100', '100', '0', '0.0'],
+    ]);
+    expect(diff.volumes[1].consumers[2]).toMatchObject({
+      id: 'bolag-b1',
+      last: '50',
+      next: '0',
+      change: '-50',
+      percent: '-100.0',
+    });
+  });
+
+  it('property: per driver, the consumers\u2019 changes add up to the total\u2019s change', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 3, maxLength: 3 }), (vs) => {
+        const doc = {
+          ...exampleModel(),
+          volumes: {
+            devices: { 'ulr-ks': vs[0], 'tra-oms': vs[1], 'bolag-b1': vs[2] },
+            users: { 'ulr-ks': 700, 'tra-oms': 250, 'bolag-b1': 50 },
+          },
+        };
+        if (vs.every((v) => v === 0)) return;
+        const d = compareModelYears(side(lastDoc), side(doc)).volumes[0];
+        const sum = d.consumers.reduce((t, c) => t.plus(c.change!), new Dec(0));
+        expect(sum.toFixed()).toBe(d.change);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
