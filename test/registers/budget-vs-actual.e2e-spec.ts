@@ -1,5 +1,6 @@
 import { InternalChargeEntity, InvoiceEntity, InvoiceLineEntity } from '@it-samverkan/persistence';
 import { startTestApp, TestApp } from '../support/test-app';
+import { INVOICING_ACTUAL, storeApprovedActual, storeApprovedModel } from '../invoicing/support';
 
 const ore = (s: string) => BigInt(s.replace('-', '').replace('.', '')) * (s.startsWith('-') ? -1n : 1n);
 
@@ -64,5 +65,72 @@ describe('Budget against actual, year over year, with charged figures under the 
     expect(ore(y2025.total.charged)).toBe(own.reduce((s: bigint, c: any) => s + ore(c.charged), 0n));
     const bolag = await t.token('finance', 'bolag-ue');
     expect((await t.http.get('/api/v1/reports/budget-vs-actual').set(t.auth(bolag))).status).toBe(403);
+  });
+});
+
+/**
+ * Charged and settled by hand, on the small model of test/invoicing/support.ts (approved later than the
+ * demo's, so the year's runs use it). Budget 2025: arbetsplats 1 200 000.00 over 600 devices (2 000.00
+ * each): ulr-ks 100 → 200 000.00, ulr-bou 200 → 400 000.00, tra-oms 150 → 300 000.00, tra-utb 150 →
+ * 300 000.00; servicedesk 100 000.01 over 3 users: 3 333 333.67 öre each, floors 3 333 333 × 3, the 2 öre
+ * left (ties) to the first listed: ulr-ks 33 333.34, tra-oms 33 333.34, tra-utb 33 333.33. Yearly:
+ * ulr-ks 233 333.34, ulr-bou 400 000.00, tra-oms 333 333.34, tra-utb 333 333.33 (bolag-ue 0.00),
+ * total 1 300 000.01. Charged: the four quarters run and Tranemo's invoices issued — each consumer's
+ * quarters add up to its yearly amount (5.6), so charged = its budget; but ulr-ks is funded by
+ * appropriation in the demo (no charge is sent, DOMAIN.md 7): charged 0.00, and in total
+ * 400 000.00 + 333 333.34 + 333 333.33 = 1 066 666.67.
+ * Actual 2025: arbetsplats 1 260 000.00 (2 100.00 a device), servicedesk 90 000.00 (30 000.00 a user):
+ * ulr-ks 210 000.00 + 30 000.00 = 240 000.00, ulr-bou 420 000.00, tra-oms 315 000.00 + 30 000.00 =
+ * 345 000.00, tra-utb 345 000.00; total 1 350 000.00. Settled (final settlement in 2026-01, actual −
+ * charged, for the charged consumers only): ulr-bou 420 000.00 − 400 000.00 = 20 000.00, tra-oms
+ * 345 000.00 − 333 333.34 = 11 666.66, tra-utb 345 000.00 − 333 333.33 = 11 666.67; ulr-ks 0.00
+ * (appropriation); total 43 333.33.
+ */
+describe('Budget against actual: charged and settled worked out by hand', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ demo: true, now: new Date('2026-01-20T08:00:00Z') });
+    await storeApprovedModel(t.dataSource);
+    await storeApprovedActual(t.dataSource, INVOICING_ACTUAL);
+    const finance = await t.token('finance');
+    const issueAll = async (period: string) => {
+      const drafts = await t.http.get(`/api/v1/invoices?period=${period}&status=draft`).set(t.auth(finance));
+      for (const inv of drafts.body.items)
+        await t.http.post(`/api/v1/invoices/${inv.id}/issue`).set(t.auth(finance)).send({}).expect(200);
+    };
+    for (const q of ['2025-Q1', '2025-Q2', '2025-Q3', '2025-Q4']) {
+      await t.http.post('/api/v1/invoice-runs').set(t.auth(finance)).send({ period: q }).expect(201);
+      await issueAll(q);
+    }
+    await t.http
+      .post('/api/v1/invoice-runs/settlement')
+      .set(t.auth(finance))
+      .send({ year: 2025, period: '2026-01' })
+      .expect(201);
+    await issueAll('2026-01');
+  });
+  afterAll(() => t.close());
+
+  it('per consumer and in total: budget, actual, charged and settled', async () => {
+    const res = await t.http
+      .get('/api/v1/reports/budget-vs-actual')
+      .set(t.auth(await t.token('tjanstefiering')));
+    expect(res.status).toBe(200);
+    const y2025 = res.body.years.find((y: { year: number }) => y.year === 2025);
+    expect(y2025.total).toMatchObject({
+      budget: '1300000.01',
+      actual: '1350000.00',
+      charged: '1066666.67',
+      settled: '43333.33',
+    });
+    type Row = { id: string; budget: string; actual: string; charged: string; settled: string };
+    expect(y2025.consumers.map((c: Row) => [c.id, c.budget, c.actual, c.charged, c.settled])).toEqual([
+      ['ulr-ks', '233333.34', '240000.00', '0.00', '0.00'],
+      ['ulr-bou', '400000.00', '420000.00', '400000.00', '20000.00'],
+      ['tra-oms', '333333.34', '345000.00', '333333.34', '11666.66'],
+      ['tra-utb', '333333.33', '345000.00', '333333.33', '11666.67'],
+      ['bolag-ue', '0.00', '0.00', '0.00', '0.00'],
+    ]);
   });
 });
