@@ -1,3 +1,4 @@
+import { Money } from '@it-samverkan/domain';
 import { decimal } from '../../apps/web/src/api/format';
 import { describeInBrowser, webStory, kr, norm } from './browser';
 
@@ -129,4 +130,84 @@ describeInBrowser("the auditor's trace and the price list in the browser", () =>
     }
     await story.look(page, 'tjanstefiering-prislista');
   }, 180_000);
+
+  it("a 2026 line of a budget drafted from the approved actual 2025: each pool's basis, its ledger, the consumer's part per pool", async () => {
+    // The cycle through the API: the demo's actual 2025 (its pools imported from the host's ledger)
+    // approved, the budget 2026 drafted from it with an index on the first pool, approved, Q1 run.
+    const t = story.t;
+    t.now.value = new Date('2026-02-01T08:00:00Z');
+    const [tjf, styrgrupp] = [await t.token('tjanstefiering'), await t.token('styrgrupp')];
+    const actuals = await t.http.get('/api/v1/cost-models?year=2025&kind=actual').set(t.auth(tjf));
+    expect(actuals.status).toBe(200);
+    const actual = actuals.body.items[0] as { id: string; name: string };
+    const decision = (subject: string, paragraph: string) => ({
+      decision: { date: '2026-01-28', paragraph, subject },
+    });
+    await t.http
+      .post(`/api/v1/cost-models/${actual.id}/approve`)
+      .set(t.auth(styrgrupp))
+      .send(decision('Utfall 2025', '§ 2'))
+      .expect(200);
+    const document = (await t.http.get(`/api/v1/cost-models/${actual.id}`).set(t.auth(tjf))).body.document;
+    const firstPool = document.pools[0].id as string;
+    const drafted = await t.http
+      .post(`/api/v1/cost-models/${actual.id}/next-year`)
+      .set(t.auth(tjf))
+      .send({ indices: { [firstPool]: '3.5' }, name: 'Tjänstefiering 2026, budget' })
+      .expect(201);
+    await t.http
+      .post(`/api/v1/cost-models/${drafted.body.version.id}/approve`)
+      .set(t.auth(styrgrupp))
+      .send(decision('Budget 2026', '§ 3'))
+      .expect(200);
+    t.now.value = new Date('2026-04-02T08:00:00Z');
+    await t.http.post('/api/v1/invoice-runs').set(t.auth()).send({ period: '2026-Q1' }).expect(201);
+    const list = await t.http.get('/api/v1/invoices?period=2026-Q1&pageSize=500').set(t.auth());
+    const invoices = list.body.items as { id: string; lines: ApiLine[] }[];
+    const invoice = invoices.find((i) => i.lines.some((l) => l.sourceKey.startsWith('cost-share:')))!;
+    const line = invoice.lines.find((l) => l.sourceKey.startsWith('cost-share:'))!;
+    const trace = (await t.http.get(`/api/v1/invoices/${invoice.id}/lines/${line.id}/trace`).set(t.auth()))
+      .body;
+    type Basis = {
+      model: { name: string };
+      amount: string;
+      index: string;
+      indexed: string;
+      ledger: unknown[];
+    };
+    const bases = (trace.pools as { name: string; basis: Basis | null }[]).filter((p) => p.basis);
+    expect(bases.length).toBe(trace.pools.length);
+    expect(bases.every((p) => p.basis!.model.name === actual.name)).toBe(true);
+
+    const page = story.browser.page;
+    await story.login(page, 'ekonomi.ulricehamn');
+    await page.goto(`${story.base}/revision/fakturarader/${invoice.id}/${line.id}/sparning`);
+    await page.getByRole('heading', { level: 1, name: 'Spårning för revisionen' }).waitFor();
+    const basis = page.getByRole('table', { name: 'Poolernas underlag: belopp, index och beslut' });
+    await basis.waitFor();
+    const rows = basis.locator('tbody tr');
+    expect(await rows.count()).toBe(bases.length);
+    for (let i = 0; i < bases.length; i++) {
+      const cells = (await rows.nth(i).locator('td').allTextContents()).map(norm);
+      const b = bases[i].basis!;
+      expect(cells[0]).toBe(bases[i].name);
+      expect(cells[1]).toBe(`${actual.name} (utfall 2025)`);
+      expect(cells[2]).toBe('IT-styrgruppen 2026-01-28 § 2: Utfall 2025');
+      expect(cells[3]).toBe(norm(kr(b.amount)));
+      expect(cells[4]).toBe(`${b.index.replace('.', ',')} %`);
+      expect(cells[5]).toBe(norm(kr(b.indexed)));
+    }
+    const ledger = page.getByRole('table', { name: 'Huvudbokskonton och verifikationer bakom underlaget' });
+    const accounts = bases.reduce((n, p) => n + p.basis!.ledger.length, 0);
+    expect(accounts).toBeGreaterThan(0);
+    expect(await ledger.locator('tbody tr').count()).toBe(accounts);
+    const consumer = trace.consumers[0] as { name: string; total: string; pools: { amount: string }[] };
+    const parts = page.getByRole('table', { name: `${consumer.name}: varje pools del av årsbeloppet` });
+    expect(await parts.locator('tbody tr').count()).toBe(consumer.pools.length);
+    expect(consumer.pools.reduce((x, p) => x.plus(Money.parse(p.amount)), Money.ZERO).toString()).toBe(
+      consumer.total,
+    );
+    expect(norm(await parts.locator('tfoot').textContent())).toContain(norm(kr(consumer.total)));
+    await story.look(page, 'revision-3-sparning-underlag');
+  }, 240_000);
 });

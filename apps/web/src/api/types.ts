@@ -124,3 +124,86 @@ export interface BudgetVersusActualReport {
     actualModel: { id: string; name: string; status: string } | null;
   }[];
 }
+
+/** A ledger account behind a pool in the auditor's trace, with its vouchers. */
+export interface TraceLedgerAccount {
+  account: string;
+  accountName: string | null;
+  amount: string;
+  vouchers: { series: string; number: string; date: string; text: string | null; amount: string }[];
+}
+
+/** A drafted pool's basis: the pool in the approved model it was drafted from, the index, its own sources. */
+export interface TracePoolBasis {
+  model: { id: string; name: string; year: number; kind: string };
+  decision: { reference: string; subject: string } | null;
+  amount: string;
+  index: string;
+  indexed: string;
+  ledger: TraceLedgerAccount[];
+  basis: TracePoolBasis | null;
+}
+
+/**
+ * GET /invoices/{id}/lines/{lineId}/trace and /internal-charges/{id}/trace (it-samverkan/audit-trace@1,
+ * libs/application/src/audit-trace/audit-trace-view.ts).
+ */
+export interface AuditTrace {
+  format: string;
+  generatedOn: string;
+  source: {
+    kind: 'invoice-line' | 'internal-charge' | 'split-run';
+    id: string;
+    label: string;
+    description: string | null;
+    period: string | null;
+    amount: string | null;
+    consumerId: string | null;
+    serviceId: string | null;
+  };
+  splitRun: {
+    id: string;
+    engineVersion: string;
+    inputHash: string;
+    resultHash: string;
+    createdAt: string;
+    createdBy: string;
+  } | null;
+  model: { id: string; name: string; year: number; kind: string; status: string; approvedAt: string | null };
+  decision: { reference: string; subject: string; date: string; forumName: string; paragraph: string } | null;
+  total: string;
+  pools: {
+    id: string;
+    name: string;
+    amount: string;
+    ledger: TraceLedgerAccount[];
+    /** Where a drafted model's pool came from; null: typed in (or imported from its own ledger). */
+    basis: TracePoolBasis | null;
+  }[];
+  services: {
+    id: string;
+    name: string;
+    driver: { id: string; name: string; unit: string } | null;
+    totalVolume: string | null;
+    total: string;
+    unitPrice: string | null;
+    pools: { poolId: string; poolName: string; weight: string | null; direct: string; amount: string }[];
+  }[];
+  consumers: {
+    id: string;
+    name: string;
+    municipality: string;
+    total: string;
+    /** Each pool's part of the consumer's total (adds up to it); null in the whole model's trace. */
+    pools: { poolId: string; poolName: string; amount: string }[] | null;
+    lines: {
+      serviceId: string;
+      serviceName: string;
+      volume: string;
+      totalVolume: string;
+      share: string;
+      unitPrice: string | null;
+      amount: string;
+    }[];
+  }[];
+}

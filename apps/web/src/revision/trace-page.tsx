@@ -7,73 +7,41 @@ import { FileButton } from '../components/file-button';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
-
-/** GET /invoices/{id}/lines/{lineId}/trace and /internal-charges/{id}/trace (it-samverkan/audit-trace@1). */
-export interface AuditTrace {
-  format: string;
-  generatedOn: string;
-  source: {
-    kind: 'invoice-line' | 'internal-charge' | 'split-run';
-    id: string;
-    label: string;
-    description: string | null;
-    period: string | null;
-    amount: string | null;
-    consumerId: string | null;
-    serviceId: string | null;
-  };
-  splitRun: {
-    id: string;
-    engineVersion: string;
-    inputHash: string;
-    resultHash: string;
-    createdAt: string;
-    createdBy: string;
-  } | null;
-  model: { id: string; name: string; year: number; kind: string; status: string; approvedAt: string | null };
-  decision: { reference: string; subject: string; date: string; forumName: string; paragraph: string } | null;
-  total: string;
-  pools: {
-    id: string;
-    name: string;
-    amount: string;
-    ledger: {
-      account: string;
-      accountName: string | null;
-      amount: string;
-      vouchers: { series: string; number: string; date: string; text: string | null; amount: string }[];
-    }[];
-  }[];
-  services: {
-    id: string;
-    name: string;
-    driver: { id: string; name: string; unit: string } | null;
-    totalVolume: string | null;
-    total: string;
-    unitPrice: string | null;
-    pools: { poolId: string; poolName: string; weight: string | null; direct: string; amount: string }[];
-  }[];
-  consumers: {
-    id: string;
-    name: string;
-    municipality: string;
-    total: string;
-    lines: {
-      serviceId: string;
-      serviceName: string;
-      volume: string;
-      totalVolume: string;
-      share: string;
-      unitPrice: string | null;
-      amount: string;
-    }[];
-  }[];
-}
+import type { AuditTrace, TraceLedgerAccount, TracePoolBasis } from '../api/types';
 
 type Consumer = AuditTrace['consumers'][number];
 type ConsumerLine = Consumer['lines'][number];
 type Pool = AuditTrace['pools'][number];
 type LedgerRow = { key: string; pool: string; account: string; amount: string; vouchers: string };
+type ConsumerPool = NonNullable<Consumer['pools']>[number];
+type BasisRow = { key: string; pool: string; level: TracePoolBasis; depth: number };
+type BasisLedgerRow = LedgerRow & { basis: string };
+
+const modelText = (m: { name: string; year: number; kind: string }) =>
+  `${m.name} (${m.kind === 'actual' ? 'utfall' : 'budget'} ${m.year})`;
+
+/** A pool's ledger accounts as table rows, the vouchers of each account on one line. */
+function ledgerRowsOf(key: string, pool: string, ledger: TraceLedgerAccount[]): LedgerRow[] {
+  return ledger.map((a, i) => ({
+    key: `${key}-${a.account}-${i}`,
+    pool,
+    account: a.accountName ? `${a.account} ${a.accountName}` : a.account,
+    amount: a.amount,
+    vouchers: a.vouchers.length
+      ? a.vouchers.map((v) => `${v.series}${v.number} ${v.date} (${sek(v.amount)})`).join(', ')
+      : '–',
+  }));
+}
+
+/** Every level of each pool's basis (a budget from a budget from an actual …), nearest first. */
+function basisRowsOf(pools: Pool[]): BasisRow[] {
+  return pools.flatMap((p) => {
+    const rows: BasisRow[] = [];
+    for (let b = p.basis, depth = 0; b; b = b.basis, depth++)
+      rows.push({ key: `${p.id}-${depth}`, pool: p.name, level: b, depth });
+    return rows;
+  });
+}
 
 /** The auditor's trace of an invoice line: invoice line → split run → model and decision → pools. */
 export function InvoiceLineTracePage() {
@@ -106,16 +74,10 @@ function TracePage({ path, back }: { path: string; back?: { to: string; text: st
 
 function TraceView({ trace, path }: { trace: AuditTrace; path: string }) {
   const { source, splitRun, model, decision } = trace;
-  const ledgerRows: LedgerRow[] = trace.pools.flatMap((p: Pool) =>
-    p.ledger.map((a, i) => ({
-      key: `${p.id}-${a.account}-${i}`,
-      pool: p.name,
-      account: a.accountName ? `${a.account} ${a.accountName}` : a.account,
-      amount: a.amount,
-      vouchers: a.vouchers.length
-        ? a.vouchers.map((v) => `${v.series}${v.number} ${v.date} (${sek(v.amount)})`).join(', ')
-        : '–',
-    })),
+  const ledgerRows = trace.pools.flatMap((p: Pool) => ledgerRowsOf(p.id, p.name, p.ledger));
+  const basisRows = basisRowsOf(trace.pools);
+  const basisLedger: BasisLedgerRow[] = basisRows.flatMap((b) =>
+    ledgerRowsOf(b.key, b.pool, b.level.ledger).map((r) => ({ ...r, basis: modelText(b.level.model) })),
   );
   return (
     <>
@@ -185,6 +147,18 @@ function TraceView({ trace, path }: { trace: AuditTrace; path: string }) {
             ]}
             footer={['Summa', '', '', '', '', '', sek(c.total)]}
           />
+          {c.pools && (
+            <DataTable<ConsumerPool>
+              caption={`${c.name}: varje pools del av årsbeloppet`}
+              rows={c.pools}
+              rowKey={(p) => p.poolId}
+              columns={[
+                { header: 'Pool', cell: (p) => p.poolName },
+                { header: 'Del av årsbeloppet', numeric: true, cell: (p) => sek(p.amount) },
+              ]}
+              footer={['Summa', sek(c.total)]}
+            />
+          )}
         </Section>
       ))}
       <Section id="pooler" title="Kostnadspooler">
@@ -196,13 +170,18 @@ function TraceView({ trace, path }: { trace: AuditTrace; path: string }) {
             { header: 'Pool', cell: (p) => p.name },
             { header: 'Belopp', numeric: true, cell: (p) => sek(p.amount) },
             { header: 'Konton', numeric: true, cell: (p) => p.ledger.length },
+            { header: 'Underlag', cell: (p) => (p.basis ? modelText(p.basis.model) : '–') },
           ]}
         />
         <DataTable<LedgerRow>
           caption="Huvudbokskonton och verifikationer per pool"
           rows={ledgerRows}
           rowKey={(r) => r.key}
-          empty="Modellversionen har ingen huvudboksimport: inga konton eller verifikationer att visa."
+          empty={
+            basisRows.length > 0
+              ? 'Modellversionen har ingen egen huvudboksimport: huvudboken bakom poolerna finns under underlaget nedan.'
+              : 'Modellversionen har ingen huvudboksimport: inga konton eller verifikationer att visa.'
+          }
           columns={[
             { header: 'Pool', cell: (r) => r.pool },
             { header: 'Konto', cell: (r) => r.account },
@@ -211,6 +190,44 @@ function TraceView({ trace, path }: { trace: AuditTrace; path: string }) {
           ]}
         />
       </Section>
+      {basisRows.length > 0 && (
+        <Section id="underlag" title="Underlaget bakom poolerna">
+          <Paragraph>
+            Modellen räknades fram ur en godkänd modell: varje pools belopp där, indexet och det indexerade
+            beloppet, och huvudboken bakom underlaget.
+          </Paragraph>
+          <DataTable<BasisRow>
+            caption="Poolernas underlag: belopp, index och beslut"
+            rows={basisRows}
+            rowKey={(r) => r.key}
+            columns={[
+              { header: 'Pool', cell: (r) => r.pool },
+              { header: 'Underlag', cell: (r) => modelText(r.level.model) },
+              {
+                header: 'Beslut',
+                cell: (r) =>
+                  r.level.decision ? `${r.level.decision.reference}: ${r.level.decision.subject}` : '–',
+              },
+              { header: 'Belopp i underlaget', numeric: true, cell: (r) => sek(r.level.amount) },
+              { header: 'Index', numeric: true, cell: (r) => percent(r.level.index) },
+              { header: 'Indexerat belopp', numeric: true, cell: (r) => sek(r.level.indexed) },
+            ]}
+          />
+          <DataTable<BasisLedgerRow>
+            caption="Huvudbokskonton och verifikationer bakom underlaget"
+            rows={basisLedger}
+            rowKey={(r) => r.key}
+            empty="Underlaget har ingen huvudboksimport: inga konton eller verifikationer att visa."
+            columns={[
+              { header: 'Pool', cell: (r) => r.pool },
+              { header: 'Underlag', cell: (r) => r.basis },
+              { header: 'Konto', cell: (r) => r.account },
+              { header: 'Belopp', numeric: true, cell: (r) => sek(r.amount) },
+              { header: 'Verifikationer', cell: (r) => r.vouchers },
+            ]}
+          />
+        </Section>
+      )}
       <Section id="filer" title="Filer">
         <div className="files">
           <FileButton label="Spårningen som XLSX" path={`${path}.xlsx`} />
