@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { databaseKindOf } from '@it-samverkan/config/env';
 import { ENTITIES, MIGRATIONS } from './registry';
+import { readOnOwnConnection } from './sqlite/reads';
 
 /** Builds the options for a DATABASE_URL: `sqlite:<path>` (embedded) or `mysql://…` (production). */
 export function dataSourceOptions(url: string, logging = false): DataSourceOptions {
@@ -41,9 +42,13 @@ export function dataSourceOptions(url: string, logging = false): DataSourceOptio
   } as DataSourceOptions;
 }
 
-/** Opens the database and brings its schema up to date with the migrations. */
+/**
+ * Opens the database and brings its schema up to date with the migrations. SQLite: one writer
+ * and one reader connection (WAL), so reads outside transactions never wait for a write.
+ */
 export async function openDatabase(url: string, options: { logging?: boolean } = {}): Promise<DataSource> {
   const dataSource = new DataSource(dataSourceOptions(url, options.logging));
+  readOnOwnConnection(dataSource);
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   return dataSource;

@@ -18,3 +18,4 @@ export * from './sqlite/better-sqlite3';
 export * from './entities/ledger-import.entity';
 export * from './entities/register.entity';
 export * from './backup';
+export * from './sqlite/reads';

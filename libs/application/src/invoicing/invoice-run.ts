@@ -7,6 +7,7 @@ import {
   InternalChargeEntity,
   InvoiceEntity,
   InvoiceLineEntity,
+  letReadsIn,
 } from '@it-samverkan/persistence';
 import { Actor } from '../common/principal';
 import { inTransaction, lockMode } from '../common/transaction';
@@ -169,6 +170,7 @@ export async function runInvoicePeriod(
     ].map((c) => c.sourceKey);
     const existing = new Set<string>();
     for (let i = 0; i < allKeys.length; i += 1000) {
+      if (i > 0) await letReadsIn(m); // as bulkInsert does between its chunks: reads go on meanwhile
       const slice = allKeys.slice(i, i + 1000);
       for (const r of await m
         .getRepository(InvoiceLineEntity)

@@ -7,7 +7,7 @@ import {
   ValidationError,
 } from '@it-samverkan/domain';
 import { parseIncidentCsv } from '@it-samverkan/files';
-import { IncidentEntity } from '@it-samverkan/persistence';
+import { IncidentEntity, letReadsIn } from '@it-samverkan/persistence';
 import { Actor } from '../common/principal';
 import { Page, PageRequest, pageOf } from '../common/pagination';
 import { inTransaction } from '../common/transaction';
@@ -124,7 +124,8 @@ export class OnCallIncidentService {
         );
         const problems = new ProblemList();
         const toInsert: Array<{ line: number; entity: IncidentEntity }> = [];
-        for (const row of rows) {
+        for (const [i, row] of rows.entries()) {
+          if (i % CHUNK === 0) await letReadsIn(m);
           const at = (field: string, message: string) =>
             problems.add(`line ${row.line}.${field}`, `Rad ${row.line}: ${message}`);
           for (const field of ['id', 'system', 'description'] as const) {
@@ -146,14 +147,17 @@ export class OnCallIncidentService {
           `Filen har ${problems.items.length} fel och lästes inte in; ingen rad har sparats`,
           'INCIDENT_CSV_INVALID',
         );
+        // Chunks with a turn of the event loop between them (here, above and below): reads go on meanwhile (SQLite).
         for (let i = 0; i < toInsert.length; i += CHUNK) {
+          await letReadsIn(m);
           await m.insert(
             IncidentEntity,
             toInsert.slice(i, i + CHUNK).map((r) => r.entity),
           );
         }
         const inserted = new Map(toInsert.map((r) => [r.entity.id, r.entity]));
-        for (const { entity } of toInsert) {
+        for (const [i, { entity }] of toInsert.entries()) {
+          if (i % CHUNK === 0) await letReadsIn(m);
           const after = incidentView(entity);
           await recordAudit(
             m,
@@ -224,6 +228,7 @@ export class OnCallIncidentService {
 async function findByIds(m: EntityManager, ids: string[]): Promise<Map<string, IncidentEntity>> {
   const found = new Map<string, IncidentEntity>();
   for (let i = 0; i < ids.length; i += CHUNK) {
+    await letReadsIn(m);
     for (const e of await m.findBy(IncidentEntity, { id: In(ids.slice(i, i + CHUNK)) })) found.set(e.id, e);
   }
   return found;
