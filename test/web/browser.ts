@@ -140,7 +140,7 @@ export const WEB_DEMO_PASSWORD = 'webb-demo-losenord-2025';
 
 /**
  * The API with the demo loaded and the built web application, listening on a free local port;
- * `history`: with the demo's earlier years 2023–2024, as `npm start` loads it.
+ * `history`: with the demo's earlier years 2023–2024 and the 2026 draft, as `npm start` loads it.
  */
 export async function startWebApp(
   options: { history?: boolean } = {},
@@ -224,6 +224,8 @@ export function webStory(
     prepare?: (t: TestApp) => Promise<void>;
     /** The prefix of the group's temporary folder, e.g. 'its-web-files-'. */
     folder?: string;
+    /** The whole demo, as `npm start` loads it: with its years 2023–2024 and the 2026 draft. */
+    history?: boolean;
   } = {},
 ): WebStory {
   let t: TestApp | undefined;
@@ -232,7 +234,7 @@ export function webStory(
   let folder: string | undefined;
   const shots: string[] = [];
   beforeAll(async () => {
-    ({ t, base } = await startWebApp());
+    ({ t, base } = await startWebApp({ history: options.history }));
     if (options.folder) folder = mkdtempSync(join(tmpdir(), options.folder));
     await options.prepare?.(t);
   }, 180_000);

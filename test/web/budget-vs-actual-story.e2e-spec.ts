@@ -52,6 +52,8 @@ async function tableRows(
 
 describeInBrowser('budget against actual in the browser', () => {
   const story = webStory({
+    // the whole demo: 2023 and 2024 invoiced, closed and settled
+    history: true,
     // the first quarter invoiced and issued, so that 2025 has something charged
     prepare: async (t) => {
       const finance = await t.token('finance', 'ulricehamn');
@@ -73,9 +75,9 @@ describeInBrowser('budget against actual in the browser', () => {
     return { visibleFor: body.chargedVisibleFor, y };
   }
 
-  async function open(page: Page): Promise<void> {
+  async function open(page: Page, year = '2025'): Promise<void> {
     await page.getByRole('heading', { level: 1, name: 'Budget mot utfall' }).waitFor();
-    await page.getByLabel('År', { exact: true }).selectOption('2025');
+    await page.getByLabel('År', { exact: true }).selectOption(year);
     await page.locator('[data-chart-ready="true"]').waitFor();
   }
 
@@ -108,6 +110,33 @@ describeInBrowser('budget against actual in the browser', () => {
     expect(await page.getByText('visas bara för egna enheter').count()).toBe(0);
 
     await story.look(page, 'tjanstefiering-budget-mot-utfall');
+  });
+
+  it('the tjänstefiering group reads a closed year, 2024: charged and settled as the API answers', async () => {
+    const { y } = await apiYear('tjanstefiering', 2024);
+    // Tranemo was invoiced its budget share and settled the difference to its actual share
+    // (8 672 973.63 − 8 643 327.68 = 29 645.95, test/cost-model/demo-history.e2e-spec.ts)
+    const tranemo = y.municipalities.find((m) => m.id === 'tranemo')!;
+    expect([tranemo.charged, tranemo.settled]).toEqual([tranemo.budget, '29645.95']);
+    const page = story.browser.page;
+    await story.login(page, 'tjanstefiering');
+    await page.goto(`${story.base}/tjanstefiering/budget-mot-utfall`);
+    await page.getByRole('heading', { level: 1, name: 'Budget mot utfall' }).waitFor();
+    const years = await page.getByLabel('År', { exact: true }).locator('option').allTextContents();
+    expect(years.map((o) => o.trim()).filter((o) => ['2023', '2024', '2025'].includes(o))).toEqual([
+      '2023',
+      '2024',
+      '2025',
+    ]);
+    await open(page, '2024');
+    const municipalities = await tableRows(page, 'Budget mot utfall 2024 per kommun');
+    expect(municipalities.map((r) => r.slice(1))).toEqual(y.municipalities.map(expectedCells));
+    expect(await tableRows(page, 'Budget mot utfall 2024 per kommun', 'tfoot')).toEqual([
+      ['Summa', ...expectedCells(y.total)],
+    ]);
+    const consumers = await tableRows(page, 'Budget mot utfall 2024 per förbrukare');
+    expect(consumers.map((r) => r.slice(2))).toEqual(y.consumers.map(expectedCells));
+    await story.look(page, 'tjanstefiering-budget-mot-utfall-2024');
   });
 
   it("the Tranemo finance officer sees charged and settled only for Tranemo: the others' show –", async () => {

@@ -13,7 +13,8 @@ import { describeInBrowser, kr, norm, webStory } from './browser';
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');
 
 describeInBrowser('IT-styrgruppen in the browser', () => {
-  const story = webStory();
+  // the whole demo, as npm start loads it: the history shows 2023–2025
+  const story = webStory({ history: true });
 
   interface Saved {
     id: string;
@@ -89,6 +90,8 @@ describeInBrowser('IT-styrgruppen in the browser', () => {
     const history = await story.api<{
       years: { year: number; budget: string | null; actual: string | null }[];
     }>('/history/municipalities/tranemo');
+    // the demo's three years, each with its approved budget (2026 is only a draft, so not history)
+    expect(history.years.map((y) => y.year)).toEqual([2023, 2024, 2025]);
     const years = page.getByRole('table', { name: 'Tranemo kommun: andel per år ur godkända modeller' });
     await years.waitFor();
     expect(await years.locator('tbody tr').count()).toBe(history.years.length);
