@@ -15,7 +15,7 @@ import { FormEvent, RefObject, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api/client';
 import { dateTime, decimal, sumDecimals, todayInSweden } from '../api/format';
-import type { CostModelVersion } from '../api/types';
+import type { CostModelVersion, Page as ApiPage } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FormProblems, problemsByField } from '../components/form-problems';
 import { LoadState } from '../components/load-state';
@@ -84,7 +84,10 @@ export function RegisterImportPage() {
   const { id = '' } = useParams();
   const { me } = useSession();
   const version = useApi(() => api.get<Version>(`/cost-models/${id}`), [id]);
-  const mappings = useApi(() => api.get<RegisterMapping[]>('/register-mappings'), []);
+  const mappings = useApi(
+    () => api.get<ApiPage<RegisterMapping>>('/register-mappings', { pageSize: 500 }).then((p) => p.items),
+    [],
+  );
   const imports = useApi(() => api.get<RegisterImport[]>(`/cost-models/${id}/register-imports`), [id]);
   const mayImport = me.role === 'tjanstefiering' || me.role === 'admin';
 
