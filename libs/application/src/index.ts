@@ -2,6 +2,7 @@ export * from './common/principal';
 export * from './common/pagination';
 export * from './common/transaction';
 export * from './common/swedish-date';
+export * from './common/result-cache';
 export * from './audit/audit';
 export * from './auth/tokens';
 export * from './auth/persons';

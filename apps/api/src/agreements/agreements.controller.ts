@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Actor, AgreementService } from '@it-samverkan/application';
+import { CachedRead } from '../common/cached-read.interceptor';
 import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
 import { ApiPageResponse, PageQuery, pageRequest } from '../common/pagination.dto';
@@ -17,6 +18,7 @@ export class AgreementsController {
   ) {}
 
   @Get('organisation')
+  @CachedRead()
   @Access('read', named.shared)
   @ApiOperation({
     summary:
@@ -52,6 +54,7 @@ export class AgreementsController {
   }
 
   @Get('cooperation-agreements')
+  @CachedRead()
   @Access('read', named.shared)
   @ApiOperation({ summary: 'Samverkansavtalets versioner (äldst först), en sida i taget' })
   @ApiPageResponse('En sida av avtalets versioner')

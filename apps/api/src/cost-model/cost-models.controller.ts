@@ -37,6 +37,7 @@ import {
   XLSX_MIME,
 } from '@it-samverkan/application';
 import type { CostModelDocument } from '@it-samverkan/domain';
+import { CachedRead } from '../common/cached-read.interceptor';
 import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
 import { PageQuery, pageRequest } from '../common/pagination.dto';
@@ -125,6 +126,7 @@ export class CostModelsController {
   }
 
   @Get()
+  @CachedRead()
   @Access('read', named.shared)
   @ApiOperation({ summary: 'Lista modellversioner (filter: år, budget/utfall, status)' })
   list(@Query() query: CostModelListQuery) {
@@ -135,6 +137,7 @@ export class CostModelsController {
   }
 
   @Get(':id')
+  @CachedRead()
   @Access('read', named.shared)
   @ApiOperation({ summary: 'Hämta en modellversion med dokument och godkännande beslut' })
   @ApiParam({ name: 'id', format: 'uuid' })

@@ -10,6 +10,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { SplitRunService, splitResultCsv, splitResultXlsx, XLSX_MIME } from '@it-samverkan/application';
+import { CachedRead } from '../common/cached-read.interceptor';
 import { Access, named } from '../common/access.decorator';
 
 const ID = { name: 'id', format: 'uuid', description: 'Fördelningskörningens id' };
@@ -21,6 +22,7 @@ export class SplitsController {
   constructor(@Inject(SplitRunService) private readonly splits: SplitRunService) {}
 
   @Get(':id')
+  @CachedRead()
   @Access('read', named.shared)
   @ApiOperation({
     summary:

@@ -26,6 +26,7 @@ import {
   serviceLevelReportXlsx,
   ServiceLevelTargetsService,
 } from '@it-samverkan/application';
+import { CachedRead } from '../common/cached-read.interceptor';
 import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
 import { CLOCK, Clock } from '../common/tokens';
@@ -126,6 +127,7 @@ export class DriftController {
   }
 
   @Get('reports/:tertial')
+  @CachedRead()
   @Access('read', named.shared)
   @ApiOperation({
     summary: 'Uppföljning av servicenivåer per tertial och kommun, mot ramuppdragets mål',

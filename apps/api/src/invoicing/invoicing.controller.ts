@@ -14,6 +14,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, InvoiceService } from '@it-samverkan/application';
+import { CachedRead } from '../common/cached-read.interceptor';
 import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
 import { Idempotent, IdempotencyInterceptor } from '../common/idempotency.interceptor';
@@ -70,6 +71,7 @@ export class InvoicingController {
   }
 
   @Get('invoices')
+  @CachedRead()
   @Access('read', named.own)
   @ApiOperation({
     summary:
@@ -84,6 +86,7 @@ export class InvoicingController {
   }
 
   @Get('invoices/:id')
+  @CachedRead()
   @Access('read', named.invoice)
   @ApiOperation({ summary: 'En faktura med rader och moms per sats' })
   get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: Actor) {

@@ -19,6 +19,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Actor, ScenarioService } from '@it-samverkan/application';
+import { CachedRead } from '../common/cached-read.interceptor';
 import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
 import { PageQuery, pageRequest } from '../common/pagination.dto';
@@ -86,6 +87,7 @@ export class ScenariosController {
   }
 
   @Get(':id/comparison')
+  @CachedRead()
   @Access('read', named.shared)
   @ApiOperation({
     summary:

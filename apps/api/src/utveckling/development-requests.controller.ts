@@ -13,6 +13,7 @@ import {
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, DevelopmentHoursService, DevelopmentRequestService } from '@it-samverkan/application';
 import { DomainError } from '@it-samverkan/domain';
+import { CachedRead } from '../common/cached-read.interceptor';
 import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
 import { pageRequest } from '../common/pagination.dto';
@@ -51,6 +52,7 @@ export class DevelopmentRequestsController {
   }
 
   @Get()
+  @CachedRead()
   @Access('read', named.shared)
   @ApiOperation({
     summary: 'Lista utvecklingsärenden, eller ett mötes lista med meetingDate',

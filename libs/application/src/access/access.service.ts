@@ -28,6 +28,7 @@ import {
 } from '@it-samverkan/persistence';
 import type { Principal } from '../common/principal';
 import { readCacheOf } from '../common/read-cache';
+import { resultCacheOf } from '../common/result-cache';
 import { loadOnCallConsumers } from '../on-call/on-call-consumers';
 
 /**
@@ -150,7 +151,14 @@ export class AccessService {
     const directory = await this.directory();
     const actor = AccessService.actorOf(directory, principal);
     for (const ref of refs) {
-      const resource = await resolveResource(this.db, ref, directory);
+      // What an id names (an invoice's parties…) is kept in the result cache, emptied by every write;
+      // an id naming nothing is asked again, so a row another process just made is found at once.
+      const resource = await resultCacheOf(this.db).get(
+        `resource ${JSON.stringify(ref)}`,
+        Date.now(),
+        () => resolveResource(this.db, ref, directory),
+        (found) => found.type !== 'unknown',
+      );
       // What a path names by id is concealed when unreadable; what a body names (a new grant, a party) is refused.
       const concealUnreadable = ref.type.endsWith('-id') || ref.type === 'unknown';
       requireAccess({ actor, action, resource, cooperation: directory.cooperation, concealUnreadable });

@@ -26,33 +26,64 @@ const SWEEP_EVERY = 1000;
 /** Keys are stored as given; the column holds 200 characters. */
 export const RATE_LIMIT_KEY_LENGTH = 200;
 
+type CounterRow = { hits: number | string; window_ends_at: number | string };
+
+const MYSQL_UPSERT =
+  'INSERT INTO `rate_limit_counter` (`counter_key`, `hits`, `window_ends_at`) VALUES (?, 1, ?) ' +
+  'ON DUPLICATE KEY UPDATE `hits` = IF(`window_ends_at` <= ?, 1, `hits` + 1), ' +
+  '`window_ends_at` = IF(`window_ends_at` <= ?, ?, `window_ends_at`)';
+
+/** MySQL rejects RETURNING as a syntax error (ER_PARSE_ERROR) before running anything. */
+function isParseError(error: unknown): boolean {
+  const e = error as { code?: string; errno?: number; driverError?: { code?: string; errno?: number } };
+  return (
+    (e?.driverError?.code ?? e?.code) === 'ER_PARSE_ERROR' || (e?.driverError?.errno ?? e?.errno) === 1064
+  );
+}
+
 /**
  * MySQL/MariaDB: the `rate_limit_counter` table (migration 1764106000000), updated with one
- * INSERT … ON DUPLICATE KEY UPDATE outside any transaction, then read back.
+ * INSERT … ON DUPLICATE KEY UPDATE outside any transaction. MariaDB (10.5+) returns the counted
+ * row from that same statement (RETURNING: one round trip per request); MySQL, which has no
+ * RETURNING, reads it back with a second statement.
  */
 export class MysqlRateLimitCounter implements RateLimitCounter {
   private hitsSinceSweep = 0;
+  /** Whether the server takes INSERT … RETURNING; unknown until the first hit. */
+  private returning: boolean | null = null;
 
   constructor(private readonly dataSource: DataSource) {}
 
   async hit(key: string, windowMs: number, now: number): Promise<RateLimitWindow> {
     const k = key.slice(0, RATE_LIMIT_KEY_LENGTH);
-    await this.dataSource.query(
-      'INSERT INTO `rate_limit_counter` (`counter_key`, `hits`, `window_ends_at`) VALUES (?, 1, ?) ' +
-        'ON DUPLICATE KEY UPDATE `hits` = IF(`window_ends_at` <= ?, 1, `hits` + 1), ' +
-        '`window_ends_at` = IF(`window_ends_at` <= ?, ?, `window_ends_at`)',
-      [k, now + windowMs, now, now, now + windowMs],
-    );
-    const [row] = (await this.dataSource.query(
-      'SELECT `hits`, `window_ends_at` FROM `rate_limit_counter` WHERE `counter_key` = ?',
-      [k],
-    )) as { hits: number | string; window_ends_at: number | string }[];
+    const parameters = [k, now + windowMs, now, now, now + windowMs];
+    let row: CounterRow | undefined;
+    if (this.returning !== false) {
+      try {
+        [row] = (await this.dataSource.query(
+          `${MYSQL_UPSERT} RETURNING \`hits\`, \`window_ends_at\``,
+          parameters,
+        )) as CounterRow[];
+        this.returning = true;
+      } catch (error) {
+        if (this.returning === true || !isParseError(error)) throw error;
+        this.returning = false;
+      }
+    }
+    if (this.returning === false) {
+      await this.dataSource.query(MYSQL_UPSERT, parameters);
+      [row] = (await this.dataSource.query(
+        'SELECT `hits`, `window_ends_at` FROM `rate_limit_counter` WHERE `counter_key` = ?',
+        [k],
+      )) as CounterRow[];
+    }
     if (++this.hitsSinceSweep >= SWEEP_EVERY) {
       this.hitsSinceSweep = 0;
       await this.dataSource.query('DELETE FROM `rate_limit_counter` WHERE `window_ends_at` < ?', [
         now - FORGET_AFTER_MS,
       ]);
     }
+    if (!row) throw new Error(`rate_limit_counter: no row for ${k} after counting`);
     return { hits: Number(row.hits), endsAt: Number(row.window_ends_at) };
   }
 

@@ -1,0 +1,130 @@
+import { DataSource, EntitySubscriberInterface } from 'typeorm';
+import type { AfterQueryEvent } from 'typeorm/subscriber/event/QueryEvent';
+
+/**
+ * How long this process keeps a computed read (an invoice list, a split result, a scenario
+ * comparison, a service-level report…) for the same principal and the same URL. Every write this
+ * process makes to the database empties the cache at once, so here a write is visible on the
+ * next read; another API process on the same database sees it within this many milliseconds.
+ */
+export const RESULT_CACHE_TTL_MS = 2_000;
+/** Results can be large (a split of every consumer); beyond this many the oldest is dropped. */
+const MAX_ENTRIES = 500;
+
+/**
+ * Statements that change nothing the cached reads show: the rate-limit counters (one per
+ * request on MySQL) and a session's last-seen time (at most once a minute per session). Any
+ * other statement that is not plainly a read empties the cache.
+ */
+const BOOKKEEPING_TABLES = new Set(['rate_limit_counter', 'session']);
+const READ_ONLY =
+  /^\s*\(?\s*(?:SELECT|SHOW|EXPLAIN|PRAGMA|BEGIN|START\s+TRANSACTION|SET\s+TRANSACTION|SAVEPOINT|RELEASE|ROLLBACK|COMMIT)\b/i;
+const WRITTEN_TABLE = /^\s*(?:INSERT\s+(?:IGNORE\s+)?INTO|REPLACE\s+INTO|UPDATE|DELETE\s+FROM)\s+[`"]?(\w+)/i;
+
+/** True when a statement may change data a cached read shows. */
+export function changesCachedData(sql: string): boolean {
+  if (READ_ONLY.test(sql)) return false;
+  const table = WRITTEN_TABLE.exec(sql)?.[1];
+  return !table || !BOOKKEEPING_TABLES.has(table.toLowerCase());
+}
+
+interface Entry {
+  value: unknown;
+  /** Wall-clock expiry (Date.now()). */
+  until: number;
+  /** The application clock's time the value was computed at (tests move it). */
+  at: number;
+}
+
+interface Pending {
+  promise: Promise<unknown>;
+  generation: number;
+  at: number;
+}
+
+/**
+ * Per-data-source cache of computed reads, keyed by whoever asks and what they ask. Loads are
+ * tagged with a generation: a load under way when the cache is emptied is never stored, and a
+ * request that comes after a write never joins a load that started before it. Concurrent asks
+ * for the same key share one load, so an expired entry is recomputed once, not by every waiter.
+ */
+export class ResultCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly pending = new Map<string, Pending>();
+  private generation = 0;
+
+  constructor(
+    private readonly ttlMs = RESULT_CACHE_TTL_MS,
+    private readonly wallClock: () => number = Date.now,
+  ) {}
+
+  /**
+   * The value for `key`, computed at most `ttlMs` before `at` (the application clock's now) and
+   * since the last write, or `load()`'s result. A failed load is not stored, nor one `keep` refuses.
+   */
+  async get<T>(
+    key: string,
+    at: number,
+    load: () => Promise<T>,
+    keep: (value: T) => boolean = () => true,
+  ): Promise<T> {
+    const fresh = (since: number) => at >= since && at - since < this.ttlMs;
+    const hit = this.entries.get(key);
+    if (hit && hit.until > this.wallClock() && fresh(hit.at)) return hit.value as T;
+    const running = this.pending.get(key);
+    if (running && running.generation === this.generation && fresh(running.at))
+      return running.promise as Promise<T>;
+    const generation = this.generation;
+    const promise = load();
+    const mine: Pending = { promise, generation, at };
+    this.pending.set(key, mine);
+    try {
+      const value = await promise;
+      if (generation === this.generation && this.ttlMs > 0 && keep(value)) {
+        if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+        this.entries.delete(key);
+        this.entries.set(key, { value, until: this.wallClock() + this.ttlMs, at });
+      }
+      return value;
+    } finally {
+      if (this.pending.get(key) === mine) this.pending.delete(key);
+    }
+  }
+
+  /** Forgets everything; loads under way are not stored and not joined. */
+  invalidate(): void {
+    this.generation++;
+    this.entries.clear();
+    this.pending.clear();
+  }
+}
+
+/**
+ * Empties the cache on every statement that may change data (entity writes, raw and bulk
+ * statements alike, inside a transaction or not) and again after every commit, so a read that
+ * ran beside a transaction and saw its data before the commit is not kept either.
+ */
+class ResultCacheInvalidator implements EntitySubscriberInterface {
+  constructor(private readonly cache: ResultCache) {}
+
+  afterQuery(event: AfterQueryEvent): void {
+    if (changesCachedData(event.query)) this.cache.invalidate();
+  }
+
+  afterTransactionCommit(): void {
+    this.cache.invalidate();
+  }
+}
+
+const caches = new WeakMap<DataSource, ResultCache>();
+
+/** The result cache of a data source, subscribed to its statements on first use. */
+export function resultCacheOf(dataSource: DataSource): ResultCache {
+  let cache = caches.get(dataSource);
+  if (!cache) {
+    cache = new ResultCache();
+    dataSource.subscribers.push(new ResultCacheInvalidator(cache));
+    caches.set(dataSource, cache);
+  }
+  return cache;
+}
