@@ -2,16 +2,19 @@ import { DataSource, MigrationInterface } from 'typeorm';
 import { MIGRATIONS, openDatabase } from '@it-samverkan/persistence';
 import { freshDatabase, TEST_DATABASE_KIND } from '../support/database';
 
-/** The indexes of migration 1764200500000-read-indexes, by table. */
-const READ_INDEXES = {
-  invoice: [
-    'ix_invoice_buyer_municipality_period',
-    'ix_invoice_buyer_period',
-    'ix_invoice_period_order',
-    'ix_invoice_status_period',
-  ],
-  invoice_line: ['ix_invoice_line_source'],
-  split_run: ['ix_split_run_model_created'],
+/** The indexes of the read-index migrations, by migration and table. */
+const READ_INDEXES: Record<string, Record<string, string[]>> = {
+  ReadIndexes1764200500000: {
+    invoice: [
+      'ix_invoice_buyer_municipality_period',
+      'ix_invoice_buyer_period',
+      'ix_invoice_period_order',
+      'ix_invoice_status_period',
+    ],
+    invoice_line: ['ix_invoice_line_source'],
+    split_run: ['ix_split_run_model_created'],
+  },
+  InvoiceStatusParties1764200510000: { invoice: ['ix_invoice_status_parties'] },
 };
 
 async function indexesOf(ds: DataSource, table: string): Promise<string[]> {
@@ -38,27 +41,27 @@ describe(`the read indexes migration (${TEST_DATABASE_KIND})`, () => {
     await drop();
   });
 
-  it('adds the indexes, takes exactly them away again, and adds them once more', async () => {
-    const Migration = MIGRATIONS.find((m) => m.name === 'ReadIndexes1764200500000') as
-      (new () => MigrationInterface) | undefined;
-    expect(Migration).toBeDefined();
-    const tables = Object.keys(READ_INDEXES) as (keyof typeof READ_INDEXES)[];
-    const applied = Object.fromEntries(
-      await Promise.all(tables.map(async (t) => [t, await indexesOf(ds, t)])),
-    );
-    for (const t of tables) expect(applied[t]).toEqual(expect.arrayContaining(READ_INDEXES[t]));
+  it.each(Object.entries(READ_INDEXES))(
+    '%s adds its indexes, takes exactly them away again, and adds them once more',
+    async (name, indexes) => {
+      const Migration = MIGRATIONS.find((m) => m.name === name) as (new () => MigrationInterface) | undefined;
+      expect(Migration).toBeDefined();
+      const tables = Object.keys(indexes);
+      const applied = Object.fromEntries(
+        await Promise.all(tables.map(async (t) => [t, await indexesOf(ds, t)])),
+      );
+      for (const t of tables) expect(applied[t]).toEqual(expect.arrayContaining(indexes[t]));
 
-    const runner = ds.createQueryRunner();
-    try {
-      await new Migration!().down(runner);
-      for (const t of tables)
-        expect(await indexesOf(ds, t)).toEqual(
-          applied[t].filter((i: string) => !READ_INDEXES[t].includes(i)),
-        );
-      await new Migration!().up(runner);
-      for (const t of tables) expect(await indexesOf(ds, t)).toEqual(applied[t]);
-    } finally {
-      await runner.release();
-    }
-  });
+      const runner = ds.createQueryRunner();
+      try {
+        await new Migration!().down(runner);
+        for (const t of tables)
+          expect(await indexesOf(ds, t)).toEqual(applied[t].filter((i: string) => !indexes[t].includes(i)));
+        await new Migration!().up(runner);
+        for (const t of tables) expect(await indexesOf(ds, t)).toEqual(applied[t]);
+      } finally {
+        await runner.release();
+      }
+    },
+  );
 });

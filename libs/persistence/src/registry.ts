@@ -61,6 +61,7 @@ import {
 } from './entities/register.entity';
 import { CostModelBasis1764103100000 } from './migrations/1764103100000-cost-model-basis';
 import { ReadIndexes1764200500000 } from './migrations/1764200500000-read-indexes';
+import { InvoiceStatusParties1764200510000 } from './migrations/1764200510000-invoice-status-parties';
 import { Registers1764103000000 } from './migrations/1764103000000-registers';
 
 type EntityClass = new (...args: any[]) => unknown;
@@ -125,4 +126,5 @@ export const MIGRATIONS: EntityClass[] = [
   Registers1764103000000,
   CostModelBasis1764103100000,
   ReadIndexes1764200500000,
+  InvoiceStatusParties1764200510000,
 ];

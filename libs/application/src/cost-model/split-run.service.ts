@@ -159,6 +159,16 @@ export class SplitRunService {
     if (!(await this.dataSource.getRepository(CostModelVersionEntity).existsBy({ id: modelVersionId })))
       throw costModelNotFound(modelVersionId);
     const [rows, total] = await this.dataSource.getRepository(SplitRunEntity).findAndCount({
+      // the summary's columns: not each run's input and result documents (tens of kB each)
+      select: {
+        id: true,
+        modelVersionId: true,
+        engineVersion: true,
+        inputHash: true,
+        resultHash: true,
+        createdAt: true,
+        createdBy: true,
+      },
       where: { modelVersionId },
       order: { createdAt: 'DESC', id: 'ASC' },
       skip: (page.page - 1) * page.pageSize,
