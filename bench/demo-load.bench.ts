@@ -40,7 +40,7 @@ export async function run(): Promise<void> {
     [
       `Demoladdning på ${kind}, median av ${ROUNDS} varv (varv: ${timings.with.map(fmt).join(', ')}):`,
       `  utan historik (baslinje):  ${fmt(without)}`,
-      `  med 2023–2024:             ${fmt(withHistory)}`,
+      `  med 2023–2024 och 2026:    ${fmt(withHistory)}`,
       `  tillägg för historiken:    ${fmt(withHistory - without)}`,
       '',
     ].join('\n'),
