@@ -14,6 +14,7 @@ interface Comparison {
   totals: Row;
   municipalities: Row[];
   fundingMoves: { municipality: string; toInternalCharge: string; toAppropriation: string }[];
+  municipalityNames: Record<string, string>;
   administrativeLoad: {
     base: { internalCharges: number; invoices: number };
     scenario: { internalCharges: number; invoices: number };
@@ -77,7 +78,9 @@ describe('GET /api/v1/scenarios/{id}/summary.pdf: the steering group’s one-pag
     const { text, pages } = pdfText((await pdfOf(id)).body as Buffer);
     expect(pages).toBe(1);
     const mark = comparison.municipalities.find((m) => m.id === 'mark')!;
-    expect(text).toContain(`Mark 0,00 ${kr(mark.scenario)} +${kr(mark.difference)} –`);
+    // named as the demo's change names it (municipalityName), not by its id
+    expect(comparison.municipalityNames.mark).toBe('Marks kommun');
+    expect(text).toContain(`Marks kommun 0,00 ${kr(mark.scenario)} +${kr(mark.difference)} –`);
     expect(text).toContain('ansluter');
   });
 

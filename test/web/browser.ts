@@ -288,8 +288,11 @@ export function webStory(
         call.body === undefined
           ? a.http.get(`/api/v1${path}`)
           : a.http.post(`/api/v1${path}`).send(call.body as object);
-      if (call.person) request.set('Cookie', (await a.login(call.person, WEB_DEMO_PASSWORD)).cookie);
-      else request.set(a.auth(call.token));
+      if (call.person) {
+        const session = await a.login(call.person, WEB_DEMO_PASSWORD);
+        // a change made with a session carries its CSRF token, as the browser's client sends it
+        request.set('Cookie', session.cookie).set('X-CSRF-Token', session.csrf);
+      } else request.set(a.auth(call.token));
       const res = await request;
       expect({ path, status: res.status }).toEqual({ path, status: call.status ?? 200 });
       return res.body as T;

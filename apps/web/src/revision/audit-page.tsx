@@ -1,5 +1,6 @@
 import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { api, Query } from '../api/client';
 import { dateTime } from '../api/format';
 import type { Page as ApiPage } from '../api/types';
@@ -8,6 +9,8 @@ import { FormProblems, problemsByField } from '../components/form-problems';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
+import { useSession } from '../components/session';
+import { may } from '../api/permissions';
 
 interface AuditEntry {
   id: number;
@@ -46,12 +49,30 @@ function summary(value: unknown): string {
 
 /** Auditors: the audit log (who, when, what, before and after), filtered. */
 export function AuditPage() {
+  const { me } = useSession();
+  // the one policy: the audit log is read by an administrator of the party (DOMAIN.md 9)
+  const mayRead = may(me, 'read-audit', { type: 'own' }, null);
   const [form, setForm] = useState<Filters>(EMPTY);
   const [applied, setApplied] = useState<Filters>(EMPTY);
   const entries = useApi(
-    () => api.get<ApiPage<AuditEntry>>('/audit', { ...(applied as Query), pageSize: 100 }),
-    [applied],
+    () =>
+      mayRead
+        ? api.get<ApiPage<AuditEntry>>('/audit', { ...(applied as Query), pageSize: 100 })
+        : Promise.resolve(null),
+    [applied, mayRead],
   );
+  if (!mayRead)
+    return (
+      <Page title="Ändringslogg">
+        <Paragraph>
+          Ändringsloggen läses av en administratör för sin part; en revisor loggar in med den behörigheten.
+        </Paragraph>
+        <Paragraph>
+          Varje fakturarad går att följa till fördelningskörningen, modellversionen och beslutet bakom den
+          från fakturans sida under <Link to="/ekonomi">Ekonomi</Link>.
+        </Paragraph>
+      </Page>
+    );
   const fields = problemsByField(entries.error);
 
   function search(event: FormEvent) {
@@ -92,22 +113,24 @@ export function AuditPage() {
       <Section id="poster" title="Poster">
         {!entries.error && (
           <LoadState loaded={entries} what="ändringsloggen">
-            {(page) => (
-              <DataTable
-                caption={`Ändringar (${page.total} träffar)`}
-                rows={page.items}
-                rowKey={(e) => String(e.id)}
-                empty="Inga ändringar matchar filtret."
-                columns={[
-                  { header: 'När', cell: (e) => dateTime(e.at) },
-                  { header: 'Vem', cell: (e) => e.actor },
-                  { header: 'Händelse', cell: (e) => e.action },
-                  { header: 'Post', cell: (e) => `${e.entityType} ${e.entityId}` },
-                  { header: 'Före', cell: (e) => <code>{summary(e.before)}</code> },
-                  { header: 'Efter', cell: (e) => <code>{summary(e.after)}</code> },
-                ]}
-              />
-            )}
+            {(page) =>
+              page && (
+                <DataTable
+                  caption={`Ändringar (${page.total} träffar)`}
+                  rows={page.items}
+                  rowKey={(e) => String(e.id)}
+                  empty="Inga ändringar matchar filtret."
+                  columns={[
+                    { header: 'När', cell: (e) => dateTime(e.at) },
+                    { header: 'Vem', cell: (e) => e.actor },
+                    { header: 'Händelse', cell: (e) => e.action },
+                    { header: 'Post', cell: (e) => `${e.entityType} ${e.entityId}` },
+                    { header: 'Före', cell: (e) => <code>{summary(e.before)}</code> },
+                    { header: 'Efter', cell: (e) => <code>{summary(e.after)}</code> },
+                  ]}
+                />
+              )
+            }
           </LoadState>
         )}
       </Section>

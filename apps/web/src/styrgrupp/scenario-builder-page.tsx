@@ -1,8 +1,10 @@
 import { Button, Field, Fieldset, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
 import { FormEvent, useEffect, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { Directory, loadDirectory } from '../api/directory';
+import { mayOnShared } from '../api/permissions';
+import { useSession } from '../components/session';
 import type { CostModelVersion, Page as ApiPage } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FormProblems, problemsByField } from '../components/form-problems';
@@ -55,6 +57,16 @@ export function ScenarioBuilderPage() {
     [],
   );
   const directory = useApi(loadDirectory, []);
+  const { me } = useSession();
+  if (directory.data && !mayOnShared(me, 'write-scenario', directory.data))
+    return (
+      <Page title="Nytt scenario">
+        <Paragraph>
+          Scenarier byggs av IT-styrgruppen och tjänstefieringsgruppen. Du kan läsa och jämföra de sparade
+          scenarierna under <Link to="/styrgrupp">IT-styrgruppen</Link>.
+        </Paragraph>
+      </Page>
+    );
   return (
     <Page
       title="Nytt scenario"

@@ -6,7 +6,12 @@ import { ScenarioService } from './scenario.service';
 
 /** Mark's units and their yearly volumes per demo driver, roughly a municipality of Tranemo's size and a half. */
 const MARK_CONSUMERS = [
-  { id: 'mark-kl', name: 'Marks kommun kommunledningsförvaltningen', municipality: 'mark' },
+  {
+    id: 'mark-kl',
+    name: 'Marks kommun kommunledningsförvaltningen',
+    municipality: 'mark',
+    municipalityName: 'Marks kommun',
+  },
   { id: 'mark-bou', name: 'Marks kommun barn- och utbildningsförvaltningen', municipality: 'mark' },
   { id: 'mark-vo', name: 'Marks kommun vård- och omsorgsförvaltningen', municipality: 'mark' },
 ];
