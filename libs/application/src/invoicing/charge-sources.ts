@@ -65,7 +65,23 @@ export async function approvingDecision(db: DataSource, decisionId: string | nul
  * Every consumer's yearly amount per service from the approved budget split, in model order:
  * the price list the year is charged on (DOMAIN.md 5.6).
  */
-export function yearlySharesOf(model: CostModelVersionEntity): YearlyShare[] {
+export function yearlySharesOf(model: CostModelVersionEntity): readonly YearlyShare[] {
+  // An approved model never changes, and every run of its year splits it: split it once.
+  const key = model.status === 'approved' ? `${model.id} ${model.documentHash}` : null;
+  const known = key ? approvedShares.get(key) : undefined;
+  if (known) return known;
+  const shares = splitYearlyShares(model);
+  if (key) {
+    if (approvedShares.size >= 16) approvedShares.delete(approvedShares.keys().next().value!);
+    approvedShares.set(key, shares);
+  }
+  return shares;
+}
+
+/** The yearly shares of the approved models split most recently (a handful of years at most). */
+const approvedShares = new Map<string, readonly YearlyShare[]>();
+
+function splitYearlyShares(model: CostModelVersionEntity): readonly YearlyShare[] {
   const parsed = validateCostModel(model.document);
   const doc = toSplitResultDocument(parsed, splitCostModel(parsed));
   const names = new Map(
@@ -92,8 +108,11 @@ export function periodCostShares(
   warnings: string[],
 ): { consumer: ConsumerInfo; serviceId: string; serviceName: string; amount: Money }[] {
   const byConsumer = new Map<string, YearlyShare[]>();
-  for (const share of shares)
-    byConsumer.set(share.consumerId, [...(byConsumer.get(share.consumerId) ?? []), share]);
+  for (const share of shares) {
+    const own = byConsumer.get(share.consumerId);
+    if (own) own.push(share);
+    else byConsumer.set(share.consumerId, [share]);
+  }
   const rows: { consumer: ConsumerInfo; serviceId: string; serviceName: string; amount: Money }[] = [];
   for (const [consumerId, own] of byConsumer) {
     const consumer = directory.consumers.get(consumerId);

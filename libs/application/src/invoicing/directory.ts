@@ -42,8 +42,14 @@ export interface BuyerTerms {
   agreement: ServiceAgreementEntity | null;
 }
 
+/** The key agreements are indexed by: their party. */
+const partyKey = (kind: PartyKind, id: string) => `${kind}:${id}`;
+
 /** The organisation and agreements in force in a period, loaded once per run; the rules are the domain's. */
 export class Directory {
+  /** The agreements in force by party, in the same order as `agreements` (a run asks per charge). */
+  private readonly agreementsByParty = new Map<string, ServiceAgreementEntity[]>();
+
   private constructor(
     readonly host: MunicipalityEntity,
     readonly cooperation: CooperationAgreementEntity,
@@ -52,7 +58,18 @@ export class Directory {
     private readonly agreements: ServiceAgreementEntity[],
     /** Units that ended before the period starts (not in `consumers`): name and last day. */
     readonly endedUnits: Map<string, { name: string; validTo: string }>,
-  ) {}
+  ) {
+    for (const a of agreements) {
+      const key = partyKey(a.partyKind, a.partyId);
+      const own = this.agreementsByParty.get(key);
+      if (own) own.push(a);
+      else this.agreementsByParty.set(key, [a]);
+    }
+  }
+
+  private agreementsOf(kind: PartyKind, id: string): readonly ServiceAgreementEntity[] {
+    return this.agreementsByParty.get(partyKey(kind, id)) ?? [];
+  }
 
   /** Loads the directory for a period starting `firstDay` and ending `lastDay`. */
   static async load(db: DataSource | EntityManager, firstDay: string, lastDay: string): Promise<Directory> {
@@ -138,7 +155,7 @@ export class Directory {
 
   /** The first agreement in force of a party, if any: its default terms (on-call, hours). */
   agreementOf(kind: PartyKind, id: string): ServiceAgreementEntity | null {
-    return this.agreements.find((a) => a.partyKind === kind && a.partyId === id) ?? null;
+    return this.agreementsOf(kind, id)[0] ?? null;
   }
 
   /** The agreement of a consumer's party that covers a service in the period, if any. */
@@ -147,15 +164,14 @@ export class Directory {
     serviceId: string,
     period: Period,
   ): ServiceAgreementEntity | null {
-    return agreementCovering(this.agreements, agreementPartyOf(consumer), serviceId, period);
+    const party = agreementPartyOf(consumer);
+    return agreementCovering(this.agreementsOf(party.kind, party.id), party, serviceId, period);
   }
 
   /** The hourly rate an agreement of the consumer's party sets, if any. */
   agreedHourlyRate(consumer: ConsumerInfo): string | null {
     const party = agreementPartyOf(consumer);
-    const agreement = this.agreements.find(
-      (a) => a.partyKind === party.kind && a.partyId === party.id && a.hourlyRate !== null,
-    );
+    const agreement = this.agreementsOf(party.kind, party.id).find((a) => a.hourlyRate !== null);
     return agreement?.hourlyRate?.toString() ?? null;
   }
 

@@ -100,6 +100,28 @@ export function newDraft(issuerId: string, buyer: BuyerTerms, period: string, no
 }
 
 /**
+ * Which of `keys` an invoice line or an internal charge already carries: one statement per chunk
+ * over both tables (a run checks tens of thousands of keys; the ORM's IN builder is slow at that).
+ */
+async function existingSourceKeys(m: EntityManager, keys: string[]): Promise<Set<string>> {
+  const existing = new Set<string>();
+  const escape = (name: string) => m.connection.driver.escape(name);
+  const tables = [InvoiceLineEntity, InternalChargeEntity].map((t) => m.connection.getMetadata(t));
+  const column = (i: number) => escape(tables[i].findColumnWithPropertyName('sourceKey')!.databaseName);
+  // 2 × 2 500 parameters per statement, well below SQLite's 32 766.
+  for (let i = 0; i < keys.length; i += 2500) {
+    if (i > 0) await letReadsIn(m); // as bulkInsert does between its chunks: reads go on meanwhile
+    const slice = keys.slice(i, i + 2500);
+    const list = slice.map(() => '?').join(', ');
+    const sql = tables
+      .map((t, n) => `SELECT ${column(n)} AS k FROM ${escape(t.tableName)} WHERE ${column(n)} IN (${list})`)
+      .join(' UNION ALL ');
+    for (const row of (await m.query(sql, [...slice, ...slice])) as { k: string }[]) existing.add(row.k);
+  }
+  return existing;
+}
+
+/**
  * Runs a period (DOMAIN.md 7): drafts for external parties, internal charges for the host's own
  * units. Every line carries a unique source key, so running the period again adds nothing twice.
  */
@@ -125,16 +147,29 @@ export async function runInvoicePeriod(
   const warn = (warning: string) => {
     if (!warnings.includes(warning)) warnings.push(warning);
   };
+  // A run has tens of thousands of charges but few buyers: each buyer's terms and draft key once.
+  const termsSeen = new Map<string, { terms: BuyerTerms | { missing: string }; key: string }>();
+  const termsOnce = (memo: string, terms: () => BuyerTerms | { missing: string }) => {
+    let seen = termsSeen.get(memo);
+    if (!seen) {
+      const t = terms();
+      seen = { terms: t, key: 'missing' in t ? '' : draftKey(t) };
+      termsSeen.set(memo, seen);
+    }
+    return seen;
+  };
   // The domain routes each charge (DOMAIN.md 3, 7); a line takes the terms of its agreement, else the buyer's.
   const add = (charge: Charge, byFrequency: boolean) => {
-    let terms: BuyerTerms | { missing: string };
+    let seen: { terms: BuyerTerms | { missing: string }; key: string };
     if (charge.consumer === null) {
       const party = charge.agreement!;
-      terms = directory.termsOf(party, {
-        kind: 'municipality',
-        id: party.partyId,
-        municipalityId: party.partyId,
-      });
+      seen = termsOnce(`agreement ${party.id}`, () =>
+        directory.termsOf(party, {
+          kind: 'municipality',
+          id: party.partyId,
+          municipalityId: party.partyId,
+        }),
+      );
     } else {
       const route = routeCharge(charge.consumer, directory.host.id, charge.serviceId, {
         outsideFramework: charge.source === 'development',
@@ -144,13 +179,17 @@ export async function runInvoicePeriod(
         if (!byFrequency || hostRuns) internal.push(charge);
         return;
       }
-      terms = charge.agreement
-        ? directory.termsOf(charge.agreement, route.buyer)
-        : directory.buyerFor(charge.consumer);
+      const { agreement, consumer } = charge;
+      const { buyer } = route;
+      seen = agreement
+        ? termsOnce(`agreement ${agreement.id} ${buyer.kind} ${buyer.id} ${buyer.municipalityId}`, () =>
+            directory.termsOf(agreement, buyer),
+          )
+        : termsOnce(`consumer ${consumer.id}`, () => directory.buyerFor(consumer));
     }
+    const { terms, key } = seen;
     if ('missing' in terms) return warn(terms.missing);
     if (byFrequency && terms.frequency !== period.kind) return;
-    const key = draftKey(terms);
     const entry = external.get(key) ?? { buyer: terms, charges: [] };
     entry.charges.push({ charge, vatRate: terms.vatRate });
     external.set(key, entry);
@@ -168,19 +207,7 @@ export async function runInvoicePeriod(
       ...[...external.values()].flatMap((e) => e.charges.map((c) => c.charge)),
       ...internal,
     ].map((c) => c.sourceKey);
-    const existing = new Set<string>();
-    for (let i = 0; i < allKeys.length; i += 1000) {
-      if (i > 0) await letReadsIn(m); // as bulkInsert does between its chunks: reads go on meanwhile
-      const slice = allKeys.slice(i, i + 1000);
-      for (const r of await m
-        .getRepository(InvoiceLineEntity)
-        .find({ select: { sourceKey: true }, where: { sourceKey: In(slice) } }))
-        existing.add(r.sourceKey);
-      for (const r of await m
-        .getRepository(InternalChargeEntity)
-        .find({ select: { sourceKey: true }, where: { sourceKey: In(slice) } }))
-        existing.add(r.sourceKey);
-    }
+    const existing = await existingSourceKeys(m, allKeys);
     const result: RunResult = {
       period: period.key,
       model: model ? { id: model.id, name: model.name } : null,
@@ -207,9 +234,15 @@ export async function runInvoicePeriod(
         d,
       ]),
     );
-    const draftLines = drafts.length
-      ? await m.getRepository(InvoiceLineEntity).find({ where: { invoiceId: In(drafts.map((d) => d.id)) } })
-      : [];
+    const draftLines = new Map<string, InvoiceLineEntity[]>();
+    if (drafts.length)
+      for (const line of await m
+        .getRepository(InvoiceLineEntity)
+        .find({ where: { invoiceId: In(drafts.map((d) => d.id)) } })) {
+        const own = draftLines.get(line.invoiceId);
+        if (own) own.push(line);
+        else draftLines.set(line.invoiceId, [line]);
+      }
     const newInvoices: InvoiceEntity[] = [];
     const newLines: InvoiceLineEntity[] = [];
     const changedDrafts: InvoiceEntity[] = [];
@@ -221,7 +254,7 @@ export async function runInvoicePeriod(
         if (invoice) result.invoiceIds.push(invoice.id);
         continue;
       }
-      const previous = invoice ? draftLines.filter((l) => l.invoiceId === invoice!.id) : [];
+      const previous = invoice ? (draftLines.get(invoice.id) ?? []) : [];
       if (!invoice) {
         invoice = newDraft(directory.host.id, buyer, period.key, now);
         newInvoices.push(invoice);

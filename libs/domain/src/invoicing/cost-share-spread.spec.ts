@@ -89,6 +89,18 @@ describe('DOMAIN.md 5.6: a consumer’s yearly amount spread over periods, then 
     );
   });
 
+  it('property: one period alone is the same as that period of the whole year', () => {
+    const signed = fc.array(fc.bigInt({ min: -1_000_000n, max: 1_000_000n }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(signed, frequency, (ores, perYear) => {
+        const input = ores.map((o, i) => ({ serviceId: `s${i}`, yearly: Money.ofOre(o) }));
+        const year = text(spreadConsumerYear(input, perYear));
+        for (let k = 1; k <= perYear; k++)
+          expect(text([costSharesOfPeriod(input, perYear, k)])).toEqual([year[k - 1]]);
+      }),
+    );
+  });
+
   it('property: each service’s lines add up to its yearly amount and no line is negative', () => {
     fc.assert(
       fc.property(shares, frequency, (ores, perYear) => {

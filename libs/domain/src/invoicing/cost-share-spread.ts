@@ -23,6 +23,8 @@ export interface PeriodShareLines {
 export function spreadConsumerYear(
   shares: readonly YearlyServiceShare[],
   periodsPerYear: number,
+  /** Only the periods up to this 1-based one are divided over services (the later stay empty). */
+  through = periodsPerYear,
 ): PeriodShareLines[] {
   const periods: PeriodShareLines[] = Array.from({ length: periodsPerYear }, () => ({
     charge: Money.ZERO,
@@ -35,7 +37,8 @@ export function spreadConsumerYear(
     if (members.length === 0) continue;
     const charges = spreadEvenly(Money.sum(members.map((m) => m.yearly)), periodsPerYear);
     const left = members.map((m) => m.yearly);
-    charges.forEach((charge, p) => {
+    // A period's division depends only on the periods before it, so later ones can be left out.
+    charges.slice(0, through).forEach((charge, p) => {
       const parts = allocate(
         charge,
         left.map((l) => l.ore),
@@ -58,5 +61,5 @@ export function costSharesOfPeriod(
   periodsPerYear: number,
   index: number,
 ): PeriodShareLines {
-  return spreadConsumerYear(shares, periodsPerYear)[index - 1];
+  return spreadConsumerYear(shares, periodsPerYear, index)[index - 1];
 }
