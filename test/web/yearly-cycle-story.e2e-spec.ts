@@ -191,6 +191,23 @@ describeInBrowser('the yearly cycle in the browser: next year, registers, change
       .waitFor();
     await look(page, 'arscykel-4-register-tillampat');
 
+    // A licence list with a quantity that is not a number: refused whole, the problem at its row and field.
+    const licences = join(story.folder, 'licenser-2025.csv');
+    writeFileSync(
+      licences,
+      ['System;Kommun;Ansvar;Antal', 'Procapita;Ulricehamn;1100;120', 'Tieto;Tranemo;3000;tolv'].join('\r\n'),
+    );
+    await page.getByLabel('Fördelningsnyckel vars volymer ersätts').selectOption('licenses');
+    await page.getByLabel(/^Licenslista/).check();
+    await page.getByLabel(/^Registerfil/).setInputFiles(licences);
+    await page.getByRole('button', { name: 'Granska' }).click();
+    await page.getByText('Registret lästes inte in och ingenting sparades:').waitFor();
+    expect(await rowsOf(page, 'Fel i filen, per rad och fält')).toEqual([
+      '3 Antal Antal "tolv" är inte ett icke-negativt tal',
+    ]);
+    expect(await api<unknown[]>(`/cost-models/${draftId}/register-imports`)).toHaveLength(1);
+    await look(page, 'arscykel-4b-licenser-fel-pa-rad');
+
     // What changed against 2025, from the version page.
     await page.getByRole('link', { name: 'Tillbaka till versionen' }).click();
     await page.getByRole('link', { name: 'Förändringar mot förra året' }).click();

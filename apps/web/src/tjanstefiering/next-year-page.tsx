@@ -182,7 +182,7 @@ const signedPercent = (p: string | null) =>
     ? '–'
     : p.startsWith('-')
       ? percent(`−${p.slice(1)}`)
-      : p === '0.0'
+      : /^0(\.0+)?$/.test(p)
         ? percent(p)
         : `+${percent(p)}`;
 

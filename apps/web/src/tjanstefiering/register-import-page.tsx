@@ -481,7 +481,10 @@ function ImportForm({
   const fields = problemsByField(error);
   const details = error instanceof ApiError ? error.details : [];
   const rowProblems = details.filter(isRowProblem);
-  const fileError = [fileProblem, fields.file].filter(Boolean).join(' ') || undefined;
+  const rowsNote = rowProblems.length
+    ? `${rowProblems.length} fel i filen, se tabellen Fel i filen ovan.`
+    : null;
+  const fileError = [fileProblem, fields.file, rowsNote].filter(Boolean).join(' ') || undefined;
   return (
     <Section id="las-in" title="Läs in ett register">
       <form
