@@ -25,6 +25,8 @@ export function streamedWorkbook(out: Writable, generatedOn: string): ExcelJS.st
     stream: out,
     useStyles: true,
     useSharedStrings: false,
+    // the fastest deflate: a large trace takes a fifth less time, the file is a little larger
+    zip: { zlib: { level: 1 } },
   });
   wb.creator = 'it-samverkan';
   wb.created = excelDate(generatedOn);
