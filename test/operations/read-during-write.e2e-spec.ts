@@ -18,7 +18,7 @@ describe('reads while an incident import writes', () => {
   let drift: string;
   /** Called for every incident row inserted (on the importing transaction's connection). */
   let onIncidentInsert: (id: string) => Promise<void> | void = () => undefined;
-  /** Called after every commit. */
+  /** Called before every COMMIT is sent. */
   let onCommit: () => void = () => undefined;
 
   const total = async (): Promise<number> =>
@@ -37,7 +37,7 @@ describe('reads while an incident import writes', () => {
     const watcher: EntitySubscriberInterface<IncidentEntity> = {
       listenTo: () => IncidentEntity,
       afterInsert: (event: InsertEvent<IncidentEntity>) => onIncidentInsert(event.entity.id),
-      afterTransactionCommit: () => onCommit(),
+      beforeTransactionCommit: () => onCommit(),
     };
     t.dataSource.subscribers.push(watcher);
   });
@@ -72,13 +72,15 @@ describe('reads while an incident import writes', () => {
   it('a long import lets GETs in between its chunks; each of them shows the state before it, none a part of it', async () => {
     const rows = 1000;
     const before = await total();
-    type Phase = 'parsing' | 'inserting' | 'committed';
+    // 'committing' from the moment COMMIT is sent: on MariaDB another connection may see the
+    // commit before its answer reaches this process.
+    type Phase = 'parsing' | 'inserting' | 'committing';
     const now: { phase: Phase } = { phase: 'parsing' };
     onIncidentInsert = () => {
       now.phase = 'inserting';
     };
     onCommit = () => {
-      if (now.phase === 'inserting') now.phase = 'committed';
+      if (now.phase === 'inserting') now.phase = 'committing';
     };
     const importing = startImport(largeIncidentCsv(rows, 'LANG'));
     let done = false;
