@@ -78,6 +78,14 @@ describe('Decisions register (IT-styrgruppen and the forums)', () => {
       0,
     );
     expect((await t.http.get('/api/v1/decisions?forum=okand').set(t.auth())).status).toBe(400);
+    // The register page asks for the newest first: the same two styrgrupp decisions of 2024, reversed.
+    const newest = await t.http.get('/api/v1/decisions?year=2024&forum=styrgrupp&order=desc').set(t.auth());
+    expect(newest.body.items.map((d: any) => `${d.date} ${d.paragraph}`)).toEqual([
+      '2024-11-20 § 14',
+      '2024-03-06 § 5',
+    ]);
+    const badOrder = await t.http.get('/api/v1/decisions?order=nyast').set(t.auth()).expect(400);
+    expect(JSON.stringify(badOrder.body)).toContain('order måste vara asc eller desc');
   });
 
   it('rejects a bad decision with every problem listed and stores nothing', async () => {

@@ -79,6 +79,10 @@ describeInBrowser('budget against actual in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Budget mot utfall' }).waitFor();
     await page.getByLabel('År', { exact: true }).selectOption(year);
     await page.locator('[data-chart-ready="true"]').waitFor();
+    // The chart's kronor axis is labelled the Swedish way (3 000 000), not 3,000,000.
+    const axis = (await page.locator('[data-chart-ready="true"] svg text').allTextContents()).join(' | ');
+    expect(axis).toMatch(/\d{1,3}(\u00a0\d{3})+/);
+    expect(axis).not.toMatch(/\d,\d{3}/);
   }
 
   it('the tjänstefiering group reads 2025: every figure as the API answers, totals in the sum rows', async () => {

@@ -167,9 +167,15 @@ describeInBrowser('the forums in the browser', () => {
       expect(shown).toContain(norm(kr(m.scenario)));
     }
     await page.locator('[data-chart-ready="true"][aria-label^="Per kommun: bas och scenario"]').waitFor();
-    const decisions = await story.api<{ items: { subject: string }[] }>('/decisions');
+    const decisions = await story.api<{ items: { date: string; subject: string }[] }>(
+      '/decisions?order=desc',
+    );
     const register = page.getByRole('table', { name: 'Beslut, nyast först' });
     expect(await register.locator('tbody tr').count()).toBe(decisions.items.length);
+    // Newest first, as the caption says: the first row is the API's newest decision.
+    const dates = decisions.items.map((d) => d.date);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    expect(await register.locator('tbody tr').first().textContent()).toContain(decisions.items[0].subject);
     await story.look(page, 'styrgrupp-1-scenario-och-beslut');
   });
 

@@ -42,4 +42,13 @@ export class DecisionQuery extends PageQuery {
   @IsOptional()
   @IsIn(FORUM_LIST, { message: `forum måste vara ett av: ${FORUMS.join(', ')}` })
   forum?: string;
+
+  @ApiPropertyOptional({
+    enum: ['asc', 'desc'],
+    default: 'asc',
+    description: 'asc: i sammanträdesordning (äldst först); desc: nyast först',
+  })
+  @IsOptional()
+  @IsIn(['asc', 'desc'], { message: 'order måste vara asc eller desc' })
+  order?: 'asc' | 'desc';
 }

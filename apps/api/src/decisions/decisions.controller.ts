@@ -31,9 +31,12 @@ export class DecisionsController {
 
   @Get()
   @Access('read', named.shared)
-  @ApiOperation({ summary: 'Lista beslut per år och forum, i sammanträdesordning' })
+  @ApiOperation({ summary: 'Lista beslut per år och forum, i sammanträdesordning (order=desc: nyast först)' })
   list(@Query() query: DecisionQuery) {
-    return this.decisions.list({ year: query.year, forum: query.forum }, pageRequest(query));
+    return this.decisions.list(
+      { year: query.year, forum: query.forum, order: query.order },
+      pageRequest(query),
+    );
   }
 
   @Get(':id')

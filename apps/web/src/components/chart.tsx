@@ -1,6 +1,18 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { ReactNode, useEffect, useRef } from 'react';
 
+const axisNumber = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 2 });
+
+type Axis = { type?: string; axisLabel?: { formatter?: unknown } } & Record<string, unknown>;
+
+/** Value axes labelled the Swedish way (3 000 000, 2,5) unless the page gave its own formatter. */
+function swedishAxes(axes: unknown): unknown {
+  if (Array.isArray(axes)) return axes.map(swedishAxes);
+  const axis = axes as Axis | undefined;
+  if (!axis || axis.type !== 'value' || axis.axisLabel?.formatter) return axes;
+  return { ...axis, axisLabel: { ...axis.axisLabel, formatter: (v: number) => axisNumber.format(v) } };
+}
+
 /**
  * A chart drawn by ECharts (loaded on first use). It is a picture with a name: the numbers are in
  * the table that must accompany it (`table`), which is the text alternative; patterns (decals)
@@ -24,7 +36,13 @@ export function Chart({
     import('./echarts-setup').then(({ echarts }) => {
       if (!alive || !box.current) return;
       const chart = echarts.init(box.current, undefined, { renderer: 'svg' });
-      chart.setOption({ animation: false, aria: { enabled: true, decal: { show: true } }, ...option });
+      chart.setOption({
+        animation: false,
+        aria: { enabled: true, decal: { show: true } },
+        ...option,
+        ...('xAxis' in option ? { xAxis: swedishAxes(option.xAxis) } : {}),
+        ...('yAxis' in option ? { yAxis: swedishAxes(option.yAxis) } : {}),
+      });
       // ECharts writes its own aria-label; the figure's name is ours
       box.current.setAttribute('aria-label', label);
       box.current.dataset.chartReady = 'true';

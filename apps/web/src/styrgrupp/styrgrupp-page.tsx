@@ -26,7 +26,10 @@ interface Scenario {
 /** IT-styrgruppen: the decisions register and the saved scenarios with their comparison. */
 export function StyrgruppPage() {
   const [params] = useSearchParams();
-  const decisions = useApi(() => api.get<ApiPage<Decision>>('/decisions', { pageSize: 500 }), []);
+  const decisions = useApi(
+    () => api.get<ApiPage<Decision>>('/decisions', { pageSize: 500, order: 'desc' }),
+    [],
+  );
   const scenarios = useApi(() => api.get<ApiPage<Scenario>>('/scenarios', { pageSize: 500 }), []);
   const directory = useApi(loadDirectory, []);
   const { me } = useSession();

@@ -43,6 +43,8 @@ export interface DecisionView {
 export interface DecisionFilter {
   year?: number;
   forum?: string;
+  /** Meeting order (asc, the default) or newest first (desc). */
+  order?: 'asc' | 'desc';
 }
 
 /** Either an existing decision or the data of a new one (created with the approval). */
@@ -211,14 +213,15 @@ export class DecisionService {
     return decisionView(entity);
   }
 
-  /** Decisions of a year and/or forum, in meeting order (date, then paragraph as recorded). */
+  /** Decisions of a year and/or forum, in meeting order (date, then as recorded), or newest first. */
   async list(filter: DecisionFilter, page: PageRequest): Promise<Page<DecisionView>> {
     const qb = this.dataSource.getRepository(DecisionEntity).createQueryBuilder('d');
     if (filter.year !== undefined) qb.andWhere('d.year = :year', { year: filter.year });
     if (filter.forum !== undefined) qb.andWhere('d.forum = :forum', { forum: filter.forum });
-    qb.orderBy('d.date', 'ASC')
-      .addOrderBy('d.createdAt', 'ASC')
-      .addOrderBy('d.id', 'ASC')
+    const direction = filter.order === 'desc' ? 'DESC' : 'ASC';
+    qb.orderBy('d.date', direction)
+      .addOrderBy('d.createdAt', direction)
+      .addOrderBy('d.id', direction)
       .skip((page.page - 1) * page.pageSize)
       .take(page.pageSize);
     const [rows, total] = await qb.getManyAndCount();
