@@ -67,10 +67,11 @@ export async function prepareReads(base: string): Promise<Read[]> {
     { name: '/health', paths: ['/health'], headers: {} },
     {
       // apps/web/src/start/start-page.tsx and api/directory.ts, in the order the page asks
-      name: 'startsida (11 anrop i tur)',
+      name: 'startsida (12 anrop i tur)',
       paths: [
         `${API}/auth/me`,
-        `${API}/invoices?pageSize=500`,
+        `${API}/invoices?status=draft&pageSize=500`,
+        `${API}/periods`,
         `${API}/cost-models?pageSize=500`,
         `${API}/utveckling/requests?pageSize=500`,
         `${API}/drift/reports/${year}-T3`,

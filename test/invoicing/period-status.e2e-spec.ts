@@ -11,7 +11,14 @@ describe('period status', () => {
   const status = async (period: string) =>
     (await t.http.get(`/api/v1/periods/${period}`).set(t.auth()).expect(200)).body;
 
+  const open = async () =>
+    ((await t.http.get('/api/v1/periods').set(t.auth()).expect(200)).body as { period: string }[]).map(
+      (s: any) => `${s.period} ${s.drafts}/${s.issued}${s.closed ? ' stängd' : ''}`,
+    );
+
   it('follows a quarter from drafts to closed, month by month', async () => {
+    // the demo (2025 only) holds no document yet: no period to issue or close
+    expect(await open()).toEqual([]);
     expect(await status('2025-Q1')).toEqual({
       period: '2025-Q1',
       months: ['2025-01', '2025-02', '2025-03'],
@@ -28,6 +35,8 @@ describe('period status', () => {
     expect(await status('2025-Q1')).toMatchObject({ drafts: drafts.length, issued: 0, closed: false });
     // closing is refused while drafts remain, and the status says so
     await t.http.post('/api/v1/periods/2025-Q1/close').set(t.auth()).expect(409);
+    // the start page's list: the run's drafts, all in the quarter
+    expect(await open()).toEqual([`2025-Q1 ${drafts.length}/0`]);
 
     for (const d of drafts)
       await t.http
@@ -39,7 +48,11 @@ describe('period status', () => {
     // a month of the quarter holds what was billed for the quarter (the quarter touches it)
     expect(await status('2025-02')).toMatchObject({ drafts: 0, issued: drafts.length, closedMonths: [] });
 
+    expect(await open()).toEqual([`2025-Q1 0/${drafts.length}`]);
+
     await t.http.post('/api/v1/periods/2025-Q1/close').set(t.auth()).expect(200);
+    // closed: no longer listed
+    expect(await open()).toEqual([]);
     expect(await status('2025-Q1')).toMatchObject({
       closedMonths: ['2025-01', '2025-02', '2025-03'],
       closed: true,

@@ -149,6 +149,20 @@ export class InvoicingController {
     return this.invoices.credit(id, body, actor, this.clock.now());
   }
 
+  @Get('periods')
+  @Access('read', named.invoicing)
+  @CachedRead()
+  @ApiOperation({
+    summary:
+      'Perioder med dokument som ännu inte är stängda, äldst först, med läge (som GET /periods/{period})',
+    description:
+      'Det startsidan visar: perioder med utkast att utfärda och utfärdade perioder att stänga. ' +
+      'Stängda perioder visas inte, hur många år som än finns.',
+  })
+  open() {
+    return this.invoices.openPeriods();
+  }
+
   @Get('periods/:period')
   @Access('read', named.invoicing)
   @ApiOperation({

@@ -23,25 +23,22 @@ interface Attention {
 
 async function loadAttention(): Promise<Attention> {
   const models = api.get<ApiPage<CostModelVersion>>('/cost-models', { pageSize: 500 });
-  const [drafts, versions, requests, latest] = await Promise.all([
-    api.get<ApiPage<Invoice>>('/invoices', { pageSize: 500 }),
+  // Only drafts and the periods not yet closed: the closed years' invoices are never read here.
+  const [drafts, open, versions, requests, latest] = await Promise.all([
+    api.get<ApiPage<Invoice>>('/invoices', { status: 'draft', pageSize: 500 }),
+    api.get<PeriodStatus[]>('/periods'),
     models,
     api.get<ApiPage<DevelopmentRequest>>('/utveckling/requests', { pageSize: 500 }),
     models.then((m) => latestReportedTertial(newestYear(m.items))),
   ]);
   const perPeriod = new Map<string, number>();
-  for (const d of drafts.items.filter((i) => i.status === 'draft'))
-    perPeriod.set(d.period, (perPeriod.get(d.period) ?? 0) + 1);
-  // periods whose documents are all issued but which are not closed yet
-  const issuedPeriods = [...new Set(drafts.items.filter((i) => i.status === 'issued').map((i) => i.period))];
-  const statuses = await Promise.all(issuedPeriods.map((p) => api.get<PeriodStatus>(`/periods/${p}`)));
+  for (const d of drafts.items) perPeriod.set(d.period, (perPeriod.get(d.period) ?? 0) + 1);
   return {
     drafts: [...perPeriod]
       .map(([period, count]) => ({ period, count }))
       .sort((a, b) => a.period.localeCompare(b.period)),
-    toClose: statuses
-      .filter((s) => !s.closed && s.drafts === 0)
-      .sort((a, b) => a.period.localeCompare(b.period)),
+    // issued but not closed, and nothing left to issue
+    toClose: open.filter((s) => !s.closed && s.drafts === 0 && s.issued > 0),
     models: versions.items.filter((m) => m.status === 'draft'),
     requests: requests.items.filter((r) => r.status === 'received'),
     misses: latest ? missesOf(latest) : [],

@@ -25,7 +25,7 @@ import { approvedBudgetModel, approvingDecision, periodCostShares, yearlySharesO
 import { Directory } from './directory';
 import { CreditInput, creditInvoice, issueInvoice, IssueOptions } from './issuing';
 import { refreshTotals, runInvoicePeriod, RunResult } from './invoice-run';
-import { closePeriod, lockOpenPeriod, periodStatus, reopenPeriod } from './periods';
+import { closePeriod, lockOpenPeriod, openPeriods, periodStatus, reopenPeriod } from './periods';
 import { runSettlement, SettlementRunResult } from './settlement-run';
 import { yearToDateReport, YearToDateReportView } from './year-to-date-report';
 import { internalChargeView, InternalChargeView, invoiceView, InvoiceView, longerPeriodNotes } from './views';
@@ -281,6 +281,11 @@ export class InvoiceService {
   /** Year to date per consumer: charged so far against the yearly share (see year-to-date-report.ts). */
   yearToDate(year: number, through: string | undefined, principal: Principal): Promise<YearToDateReportView> {
     return yearToDateReport(this.db, year, through, principal);
+  }
+
+  /** The periods holding documents that are not closed yet, with their status. */
+  openPeriods() {
+    return openPeriods(this.db);
   }
 
   periodStatus(periodKey: string) {

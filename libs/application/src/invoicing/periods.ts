@@ -1,5 +1,11 @@
 import { DataSource, EntityManager, In } from 'typeorm';
-import { DomainError, Period, periodKeysWithin, periodsOverlappingLonger } from '@it-samverkan/domain';
+import {
+  DomainError,
+  parsePeriod,
+  Period,
+  periodKeysWithin,
+  periodsOverlappingLonger,
+} from '@it-samverkan/domain';
 import { InvoiceEntity, PeriodCloseEntity, PeriodLockEntity } from '@it-samverkan/persistence';
 import { Actor } from '../common/principal';
 import { inTransaction, lockMode } from '../common/transaction';
@@ -70,6 +76,29 @@ export interface PeriodStatus {
   closed: boolean;
   drafts: number;
   issued: number;
+}
+
+/**
+ * The periods that hold documents and are not closed yet, oldest first, each with its status: what
+ * the start page lists as drafts to issue and periods to close. Reads the invoices' distinct
+ * periods (an index) and the closed months, so it stays small however many closed years there are.
+ */
+export async function openPeriods(db: DataSource): Promise<PeriodStatus[]> {
+  const rows = await db
+    .getRepository(InvoiceEntity)
+    .createQueryBuilder('i')
+    .select('DISTINCT i.period', 'period')
+    .getRawMany<{ period: string }>();
+  const periods = rows.map((r) => parsePeriod(r.period)).sort((a, b) => a.key.localeCompare(b.key));
+  const closed = new Set(
+    (
+      await db
+        .getRepository(PeriodCloseEntity)
+        .find({ where: { month: In(periods.flatMap((p) => p.months)) } })
+    ).map((r) => r.month),
+  );
+  const open = periods.filter((p) => p.months.some((m) => !closed.has(m)));
+  return Promise.all(open.map((p) => periodStatus(db, p)));
 }
 
 /** The status of a period: closed months, and the documents of the periods touching it (as closing counts them). */
