@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
-import type ExcelJS from 'exceljs';
 import { Money } from '@it-samverkan/domain';
 import {
+  StreamedCell,
   StreamedTable,
   streamedBytes,
   streamedWorkbook,
@@ -106,7 +106,7 @@ function facts(f: AuditTraceFile): [string, string][] {
   ];
 }
 
-type Row = ExcelJS.CellValue[];
+type Row = StreamedCell[];
 
 /** Every level of a pool's basis, nearest first (a budget from a budget from an actual …). */
 function basisChain(pool: AuditTraceFile['pools'][number]): TraceFileBasis[] {

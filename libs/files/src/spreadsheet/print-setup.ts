@@ -23,7 +23,8 @@ export interface PrintSetup {
 export const MAX_COLUMN_WIDTH = 60;
 /** Wider than this (in character widths) the sheet prints landscape. */
 export const PORTRAIT_WIDTH = 100;
-const A4 = 9;
+/** Excel's paper size code for A4. */
+export const A4 = 9;
 
 /** Text in a page header or footer: '&' starts a code there, so it is doubled. */
 const headerText = (text: string) => text.replace(/&/g, '&&');
@@ -43,7 +44,7 @@ export function shownLength(value: ExcelJS.CellValue, numFmt?: string): number {
 }
 
 /**
- * The widths a sheet's columns need, measured from the values as they are written (for a sheet
+ * The widths a sheet's columns need, measured from the values before they are written (for a sheet
  * streamed to its file, whose rows cannot be read back): `measure` each row from the heading row on.
  */
 export class ColumnWidths {
@@ -75,11 +76,37 @@ function measuredColumns(sheet: ExcelJS.Worksheet, fromRow: number): Map<number,
 function fitColumns(sheet: ExcelJS.Worksheet, needed: ReadonlyMap<number, number>): void {
   for (const [col, width] of needed) {
     const column = sheet.getColumn(col);
-    // a width the writer chose is kept when wider; text wider than the column wraps instead of being cut
-    const fitted = Math.max(column.width ?? 8, Math.min(MAX_COLUMN_WIDTH, width));
-    column.width = fitted;
-    if (width > fitted) column.alignment = { ...column.alignment, wrapText: true, vertical: 'top' };
+    const fitted = fittedColumn(column.width, width);
+    column.width = fitted.width;
+    if (fitted.wrap) column.alignment = { ...column.alignment, wrapText: true, vertical: 'top' };
   }
+}
+
+/**
+ * A column's printed width from the width the writer chose and the width its values need: the chosen
+ * width is kept when wider; text wider than MAX_COLUMN_WIDTH wraps (top-aligned) instead of being cut.
+ */
+export function fittedColumn(chosen: number | undefined, needed: number): { width: number; wrap: boolean } {
+  const width = Math.max(chosen ?? 8, Math.min(MAX_COLUMN_WIDTH, needed));
+  return { width, wrap: needed > width };
+}
+
+/** Landscape when asked for or when the columns (their widths in characters) are wider than a portrait page. */
+export function pageOrientation(setup: PrintSetup, widths: readonly number[]): 'landscape' | 'portrait' {
+  const width = widths.reduce((a, b) => a + b, 0);
+  return setup.landscape || width > PORTRAIT_WIDTH ? 'landscape' : 'portrait';
+}
+
+/** The page margins (inches) of every printed sheet. */
+export const PRINT_MARGINS = { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 };
+
+/** The page header (title, date made) and footer (decision, page number) in Excel's header codes. */
+export function headerFooterTexts(setup: PrintSetup): { oddHeader: string; oddFooter: string } {
+  const decision = setup.decision ? `Beslut: ${headerText(setup.decision)}` : '';
+  return {
+    oddHeader: `&L&B${headerText(setup.title)}&RSkapad ${setup.generatedOn}`,
+    oddFooter: `&L${decision}&RSida &P av &N`,
+  };
 }
 
 /** Sets the sheet up to print; call it once the sheet holds all its rows. */
@@ -88,38 +115,20 @@ export function setUpForPrint(sheet: ExcelJS.Worksheet, setup: PrintSetup): void
   setUpPage(sheet, setup);
 }
 
-/**
- * Sets a streamed sheet (ExcelJS's WorkbookWriter) up to print from the widths its rows were measured
- * with; call it before the first row is committed (the columns are written with the first row).
- */
-export function setUpStreamedForPrint(
-  sheet: ExcelJS.Worksheet,
-  setup: PrintSetup,
-  widths: ColumnWidths,
-): void {
-  fitColumns(sheet, widths.needed);
-  setUpPage(sheet, setup);
-}
-
 function setUpPage(sheet: ExcelJS.Worksheet, setup: PrintSetup): void {
   // a streamed sheet (WorksheetWriter) has no columnCount, only the columns it was given
   const count = (sheet.columnCount as number | undefined) ?? sheet.columns.length;
-  let width = 0;
-  for (let col = 1; col <= count; col++) width += sheet.getColumn(col).width ?? 8;
+  const widths: number[] = [];
+  for (let col = 1; col <= count; col++) widths.push(sheet.getColumn(col).width ?? 8);
   sheet.pageSetup = {
     ...sheet.pageSetup,
     paperSize: A4,
-    orientation: setup.landscape || width > PORTRAIT_WIDTH ? 'landscape' : 'portrait',
+    orientation: pageOrientation(setup, widths),
     fitToPage: true,
     fitToWidth: 1,
     fitToHeight: 0,
     printTitlesRow: `${setup.headingRow}:${setup.headingRow}`,
-    margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+    margins: { ...PRINT_MARGINS },
   };
-  const decision = setup.decision ? `Beslut: ${headerText(setup.decision)}` : '';
-  sheet.headerFooter = {
-    ...sheet.headerFooter,
-    oddHeader: `&L&B${headerText(setup.title)}&RSkapad ${setup.generatedOn}`,
-    oddFooter: `&L${decision}&RSida &P av &N`,
-  };
+  sheet.headerFooter = { ...sheet.headerFooter, ...headerFooterTexts(setup) };
 }
