@@ -48,15 +48,33 @@ export function shownLength(value: ExcelJS.CellValue, numFmt?: string): number {
  * streamed to its file, whose rows cannot be read back): `measure` each row from the heading row on.
  */
 export class ColumnWidths {
-  readonly needed = new Map<number, number>();
+  private readonly widest = new Map<number, number>();
+  /** The largest size of the numbers in each column: a number shows more digits the larger it is. */
+  private readonly largest = new Map<number, number>();
 
   constructor(private readonly numFmts: readonly (string | undefined)[] = []) {}
 
   measure(values: readonly ExcelJS.CellValue[]): void {
     for (let i = 0; i < values.length; i++) {
-      const width = shownLength(values[i], this.numFmts[i]) + 2;
-      if (width > (this.needed.get(i + 1) ?? 0)) this.needed.set(i + 1, width);
+      const value = values[i];
+      if (typeof value === 'number') {
+        const size = Math.abs(value);
+        if (!(size <= (this.largest.get(i + 1) ?? -1))) this.largest.set(i + 1, size);
+        continue;
+      }
+      const width = shownLength(value, this.numFmts[i]) + 2;
+      if (width > (this.widest.get(i + 1) ?? 0)) this.widest.set(i + 1, width);
     }
+  }
+
+  /** The width each measured column (1-based) needs. */
+  get needed(): Map<number, number> {
+    const needed = new Map(this.widest);
+    for (const [col, size] of this.largest) {
+      const width = shownLength(size, this.numFmts[col - 1]) + 2;
+      if (width > (needed.get(col) ?? 0)) needed.set(col, width);
+    }
+    return needed;
   }
 }
 

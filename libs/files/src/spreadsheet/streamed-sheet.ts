@@ -241,7 +241,8 @@ function* sheetXml(table: StreamedTable, styles: Styles): Generator<Buffer> {
   const measured = new ColumnWidths(formats);
   measured.measure([...table.headers]);
   for (const row of rows) measured.measure(row);
-  const columns = table.headers.map((_, i) => fittedColumn(table.widths[i], measured.needed.get(i + 1) ?? 0));
+  const needed = measured.needed;
+  const columns = table.headers.map((_, i) => fittedColumn(table.widths[i], needed.get(i + 1) ?? 0));
   const plain = columns.map((c, i) => styles.index({ numFmt: formats[i], wrap: c.wrap }));
   const dated = columns.map((c) => styles.index({ numFmt: DATE_FORMAT, wrap: c.wrap }));
   const bold = styles.index({ bold: true });
