@@ -42,6 +42,15 @@ describeInBrowser('every page for a reader and for the administrator', () => {
         });
         await story.look(page, `alla-sidor-${person.replace('.', '-')}${path.replace(/\//g, '-')}`);
       }
+      // Uploading a model version is offered by the policy (edit-model): to the admin, not to Tranemo's finance.
+      await story.goto(page, '/tjanstefiering');
+      await page.getByRole('heading', { level: 1, name: 'Tjänstefiering' }).waitFor();
+      const upload = page.getByRole('heading', { name: 'Ny modellversion från fil' });
+      if (person === 'admin') await upload.waitFor();
+      else {
+        await page.waitForLoadState('networkidle');
+        expect(await upload.count()).toBe(0);
+      }
     }, 300_000);
 
   it('the Tranemo finance officer may not build a scenario, but compares two saved ones as the API does', async () => {

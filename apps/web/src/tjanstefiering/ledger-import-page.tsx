@@ -15,9 +15,9 @@ import type { CostModelVersion } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
-import { useSession } from '../components/session';
 import { useApi } from '../components/use-api';
 import { VersionFacts } from './tjanstefiering-page';
+import { useMayOnShared } from '../components/use-may';
 
 interface VoucherView {
   series: string;
@@ -79,13 +79,12 @@ const voucherText = (a: AccountView) =>
 /** Costs from the ledger: upload the host's SIE 4 or CSV onto a draft version and see the reconciliation. */
 export function LedgerImportPage() {
   const { id = '' } = useParams();
-  const { me } = useSession();
   const version = useApi(() => api.get<CostModelVersion>(`/cost-models/${id}`), [id]);
   const latest = useApi(async () => {
     const list = await api.get<Summary[]>(`/cost-models/${id}/ledger-imports`);
     return list.length ? api.get<LedgerImport>(`/cost-models/${id}/ledger-imports/${list[0].id}`) : null;
   }, [id]);
-  const mayImport = me.role === 'tjanstefiering' || me.role === 'admin';
+  const mayImport = useMayOnShared('edit-model');
 
   return (
     <LoadState loaded={version} what="modellversionen">

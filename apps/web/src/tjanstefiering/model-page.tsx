@@ -9,9 +9,9 @@ import { FileButton } from '../components/file-button';
 import { FormProblems, problemsByField } from '../components/form-problems';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
-import { useSession } from '../components/session';
 import { useApi } from '../components/use-api';
 import { kindLabel, VersionStatus } from './tjanstefiering-page';
+import { useMayOnShared } from '../components/use-may';
 
 export interface ModelDocument {
   name: string;
@@ -39,7 +39,6 @@ interface SplitRunSummary {
 /** A model version: what it holds, its decision, its split runs; split it, or approve it (styrgruppen). */
 export function ModelPage() {
   const { id = '' } = useParams();
-  const { me } = useSession();
   const navigate = useNavigate();
   const version = useApi(
     () => api.get<CostModelVersion & { document: ModelDocument }>(`/cost-models/${id}`),
@@ -47,8 +46,8 @@ export function ModelPage() {
   );
   const splits = useApi(() => api.get<ApiPage<SplitRunSummary>>(`/cost-models/${id}/splits`), [id]);
   const [error, setError] = useState<unknown>(null);
-  const maySplit = me.role === 'tjanstefiering' || me.role === 'admin';
-  const mayApprove = me.role === 'styrgrupp' || me.role === 'admin';
+  const maySplit = useMayOnShared('run-split');
+  const mayApprove = useMayOnShared('approve-model');
 
   return (
     <LoadState loaded={version} what="modellversionen">

@@ -21,10 +21,10 @@ import { FormProblems, problemsByField } from '../components/form-problems';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { isRowProblem, RowProblems } from '../components/row-problems';
-import { useSession } from '../components/session';
 import { useApi } from '../components/use-api';
 import type { ModelDocument } from './model-page';
 import { VersionFacts, XLSX_TYPE } from './tjanstefiering-page';
+import { useMayOnShared } from '../components/use-may';
 
 type Version = CostModelVersion & { document: ModelDocument };
 
@@ -82,14 +82,13 @@ const FIELD_IDS: Record<string, string> = {
 /** Volumes from registers: a device inventory, account export or licence list counted through a mapping. */
 export function RegisterImportPage() {
   const { id = '' } = useParams();
-  const { me } = useSession();
   const version = useApi(() => api.get<Version>(`/cost-models/${id}`), [id]);
   const mappings = useApi(
     () => api.get<ApiPage<RegisterMapping>>('/register-mappings', { pageSize: 500 }).then((p) => p.items),
     [],
   );
   const imports = useApi(() => api.get<RegisterImport[]>(`/cost-models/${id}/register-imports`), [id]);
-  const mayImport = me.role === 'tjanstefiering' || me.role === 'admin';
+  const mayImport = useMayOnShared('edit-model');
 
   return (
     <LoadState loaded={version} what="modellversionen">

@@ -17,8 +17,8 @@ import { FileButton } from '../components/file-button';
 import { FormProblems, problemsByField } from '../components/form-problems';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
-import { useSession } from '../components/session';
 import { useApi } from '../components/use-api';
+import { useMayOnShared } from '../components/use-may';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -73,9 +73,8 @@ export function sendModelFile<T>(method: 'POST' | 'PUT', path: string, file: Fil
 
 /** Tjänstefieringsgruppen: the model versions of every year, and a new version from a file. */
 export function TjanstefieringPage() {
-  const { me } = useSession();
   const versions = useApi(() => api.get<ApiPage<CostModelVersion>>('/cost-models', { pageSize: 500 }), []);
-  const mayImport = me.role === 'tjanstefiering' || me.role === 'admin';
+  const mayImport = useMayOnShared('edit-model');
   return (
     <Page
       title="Tjänstefiering"
