@@ -297,10 +297,14 @@ describe('access properties', () => {
   });
 
   it('a scope naming no party of anything is refused every action on every resource', () => {
+    // "One's own books" (municipalityId null) are the scope's own, like type 'own': a municipality
+    // scope reads its own (empty) books whatever it names; scopes naming no real party are refused
+    // when they are granted (test/access/scoped-admin).
+    const ofOthers = resources.filter((r) => !(r.type === 'books' && r.municipalityId === null));
     fc.assert(
       fc.property(
         actions,
-        fc.constantFrom(...resources),
+        fc.constantFrom(...ofOthers),
         fc.constantFrom(...ROLES),
         fc.stringMatching(/^zz-[a-z]{1,8}$/),
         fc.constantFrom('municipality', 'company'),
