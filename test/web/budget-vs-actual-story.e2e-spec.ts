@@ -126,7 +126,10 @@ describeInBrowser('budget against actual in the browser', () => {
     await story.login(page, 'tjanstefiering');
     await page.goto(`${story.base}/tjanstefiering/budget-mot-utfall`);
     await page.getByRole('heading', { level: 1, name: 'Budget mot utfall' }).waitFor();
-    const years = await page.getByLabel('År', { exact: true }).locator('option').allTextContents();
+    // the year list comes with the report: wait for its last year before reading the options
+    const yearField = page.getByLabel('År', { exact: true });
+    await yearField.locator('option', { hasText: '2025' }).waitFor({ state: 'attached' });
+    const years = await yearField.locator('option').allTextContents();
     expect(years.map((o) => o.trim()).filter((o) => ['2023', '2024', '2025'].includes(o))).toEqual([
       '2023',
       '2024',
