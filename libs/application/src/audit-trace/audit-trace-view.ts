@@ -1,4 +1,12 @@
-import { auditTrace, consumerPoolParts, CostModel, CostSplit, Dec, Money } from '@it-samverkan/domain';
+import {
+  auditTrace,
+  consumerPoolParts,
+  CostModel,
+  CostSplit,
+  Money,
+  quantityText,
+  sharePercentText,
+} from '@it-samverkan/domain';
 import type { PoolLedgerSource } from '../ledger-import/ledger-import-view';
 import type { DecisionView } from '../decisions/decision.service';
 
@@ -118,11 +126,6 @@ export interface AuditTraceView {
   consumers: TraceConsumer[];
 }
 
-const shareOf = (volume: string, total: string) => {
-  const t = new Dec(total);
-  return t.isZero() ? '0.0000' : new Dec(volume).dividedBy(t).times(100).toFixed(4);
-};
-
 /**
  * Builds the trace's services, pools and consumers from one split: services and pools once, each
  * consumer derived (only `consumerIds` when given, with only the services they pay and those behind them).
@@ -173,6 +176,8 @@ export function traceBody(
       basis: bases.get(p.id) ?? null,
     }));
   const serviceById = new Map(services.map((s) => [s.id, s]));
+  // Each service's total volume as text, once (every line of the service shows it).
+  const totalTexts = new Map<string, string>();
   const consumerById = new Map(model.consumers.map((c) => [c.id, c]));
   const consumers: TraceConsumer[] = audit.consumers.map((c) => {
     const consumer = consumerById.get(c.consumerId)!;
@@ -189,15 +194,16 @@ export function traceBody(
           }))
         : null,
       lines: c.lines.map((l) => {
-        const volume = l.quantity.toString();
-        const totalVolume = l.totalQuantity.toString();
+        let totalVolume = totalTexts.get(l.serviceId);
+        if (totalVolume === undefined)
+          totalTexts.set(l.serviceId, (totalVolume = l.totalQuantity.toString()));
         const service = serviceById.get(l.serviceId);
         return {
           serviceId: l.serviceId,
           serviceName: service?.name ?? l.serviceId,
-          volume,
+          volume: quantityText(l.volume),
           totalVolume,
-          share: shareOf(volume, totalVolume),
+          share: sharePercentText(l.volume, l.total),
           unitPrice: service?.unitPrice ?? null,
           amount: l.amount.toString(),
         };

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { Dec } from '../money';
 import { exampleModel, validCostModelArb } from '../../../../test/factories/cost-model';
-import { auditTrace, consumerPoolParts } from './audit-trace';
+import { auditTrace, consumerPoolParts, quantityText, sharePercentText } from './audit-trace';
+import { toQuantity } from './quantity-value';
 import { splitCostModel } from './split-cost-model';
 import { validateCostModel } from './validate-cost-model';
 
@@ -180,6 +181,59 @@ describe('property: every service’s pools add up to its total, every consumer 
         });
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('volumes and shares written without Decimal', () => {
+  const quantityTextArb = fc
+    .tuple(
+      fc.bigInt({ min: 0n, max: 10n ** 15n - 1n }),
+      fc.bigInt({ min: 0n, max: 10n ** 10n - 1n }),
+      fc.integer({ min: 0, max: 10 }),
+    )
+    .map(([whole, frac, scale]) =>
+      scale === 0 ? `${whole}` : `${whole}.${(frac % 10n ** BigInt(scale)).toString().padStart(scale, '0')}`,
+    );
+
+  it('writes a quantity as Decimal does', () => {
+    expect(
+      ['1000', '0.50', '12.250', '0', '0.0000000001', '7.0'].map((t) => quantityText(toQuantity(t))),
+    ).toEqual(['1000', '0.5', '12.25', '0', '0.0000000001', '7']);
+    expect(quantityText({ units: 12500n, scale: 3 })).toBe('12.5');
+    expect(quantityText({ units: -5n, scale: 2 })).toBe('-0.05');
+    fc.assert(
+      fc.property(quantityTextArb, (text) =>
+        expect(quantityText(toQuantity(text))).toBe(new Dec(text).toString()),
+      ),
+    );
+  });
+
+  it('gives the share in percent, half-up to four decimals, as Decimal does', () => {
+    const share = (v: string, t: string) => sharePercentText(toQuantity(v), toQuantity(t));
+    expect(share('1', '3')).toBe('33.3333');
+    expect(share('2', '3')).toBe('66.6667');
+    expect(share('1', '8')).toBe('12.5000');
+    // 1 of 1 600 000 is 0.0000625 %: half-up to 0.0001
+    expect(share('1', '1600000')).toBe('0.0001');
+    expect(share('0.00005', '1')).toBe('0.0050');
+    expect(share('5', '0')).toBe('0.0000');
+    expect(share('300', '1000')).toBe('30.0000');
+    expect(sharePercentText({ units: -1n, scale: 0 }, { units: 3n, scale: 0 })).toBe('-33.3333');
+    const decimal = (v: string, t: string) =>
+      new Dec(t).isZero() ? '0.0000' : new Dec(v).dividedBy(new Dec(t)).times(100).toFixed(4);
+    fc.assert(
+      fc.property(
+        quantityTextArb,
+        fc.array(quantityTextArb, { minLength: 0, maxLength: 5 }),
+        (volume, others) => {
+          // the total is the volume and some others (as a driver's total volume is)
+          const total = others.reduce((x, y) => x.plus(y), new Dec(volume)).toString();
+          expect(share(volume, total)).toBe(decimal(volume, total));
+          expect(share(volume, volume)).toBe(decimal(volume, volume));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });

@@ -42,7 +42,7 @@ async function written(): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-describe('the streamed workbook (own sheet XML, zipped by archiver) read back by ExcelJS', () => {
+describe('the streamed workbook (own sheet XML, own zip) read back by ExcelJS', () => {
   it('keeps text (escaped, å ä ö), money as numbers in the money format, dates as dates, a bold frozen heading row', async () => {
     const wb = await written();
     expect(wb.worksheets.map((s) => s.name)).toEqual(['Förbrukare', "Kund's pooler"]);

@@ -1,5 +1,6 @@
-import { PassThrough, Readable, Writable } from 'node:stream';
-import archiver from 'archiver';
+import type { EventEmitter } from 'node:events';
+import { PassThrough, TransformOptions, Writable } from 'node:stream';
+import { constants, crc32, createDeflateRaw, ZlibOptions } from 'node:zlib';
 import { columnLetter, DATE_FORMAT, excelDate, MONEY_FORMAT } from './xlsx-format';
 import {
   A4,
@@ -31,7 +32,7 @@ const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** Sheet XML is handed to the zip in pieces of about this many characters. */
-const CHUNK = 1 << 16;
+const CHUNK = 1 << 17;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const NEEDS_WORK = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
@@ -94,54 +95,217 @@ class Styles {
   }
 }
 
+/** A zip entry already written: what the central directory says of it. */
+interface ZipEntry {
+  name: Buffer;
+  crc: number;
+  compressed: number;
+  size: number;
+  offset: number;
+}
+
 /**
- * A workbook written straight to its output as its sheets are made: each sheet's XML is written as
- * text, cell by cell (inline strings, no shared-string table), and deflated into the zip (archiver,
- * the fastest level) on its way out, so nothing of a large trace is held as cell objects and the file
- * reaches the reader while it is written. The package dates are the generation date.
+ * The zip around a workbook, written to `out` as it is made: each entry a local header, its deflated
+ * data (node:zlib on the libuv pool, while the next piece is made) and a data descriptor; then the
+ * central directory. Entries are far below 4 GB, so no zip64.
  */
-export class StreamedWorkbook {
-  private readonly zip = archiver('zip', { zlib: { level: 1 } });
-  private readonly sheets: { name: string; headingRow: number }[] = [];
-  private readonly styles = new Styles();
-  private readonly date: Date;
+class ZipWriter {
+  private readonly entries: ZipEntry[] = [];
+  private offset = 0;
   private failure: Error | null = null;
+  /** What fails whoever waits, when `out` fails or closes before the file is written. */
+  private readonly waiting = new Set<(e: Error) => void>();
 
   constructor(
     private readonly out: Writable,
+    /** MS-DOS time and date of every entry. */
+    private readonly dos: { time: number; date: number },
+  ) {
+    const stop = (e?: Error) => {
+      this.failure ??= e ?? new Error('Mottagaren stängdes innan arbetsboken var skriven');
+      for (const fail of this.waiting) fail(this.failure);
+    };
+    out.on('error', stop);
+    out.once('close', () => stop());
+  }
+
+  /** Resolves when `emitter` emits `event`; rejects when it fails, or when `out` fails or closes first. */
+  private until(emitter: EventEmitter, event: string): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise<void>((resolve, reject) => {
+      const done = () => {
+        this.waiting.delete(fail);
+        emitter.off('error', fail);
+        resolve();
+      };
+      const fail = (e: Error) => {
+        this.waiting.delete(fail);
+        emitter.off(event, done);
+        emitter.off('error', fail);
+        reject(e);
+      };
+      emitter.once(event, done);
+      emitter.once('error', fail);
+      this.waiting.add(fail);
+    });
+  }
+
+  private async write(bytes: Buffer): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.offset += bytes.length;
+    if (!this.out.write(bytes)) await this.until(this.out, 'drain');
+  }
+
+  private localHeader(name: Buffer): Buffer {
+    const h = Buffer.alloc(30);
+    h.writeUInt32LE(0x04034b50, 0);
+    h.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
+    h.writeUInt16LE(ZIP_FLAGS, 6);
+    h.writeUInt16LE(8, 8); // deflate
+    h.writeUInt16LE(this.dos.time, 10);
+    h.writeUInt16LE(this.dos.date, 12);
+    // crc and sizes follow the data (data descriptor)
+    h.writeUInt16LE(name.length, 26);
+    return Buffer.concat([h, name]);
+  }
+
+  /**
+   * Adds an entry whose text `produce` hands over piece by piece (`put` resolves when more may come);
+   * resolves once all of it is written to `out`.
+   */
+  async entry(
+    name: string,
+    produce: (put: (piece: Buffer) => Promise<void>) => Promise<void>,
+  ): Promise<void> {
+    const entry: ZipEntry = {
+      name: Buffer.from(name, 'utf8'),
+      crc: 0,
+      compressed: 0,
+      size: 0,
+      offset: this.offset,
+    };
+    await this.write(this.localHeader(entry.name));
+    // room for two pieces, so the next is made while one is deflated (zlib takes the stream options)
+    const options: ZlibOptions & TransformOptions = {
+      level: constants.Z_BEST_SPEED,
+      chunkSize: DEFLATED_CHUNK,
+      writableHighWaterMark: 2 * CHUNK,
+    };
+    const deflate = createDeflateRaw(options);
+    let pending: Promise<void> = Promise.resolve();
+    deflate.on('data', (c: Buffer) => {
+      entry.compressed += c.length;
+      this.offset += c.length;
+      if (!this.out.write(c)) {
+        deflate.pause();
+        pending = this.until(this.out, 'drain').then(() => void deflate.resume());
+        pending.catch(() => deflate.destroy());
+      }
+    });
+    const ended = this.until(deflate, 'end');
+    try {
+      await produce(async (piece) => {
+        if (this.failure) throw this.failure;
+        entry.crc = crc32(piece, entry.crc);
+        entry.size += piece.length;
+        if (!deflate.write(piece)) await this.until(deflate, 'drain');
+      });
+      deflate.end();
+      await ended;
+      await pending;
+    } catch (e) {
+      deflate.destroy();
+      throw e;
+    }
+    const d = Buffer.alloc(16);
+    d.writeUInt32LE(0x08074b50, 0);
+    d.writeUInt32LE(entry.crc, 4);
+    d.writeUInt32LE(entry.compressed, 8);
+    d.writeUInt32LE(entry.size, 12);
+    await this.write(d);
+    this.entries.push(entry);
+  }
+
+  /** Writes the central directory and ends `out`; resolves once `out` has all of it. */
+  async finish(): Promise<void> {
+    const start = this.offset;
+    const headers = this.entries.map((e) => {
+      const h = Buffer.alloc(46);
+      h.writeUInt32LE(0x02014b50, 0);
+      h.writeUInt16LE(20, 4); // made by: MS-DOS, 2.0
+      h.writeUInt16LE(20, 6);
+      h.writeUInt16LE(ZIP_FLAGS, 8);
+      h.writeUInt16LE(8, 10);
+      h.writeUInt16LE(this.dos.time, 12);
+      h.writeUInt16LE(this.dos.date, 14);
+      h.writeUInt32LE(e.crc, 16);
+      h.writeUInt32LE(e.compressed, 20);
+      h.writeUInt32LE(e.size, 24);
+      h.writeUInt16LE(e.name.length, 28);
+      h.writeUInt32LE(e.offset, 42);
+      return Buffer.concat([h, e.name]);
+    });
+    const directory = Buffer.concat(headers);
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(this.entries.length, 8);
+    end.writeUInt16LE(this.entries.length, 10);
+    end.writeUInt32LE(directory.length, 12);
+    end.writeUInt32LE(start, 16);
+    await this.write(Buffer.concat([directory, end]));
+    const finished = this.until(this.out, 'finish');
+    this.out.end();
+    await finished;
+  }
+}
+
+/** Zip flags of every entry: sizes and crc in a data descriptor (bit 3), names in UTF-8 (bit 11). */
+const ZIP_FLAGS = 0x0808;
+/** What the deflate hands on at a time. */
+const DEFLATED_CHUNK = 1 << 18;
+
+/** The MS-DOS time (midnight) and date of a day. */
+function dosDate(day: Date): { time: number; date: number } {
+  return {
+    time: 0,
+    date: ((day.getUTCFullYear() - 1980) << 9) | ((day.getUTCMonth() + 1) << 5) | day.getUTCDate(),
+  };
+}
+
+/**
+ * A workbook written straight to its output as its sheets are made: each sheet's XML is written as
+ * text, cell by cell (inline strings, no shared-string table), and deflated into the zip (node:zlib at
+ * the fastest level, on the libuv pool while the next rows are written; crc32 by zlib) on its way
+ * out, so nothing of a large trace is held as cell objects and the file reaches the reader while it
+ * is written. The package dates are the generation date.
+ */
+export class StreamedWorkbook {
+  private readonly zip: ZipWriter;
+  private readonly sheets: { name: string; headingRow: number }[] = [];
+  private readonly styles = new Styles();
+
+  constructor(
+    out: Writable,
     private readonly generatedOn: string,
   ) {
-    this.date = excelDate(generatedOn);
-    this.zip.on('error', (e: Error) => (this.failure ??= e));
-    this.zip.pipe(out);
+    this.zip = new ZipWriter(out, dosDate(excelDate(generatedOn)));
   }
 
   /** Adds one sheet; resolves once the zip has taken all of it. */
   async addSheet(table: StreamedTable): Promise<void> {
     const name = sheetName(table.name, this.sheets);
     this.sheets.push({ name, headingRow: table.print.headingRow });
-    const source = Readable.from(sheetXml(table, this.styles), { objectMode: false });
-    const taken = new Promise<void>((resolve, reject) => {
-      source.once('end', resolve);
-      source.once('error', reject);
-      this.zip.once('error', reject);
-    });
-    this.zip.append(source, { name: `xl/worksheets/sheet${this.sheets.length}.xml`, date: this.date });
-    await taken;
+    await this.zip.entry(`xl/worksheets/sheet${this.sheets.length}.xml`, (put) =>
+      writeSheetXml(table, this.styles, put),
+    );
   }
 
   /** Writes the package parts around the sheets and finishes the file; resolves once `out` has all of it. */
   async commit(): Promise<void> {
-    if (this.failure) throw this.failure;
-    const finished = new Promise<void>((resolve, reject) => {
-      this.out.once('finish', resolve);
-      this.out.once('error', reject);
-    });
-    for (const [name, xml] of this.packageParts()) this.zip.append(xml, { name, date: this.date });
-    await this.zip.finalize();
-    await finished;
+    for (const [name, xml] of this.packageParts())
+      await this.zip.entry(name, (put) => put(Buffer.from(xml, 'utf8')));
+    await this.zip.finish();
   }
-
   private packageParts(): [string, string][] {
     const sheets = this.sheets;
     const sheetTypes = sheets
@@ -228,31 +392,54 @@ const inlineText = (text: string) =>
     ? `<is><t xml:space="preserve">${xmlEscape(text)}</t></is>`
     : `<is><t>${xmlEscape(text)}</t></is>`;
 
+/** How many different texts a sheet keeps the cell XML of (names repeat on many rows). */
+const KEPT_TEXTS = 20_000;
+
 /**
- * One sheet's XML in pieces: the columns sized from the values (measured before the first row is
- * written, so the rows are gone through twice), the heading row bold and frozen, money as numbers in
- * MONEY_FORMAT, dates as date numbers in DATE_FORMAT, text as inline strings, set up to print.
+ * One sheet's XML, handed to `put` in pieces of about CHUNK characters: the columns sized from the
+ * values (measured before the first row is written, so the rows are gone through twice), the heading
+ * row bold and frozen, money as numbers in MONEY_FORMAT, dates as date numbers in DATE_FORMAT, text as
+ * inline strings, set up to print.
  */
-function* sheetXml(table: StreamedTable, styles: Styles): Generator<Buffer> {
+async function writeSheetXml(
+  table: StreamedTable,
+  styles: Styles,
+  put: (piece: Buffer) => Promise<void>,
+): Promise<void> {
   const rows = Array.isArray(table.rows) ? (table.rows as StreamedCell[][]) : [...table.rows];
   const money = new Set(table.money ?? []);
   const count = table.headers.length;
   const formats = table.headers.map((_, i) => (money.has(i) ? MONEY_FORMAT : undefined));
   const measured = new ColumnWidths(formats);
   measured.measure([...table.headers]);
-  for (const row of rows) measured.measure(row);
+  let width = count;
+  for (const row of rows) {
+    measured.measure(row);
+    if (row.length > width) width = row.length;
+  }
   const needed = measured.needed;
   const columns = table.headers.map((_, i) => fittedColumn(table.widths[i], needed.get(i + 1) ?? 0));
   const plain = columns.map((c, i) => styles.index({ numFmt: formats[i], wrap: c.wrap }));
   const dated = columns.map((c) => styles.index({ numFmt: DATE_FORMAT, wrap: c.wrap }));
   const bold = styles.index({ bold: true });
-  const letters = table.headers.map((_, i) => columnLetter(i + 1));
-  const cellAttrs = plain.map((s) => (s === 0 ? '' : ` s="${s}"`));
-  const dateAttrs = dated.map((s) => ` s="${s}"`);
+  // Each column's cell XML up to the row number, and after it for a number, a text, a date, a truth value.
+  const open: string[] = [];
+  const asNumber: string[] = [];
+  const asText: string[] = [];
+  const asDate: string[] = [];
+  const asTruth: string[] = [];
+  for (let i = 0; i < width; i++) {
+    const attrs = i < count && plain[i] !== 0 ? ` s="${plain[i]}"` : '';
+    open.push(`<c r="${columnLetter(i + 1)}`);
+    asNumber.push(`"${attrs}><v>`);
+    asText.push(`"${attrs} t="inlineStr">`);
+    if (i < count) asDate.push(`" s="${dated[i]}"><v>`);
+    asTruth.push(`"${attrs} t="b"><v>`);
+  }
+  const texts = new Map<string, string>();
 
   const { print } = table;
   const heading = print.headingRow;
-  const width = Math.max(count, ...rows.map((r) => r.length));
   const last = heading + rows.length;
   const { oddHeader, oddFooter } = headerFooterTexts(print);
   let xml =
@@ -270,32 +457,38 @@ function* sheetXml(table: StreamedTable, styles: Styles): Generator<Buffer> {
       .join('') +
     `</cols><sheetData><row r="${heading}">` +
     table.headers
-      .map((h, i) => `<c r="${letters[i]}${heading}" s="${bold}" t="inlineStr">${inlineText(h)}</c>`)
+      .map((h, i) => `${open[i]}${heading}" s="${bold}" t="inlineStr">${inlineText(h)}</c>`)
       .join('') +
     '</row>';
 
   for (let r = 0; r < rows.length; r++) {
     const values = rows[r];
     const n = heading + 1 + r;
-    xml += `<row r="${n}">`;
+    xml += '<row r="' + n + '">';
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (v === null || v === undefined) continue;
-      const ref = `${letters[i] ?? columnLetter(i + 1)}${n}`;
       if (typeof v === 'number') {
-        if (!Number.isFinite(v)) throw new RangeError(`Cell ${ref} of ${table.name} is not a number: ${v}`);
-        xml += `<c r="${ref}"${cellAttrs[i] ?? ''}><v>${v}</v></c>`;
+        if (!Number.isFinite(v))
+          throw new RangeError(`Cell ${columnLetter(i + 1)}${n} of ${table.name} is not a number: ${v}`);
+        xml += open[i] + n + asNumber[i] + v + '</v></c>';
       } else if (typeof v === 'string') {
-        xml += `<c r="${ref}"${cellAttrs[i] ?? ''} t="inlineStr">${inlineText(v)}</c>`;
+        let text = texts.get(v);
+        if (text === undefined) {
+          text = inlineText(v) + '</c>';
+          if (texts.size < KEPT_TEXTS) texts.set(v, text);
+        }
+        xml += open[i] + n + asText[i] + text;
       } else if (v instanceof Date) {
-        xml += `<c r="${ref}"${dateAttrs[i] ?? ` s="${styles.index({ numFmt: DATE_FORMAT })}"`}><v>${serialDay(v)}</v></c>`;
+        asDate[i] ??= `" s="${styles.index({ numFmt: DATE_FORMAT })}"><v>`;
+        xml += open[i] + n + asDate[i] + serialDay(v) + '</v></c>';
       } else {
-        xml += `<c r="${ref}"${cellAttrs[i] ?? ''} t="b"><v>${v ? 1 : 0}</v></c>`;
+        xml += open[i] + n + asTruth[i] + (v ? 1 : 0) + '</v></c>';
       }
     }
     xml += '</row>';
     if (xml.length >= CHUNK) {
-      yield Buffer.from(xml, 'utf8');
+      await put(Buffer.from(xml, 'utf8'));
       xml = '';
     }
   }
@@ -305,13 +498,15 @@ function* sheetXml(table: StreamedTable, styles: Styles): Generator<Buffer> {
     columns.map((c) => c.width),
   );
   const m = PRINT_MARGINS;
-  yield Buffer.from(
-    `${xml}</sheetData>` +
-      `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
-      `<pageSetup paperSize="${A4}" orientation="${orientation}" fitToWidth="1" fitToHeight="0"/>` +
-      `<headerFooter><oddHeader>${xmlEscape(oddHeader)}</oddHeader><oddFooter>${xmlEscape(oddFooter)}</oddFooter></headerFooter>` +
-      '</worksheet>',
-    'utf8',
+  await put(
+    Buffer.from(
+      `${xml}</sheetData>` +
+        `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
+        `<pageSetup paperSize="${A4}" orientation="${orientation}" fitToWidth="1" fitToHeight="0"/>` +
+        `<headerFooter><oddHeader>${xmlEscape(oddHeader)}</oddHeader><oddFooter>${xmlEscape(oddFooter)}</oddFooter></headerFooter>` +
+        '</worksheet>',
+      'utf8',
+    ),
   );
 }
 
