@@ -1,4 +1,7 @@
+import { parsePeriod } from '@it-samverkan/domain';
+import { PeriodCloseEntity } from '@it-samverkan/persistence';
 import { startTestApp, TestApp } from '../support/test-app';
+import { insertDrafts } from './support';
 
 /** GET /api/v1/periods/{period}: what finance (and the start page) needs to know before closing. */
 describe('period status', () => {
@@ -75,5 +78,41 @@ describe('period status', () => {
 
   it('needs a login', async () => {
     await t.http.get('/api/v1/periods/2025-Q1').expect(401);
+  });
+});
+
+/** GET /api/v1/periods reads the invoices' periods only outside the years wholly closed. */
+describe('open periods around wholly closed years', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ demo: true });
+  });
+  afterAll(async () => t.close());
+
+  it('lists the open periods before, between and after closed years, and none of a closed year', async () => {
+    for (const period of ['2022-Q4', '2023-03', '2023', '2024-11', '2024-12', '2024-Q4', '2026-T1'])
+      await insertDrafts(t.dataSource, 1, period);
+    // 2023 wholly closed; 2024 closed up to November, so December and what holds it stay open
+    const months = [
+      ...parsePeriod('2023').months,
+      ...parsePeriod('2024').months.filter((m) => m !== '2024-12'),
+    ];
+    await t.dataSource
+      .getRepository(PeriodCloseEntity)
+      .insert(
+        months.map((month) => ({ month, closedAt: new Date('2025-01-20T00:00:00Z'), closedBy: 'test' })),
+      );
+    const open = (await t.http.get('/api/v1/periods').set(t.auth()).expect(200)).body as {
+      period: string;
+      closedMonths: string[];
+      drafts: number;
+    }[];
+    // drafts counted as closing counts them: the periods touching (2024-Q4 touches 2024-11 and 2024-12)
+    expect(open.map((s) => `${s.period} ${s.closedMonths.length} ${s.drafts}`)).toEqual([
+      '2022-Q4 0 1',
+      '2024-12 0 2',
+      '2024-Q4 2 3',
+      '2026-T1 0 1',
+    ]);
   });
 });

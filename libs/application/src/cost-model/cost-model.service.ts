@@ -59,6 +59,20 @@ export function checkCostModelInput(input: CostModelInput, kindRequired: boolean
   return model;
 }
 
+/** The columns a version's summary shows (costModelSummary): every one but the document. */
+const SUMMARY_COLUMNS: (keyof CostModelVersionEntity)[] = [
+  'id',
+  'name',
+  'year',
+  'kind',
+  'status',
+  'documentHash',
+  'decisionId',
+  'approvedAt',
+  'createdAt',
+  'updatedAt',
+];
+
 export function costModelNotFound(id: string): DomainError {
   return new DomainError('COST_MODEL_NOT_FOUND', `Kostnadsmodellversionen ${id} finns inte`, 'not-found');
 }
@@ -228,7 +242,11 @@ export class CostModelService {
       problems.push({ path: 'status', message: 'status måste vara draft eller approved' });
     }
     if (problems.length) throw new ValidationError(problems);
-    const qb = this.dataSource.getRepository(CostModelVersionEntity).createQueryBuilder('v');
+    // the summary's columns: not each version's document, which the list would parse for nothing
+    const qb = this.dataSource
+      .getRepository(CostModelVersionEntity)
+      .createQueryBuilder('v')
+      .select(SUMMARY_COLUMNS.map((c) => `v.${c}`));
     if (filter.year !== undefined) qb.andWhere('v.year = :year', { year: filter.year });
     if (filter.kind !== undefined) qb.andWhere('v.kind = :kind', { kind: filter.kind });
     if (filter.status !== undefined) qb.andWhere('v.status = :status', { status: filter.status });

@@ -158,7 +158,8 @@ export class SplitRunService {
   async listForVersion(modelVersionId: string, page: PageRequest): Promise<Page<SplitRunSummary>> {
     if (!(await this.dataSource.getRepository(CostModelVersionEntity).existsBy({ id: modelVersionId })))
       throw costModelNotFound(modelVersionId);
-    const [rows, total] = await this.dataSource.getRepository(SplitRunEntity).findAndCount({
+    const runs = this.dataSource.getRepository(SplitRunEntity);
+    const rows = await runs.find({
       // the summary's columns: not each run's input and result documents (tens of kB each)
       select: {
         id: true,
@@ -174,6 +175,8 @@ export class SplitRunService {
       skip: (page.page - 1) * page.pageSize,
       take: page.pageSize,
     });
+    // counted in the model's index (findAndCount counted DISTINCT over every selected column)
+    const total = await runs.countBy({ modelVersionId });
     return pageOf(rows.map(summary), total, page);
   }
 

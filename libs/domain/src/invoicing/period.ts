@@ -148,3 +148,29 @@ export function periodsOverlappingLonger(period: Period): Period[] {
 export function frequencyName(kind: PeriodKind): string {
   return { month: 'månad', quarter: 'kvartal', tertial: 'tertial', year: 'år' }[kind];
 }
+
+/** A range of period keys in text order: from (inclusive) to (exclusive); a missing end is open. */
+export interface PeriodKeyRange {
+  from?: string;
+  to?: string;
+}
+
+/**
+ * The ranges of period keys that lie outside the given years, in text order. Every key of a year
+ * (`2024`, `2024-03`, `2024-Q1`, `2024-T1`) sorts at or after `2024` and before `2025`, so leaving
+ * out a run of years 2020–2024 is one gap: keys before `2020` and keys from `2025`. A query can thus
+ * read an index only where the years left out (e.g. those wholly closed) do not lie.
+ */
+export function periodKeyRangesOutsideYears(years: Iterable<number>): PeriodKeyRange[] {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  const ranges: PeriodKeyRange[] = [];
+  let from: string | undefined;
+  for (let i = 0; i < sorted.length; i++) {
+    const first = sorted[i];
+    while (i + 1 < sorted.length && sorted[i + 1] === sorted[i] + 1) i++;
+    ranges.push({ ...(from === undefined ? {} : { from }), to: String(first) });
+    from = String(sorted[i] + 1);
+  }
+  ranges.push(from === undefined ? {} : { from });
+  return ranges;
+}
