@@ -87,6 +87,17 @@ describe('rate limits count per person, and per address only for anonymous reque
   });
 });
 
+/** Runs `use` against a second instance of the app on the test app's database, then stops it. */
+async function withSecondInstance(t: TestApp, use: (other: ReturnType<typeof request>) => Promise<void>) {
+  const second = await createApp({ env: t.env, clock: { now: () => t.now.value }, logger: false });
+  try {
+    await use(request(second.app.getHttpServer()));
+  } finally {
+    await second.app.close();
+    if (second.dataSource.isInitialized) await second.dataSource.destroy();
+  }
+}
+
 describe('two API instances on one database share the counts', () => {
   let t: TestApp;
 
@@ -97,17 +108,37 @@ describe('two API instances on one database share the counts', () => {
 
   it('a token’s fifth request is refused by the instance that did not see the first four', async () => {
     const token = await t.token('readonly');
-    const second = await createApp({ env: t.env, clock: { now: () => t.now.value }, logger: false });
-    try {
-      const other = request(second.app.getHttpServer());
+    await withSecondInstance(t, async (other) => {
       const statuses = [];
       for (let i = 0; i < 4; i++)
         statuses.push((await t.http.get('/api/v1/auth/me').set(t.auth(token))).status);
       statuses.push((await other.get('/api/v1/auth/me').set(t.auth(token))).status);
       expect(statuses).toEqual([200, 200, 200, 200, 429]);
-    } finally {
-      await second.app.close();
-      if (second.dataSource.isInitialized) await second.dataSource.destroy();
-    }
+    });
+  });
+});
+
+describe('far from the limit an instance counts locally and sends its count when it stops', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { RATE_LIMIT_PER_MINUTE: '100' } });
+  });
+  afterAll(async () => t.close());
+
+  it('five requests to an instance that then stops are in the count the other instance sees', async () => {
+    const token = await t.token('readonly');
+    const remaining: string[] = [];
+    // The first asks the database (1 of 100); the next four fit the allowance ⌊99 / 8⌋ = 12.
+    await withSecondInstance(t, async (other) => {
+      for (let i = 0; i < 5; i++)
+        remaining.push(
+          (await other.get('/api/v1/auth/me').set(t.auth(token))).headers['x-ratelimit-remaining'],
+        );
+    });
+    expect(remaining).toEqual(['99', '98', '97', '96', '95']);
+    // The stopped instance sent its four: the sixth request is the sixth in the shared count.
+    const sixth = await t.http.get('/api/v1/auth/me').set(t.auth(token)).expect(200);
+    expect(sixth.headers['x-ratelimit-remaining']).toBe('94');
   });
 });

@@ -14,6 +14,7 @@ export * from './entities/forums.entity';
 export * from './entities/person.entity';
 export * from './bulk-insert';
 export * from './rate-limit/rate-limit-counter';
+export * from './rate-limit/rate-limit-allowance';
 export * from './sqlite/better-sqlite3';
 export * from './entities/ledger-import.entity';
 export * from './entities/register.entity';

@@ -12,7 +12,8 @@ import { DomainError } from '@it-samverkan/domain';
 import {
   databaseRateLimitCounter,
   MemoryRateLimitCounter,
-  RateLimitCounter,
+  RATE_LIMIT_ALLOWANCE,
+  RateLimitAllowance,
 } from '@it-samverkan/persistence';
 import type { AppRequest } from './request';
 import type { Clock } from './tokens';
@@ -31,24 +32,36 @@ export function rateLimitTracker(request: AppRequest): string {
 
 /**
  * Request counts in fixed one-minute windows, kept where every API process sees them (the
- * database by default), so a person is limited the same whichever process answers.
+ * database by default), so a person is limited the same whichever process answers. Far from the
+ * limit a process counts locally and sends its count at least every second (RateLimitAllowance:
+ * no statement for most requests, the limit exceeded by a stated bound at most); a timer sends
+ * counts that wait, and shutdown sends the rest.
  */
 @Injectable()
 export class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationShutdown {
+  private readonly timer: NodeJS.Timeout;
+
   constructor(
-    private readonly counter: RateLimitCounter,
+    private readonly counter: RateLimitAllowance,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    // A failed send keeps the count; the next request sends it again and reports the failure.
+    this.timer = setInterval(
+      () => void this.counter.flushDue(this.clock.now().getTime()).catch(() => undefined),
+      RATE_LIMIT_ALLOWANCE.syncEveryMs,
+    ).unref();
+  }
 
   async increment(key: string, ttl: number, limit: number): Promise<ThrottlerStorageRecord> {
     const now = this.clock.now().getTime();
-    const { hits, endsAt } = await this.counter.hit(key, ttl, now);
+    const { hits, endsAt } = await this.counter.hit(key, ttl, limit, now);
     const seconds = Math.max(1, Math.ceil((endsAt - now) / 1000));
     return { totalHits: hits, timeToExpire: seconds, isBlocked: hits > limit, timeToBlockExpire: seconds };
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.counter.close();
+    clearInterval(this.timer);
+    await this.counter.close(this.clock.now().getTime());
   }
 }
 
@@ -57,7 +70,7 @@ export function rateLimitOptions(env: AppEnv, dataSource: DataSource, clock: Clo
   const counter =
     env.rateLimitStore === 'memory' ? new MemoryRateLimitCounter() : databaseRateLimitCounter(dataSource);
   return {
-    storage: new SharedThrottlerStorage(counter, clock),
+    storage: new SharedThrottlerStorage(new RateLimitAllowance(counter), clock),
     getTracker: (request) => rateLimitTracker(request as AppRequest),
     // One budget per client across every route, not one per route.
     generateKey: (_context, tracker, name) => `${name}:${tracker}`,

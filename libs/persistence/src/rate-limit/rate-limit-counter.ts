@@ -11,10 +11,14 @@ export interface RateLimitWindow {
 
 /**
  * Counts requests per key in fixed windows, shared by every API process that uses the same
- * database: each hit is one atomic statement, so two processes never lose or double a count.
+ * database: each addition is one atomic statement, so two processes never lose or double a count.
  */
 export interface RateLimitCounter {
-  hit(key: string, windowMs: number, now: number): Promise<RateLimitWindow>;
+  /**
+   * Adds `count` requests (0 only reads) to the key's window, starting a new window of
+   * `windowMs` when the stored one ended by `now`; answers the window after the addition.
+   */
+  add(key: string, count: number, windowMs: number, now: number): Promise<RateLimitWindow>;
   close(): Promise<void>;
 }
 
@@ -29,8 +33,8 @@ export const RATE_LIMIT_KEY_LENGTH = 200;
 type CounterRow = { hits: number | string; window_ends_at: number | string };
 
 const MYSQL_UPSERT =
-  'INSERT INTO `rate_limit_counter` (`counter_key`, `hits`, `window_ends_at`) VALUES (?, 1, ?) ' +
-  'ON DUPLICATE KEY UPDATE `hits` = IF(`window_ends_at` <= ?, 1, `hits` + 1), ' +
+  'INSERT INTO `rate_limit_counter` (`counter_key`, `hits`, `window_ends_at`) VALUES (?, ?, ?) ' +
+  'ON DUPLICATE KEY UPDATE `hits` = IF(`window_ends_at` <= ?, ?, `hits` + ?), ' +
   '`window_ends_at` = IF(`window_ends_at` <= ?, ?, `window_ends_at`)';
 
 /** MySQL rejects RETURNING as a syntax error (ER_PARSE_ERROR) before running anything. */
@@ -54,9 +58,9 @@ export class MysqlRateLimitCounter implements RateLimitCounter {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  async hit(key: string, windowMs: number, now: number): Promise<RateLimitWindow> {
+  async add(key: string, count: number, windowMs: number, now: number): Promise<RateLimitWindow> {
     const k = key.slice(0, RATE_LIMIT_KEY_LENGTH);
-    const parameters = [k, now + windowMs, now, now, now + windowMs];
+    const parameters = [k, count, now + windowMs, now, count, count, now, now + windowMs];
     let row: CounterRow | undefined;
     if (this.returning !== false) {
       try {
@@ -114,18 +118,18 @@ export class SqliteRateLimitCounter implements RateLimitCounter {
         'hits integer NOT NULL, window_ends_at bigint NOT NULL)',
     );
     this.upsert = this.db.prepare(
-      'INSERT INTO rate_limit_counter (counter_key, hits, window_ends_at) VALUES (?, 1, ?) ' +
+      'INSERT INTO rate_limit_counter (counter_key, hits, window_ends_at) VALUES (?, ?, ?) ' +
         'ON CONFLICT (counter_key) DO UPDATE SET ' +
-        'hits = CASE WHEN window_ends_at <= ? THEN 1 ELSE hits + 1 END, ' +
+        'hits = CASE WHEN window_ends_at <= ? THEN ? ELSE hits + ? END, ' +
         'window_ends_at = CASE WHEN window_ends_at <= ? THEN ? ELSE window_ends_at END ' +
         'RETURNING hits, window_ends_at',
     );
     this.sweep = this.db.prepare('DELETE FROM rate_limit_counter WHERE window_ends_at < ?');
   }
 
-  async hit(key: string, windowMs: number, now: number): Promise<RateLimitWindow> {
+  async add(key: string, count: number, windowMs: number, now: number): Promise<RateLimitWindow> {
     const k = key.slice(0, RATE_LIMIT_KEY_LENGTH);
-    const row = this.upsert.get(k, now + windowMs, now, now, now + windowMs) as {
+    const row = this.upsert.get(k, count, now + windowMs, now, count, count, now, now + windowMs) as {
       hits: number;
       window_ends_at: number;
     };
@@ -145,12 +149,12 @@ export class SqliteRateLimitCounter implements RateLimitCounter {
 export class MemoryRateLimitCounter implements RateLimitCounter {
   private readonly windows = new Map<string, RateLimitWindow>();
 
-  async hit(key: string, windowMs: number, now: number): Promise<RateLimitWindow> {
+  async add(key: string, count: number, windowMs: number, now: number): Promise<RateLimitWindow> {
     const current = this.windows.get(key);
     const next =
       !current || current.endsAt <= now
-        ? { hits: 1, endsAt: now + windowMs }
-        : { hits: current.hits + 1, endsAt: current.endsAt };
+        ? { hits: count, endsAt: now + windowMs }
+        : { hits: current.hits + count, endsAt: current.endsAt };
     this.windows.set(key, next);
     if (this.windows.size > 100_000) {
       for (const [k, w] of this.windows) if (w.endsAt <= now) this.windows.delete(k);
