@@ -8,9 +8,10 @@ import {
   Select,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
-import { FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { RowProblems } from '../components/row-problems';
+import { FormStatus, useSubmit } from '../components/use-form';
 
 /** The CSV imports of IT-forum drift (DOMAIN.md 8.1) and the on-call incidents (6), with their API paths. */
 export const DRIFT_IMPORTS = [
@@ -55,39 +56,26 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
   const [kind, setKind] = useState<Kind>('tickets');
   const [file, setFile] = useState<File | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const errorBox = useRef<HTMLDivElement>(null);
   const chosen = DRIFT_IMPORTS.find((i) => i.kind === kind)!;
-  useEffect(() => {
-    if (error) errorBox.current?.focus();
-  }, [error]);
-
-  async function upload(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    setDone(null);
+  const upload = useSubmit(async () => {
     if (!file) {
       setFileProblem('Välj en CSV-fil att läsa in');
       return;
     }
     setFileProblem(null);
-    setBusy(true);
-    try {
-      const result = await api.upload<Record<string, unknown>>(chosen.path, file, 'text/csv');
-      setDone(`${file.name}: ${summaryOf(kind, result)}`);
-      onImported();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+    const result = await api.upload<Record<string, unknown>>(chosen.path, file, 'text/csv');
+    onImported();
+    return `${file.name}: ${summaryOf(kind, result)}`;
+  });
+  const error = upload.error;
+  useEffect(() => {
+    if (error) errorBox.current?.focus();
+  }, [error]);
 
   const details = error instanceof ApiError ? error.details : [];
   return (
-    <form onSubmit={upload} noValidate className="stack" aria-label="Läs in fil">
+    <form onSubmit={upload.submit} noValidate className="stack" aria-label="Läs in fil">
       <Field>
         <Label htmlFor="import-kind">Vad filen innehåller</Label>
         <Select id="import-kind" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
@@ -115,17 +103,11 @@ export function ImportSection({ onImported }: { onImported: () => void }) {
         {fileProblem && <ValidationMessage id="import-file-problem">{fileProblem}</ValidationMessage>}
       </Field>
       <div>
-        <Button type="submit" loading={busy}>
+        <Button type="submit" loading={upload.busy}>
           Läs in filen
         </Button>
       </div>
-      <div aria-live="polite">
-        {done && (
-          <Alert data-color="success">
-            <Paragraph>{done}</Paragraph>
-          </Alert>
-        )}
-      </div>
+      <FormStatus status={upload.status} />
       {error !== null && (
         <div ref={errorBox} tabIndex={-1} role="alert" className="stack">
           <Alert data-color="danger">

@@ -1,5 +1,5 @@
-import { Alert, Button, Heading, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
-import { FormEvent, useEffect, useState } from 'react';
+import { Button, Heading, Paragraph, Tag, Textfield } from '@digdir/designsystemet-react';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { Directory, loadDirectory } from '../api/directory';
@@ -8,7 +8,8 @@ import { mayActOnInvoicing } from '../api/permissions';
 import type { Invoice, InvoiceLine } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FileButton } from '../components/file-button';
-import { FormProblems, problemsByField } from '../components/form-problems';
+import { FormProblems } from '../components/form-problems';
+import { FormStatus, useSubmit } from '../components/use-form';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useSession } from '../components/session';
@@ -53,13 +54,7 @@ function InvoiceView({
       <Paragraph>
         <Link to={`/ekonomi/perioder/${invoice.period}`}>Perioden {invoice.period}</Link>
       </Paragraph>
-      <div aria-live="polite">
-        {notice && (
-          <Alert data-color="success">
-            <Paragraph>{notice}</Paragraph>
-          </Alert>
-        )}
-      </div>
+      <FormStatus status={notice} />
       <dl className="facts">
         <dt>Status</dt>
         <dd>
@@ -209,25 +204,18 @@ function EditLine({
   const [description, setDescription] = useState(line.description);
   const [quantity, setQuantity] = useState(line.quantity);
   const [unitPrice, setUnitPrice] = useState(line.unitPrice);
-  const [error, setError] = useState<unknown>(null);
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      await api.patch(`/invoices/${invoice.id}/lines/${line.id}`, { description, quantity, unitPrice });
-      onSaved();
-    } catch (e) {
-      setError(e);
-    }
-  }
-  const fields = problemsByField(error);
+  const save = useSubmit(async () => {
+    await api.patch(`/invoices/${invoice.id}/lines/${line.id}`, { description, quantity, unitPrice });
+    onSaved();
+  });
+  const fields = save.problems;
   const ids = { description: 'line-description', quantity: 'line-quantity', unitPrice: 'line-unit-price' };
   return (
-    <form onSubmit={save} noValidate className="stack" aria-labelledby="andra-rad">
+    <form onSubmit={save.submit} noValidate className="stack" aria-labelledby="andra-rad">
       <Heading level={3} data-size="sm" id="andra-rad">
         Ändra rad {line.lineNo}
       </Heading>
-      <FormProblems error={error} fieldIds={ids} />
+      <FormProblems error={save.error} fieldIds={ids} />
       <Textfield
         id={ids.description}
         label="Beskrivning"
@@ -291,31 +279,24 @@ function CreditForm({ invoice, onCredited }: { invoice: Invoice; onCredited: (te
   const [reason, setReason] = useState('');
   const [invoiceDate, setInvoiceDate] = useState('');
   const [amounts, setAmounts] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<Invoice | null>(null);
-  async function credit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
+  const credit = useSubmit(async () => {
     const lines = invoice.lines
       .filter((l) => (amounts[l.id] ?? '').trim() !== '')
       .map((l) => ({ lineId: l.id, amount: amounts[l.id].trim() }));
-    try {
-      const note = await api.post<Invoice>(
-        `/invoices/${invoice.id}/credit`,
-        {
-          reason,
-          ...(invoiceDate.trim() ? { invoiceDate: invoiceDate.trim() } : {}),
-          ...(lines.length > 0 ? { lines } : {}),
-        },
-        { idempotencyKey: crypto.randomUUID() },
-      );
-      setCreated(note);
-      onCredited(`Kreditfaktura skapad (${sek(note.gross)} inklusive moms).`);
-    } catch (e) {
-      setError(e);
-    }
-  }
-  const fields = problemsByField(error);
+    const note = await api.post<Invoice>(
+      `/invoices/${invoice.id}/credit`,
+      {
+        reason,
+        ...(invoiceDate.trim() ? { invoiceDate: invoiceDate.trim() } : {}),
+        ...(lines.length > 0 ? { lines } : {}),
+      },
+      { idempotencyKey: crypto.randomUUID() },
+    );
+    setCreated(note);
+    onCredited(`Kreditfaktura skapad (${sek(note.gross)} inklusive moms).`);
+  });
+  const fields = credit.problems;
   const lineField = (i: number) => `line-credit-${i}`;
   const fieldIds: Record<string, string> = { reason: 'credit-reason', invoiceDate: 'credit-date' };
   invoice.lines.forEach((_, i) => {
@@ -324,12 +305,12 @@ function CreditForm({ invoice, onCredited }: { invoice: Invoice; onCredited: (te
   });
   return (
     <Section id="kreditera" title="Kreditera">
-      <form onSubmit={credit} noValidate className="stack">
+      <form onSubmit={credit.submit} noValidate className="stack">
         <Paragraph>
           Lämna beloppen tomma för att kreditera allt som återstår, eller ange belopp (netto, kronor) på de
           rader som ska krediteras delvis.
         </Paragraph>
-        <FormProblems error={error} fieldIds={fieldIds} />
+        <FormProblems error={credit.error} fieldIds={fieldIds} />
         <Textfield
           id="credit-reason"
           label="Skäl till krediteringen"

@@ -1,20 +1,15 @@
 import { Button, Heading, Textfield } from '@digdir/designsystemet-react';
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../api/client';
 import { todayInSweden } from '../api/format';
 import type { Invoice } from '../api/types';
-import { FormProblems, problemsByField } from '../components/form-problems';
+import { FormProblems } from '../components/form-problems';
+import { useSubmit } from '../components/use-form';
 
 /** Issues drafts (one, or every draft of a period) with one invoice date, by default today in Sweden. */
 export function IssueForm({ drafts, onIssued }: { drafts: Invoice[]; onIssued: (text: string) => void }) {
   const [invoiceDate, setInvoiceDate] = useState(todayInSweden());
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function issue(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const issue = useSubmit(async () => {
     const numbers: string[] = [];
     try {
       for (const draft of drafts) {
@@ -25,27 +20,24 @@ export function IssueForm({ drafts, onIssued }: { drafts: Invoice[]; onIssued: (
         );
         numbers.push(issued.number ?? '');
       }
-      onIssued(
-        numbers.length === 1
-          ? `Utfärdad med fakturadatum ${invoiceDate}: nummer ${numbers[0]}.`
-          : `${numbers.length} fakturor utfärdade med fakturadatum ${invoiceDate}: nummer ${numbers.join(', ')}.`,
-      );
     } catch (e) {
-      setError(e);
       if (numbers.length > 0)
         onIssued(`${numbers.length} fakturor hann utfärdas: nummer ${numbers.join(', ')}.`);
-    } finally {
-      setBusy(false);
+      throw e;
     }
-  }
+    onIssued(
+      numbers.length === 1
+        ? `Utfärdad med fakturadatum ${invoiceDate}: nummer ${numbers[0]}.`
+        : `${numbers.length} fakturor utfärdade med fakturadatum ${invoiceDate}: nummer ${numbers.join(', ')}.`,
+    );
+  });
 
-  const fields = problemsByField(error);
   return (
-    <form onSubmit={issue} noValidate className="stack issue-form" aria-labelledby="utfarda-rubrik">
+    <form onSubmit={issue.submit} noValidate className="stack issue-form" aria-labelledby="utfarda-rubrik">
       <Heading level={3} data-size="sm" id="utfarda-rubrik">
         {drafts.length === 1 ? 'Utfärda' : 'Utfärda utkasten'}
       </Heading>
-      <FormProblems error={error} fieldIds={{ invoiceDate: 'issue-date' }} />
+      <FormProblems error={issue.error} fieldIds={{ invoiceDate: 'issue-date' }} />
       <div className="row">
         <Textfield
           id="issue-date"
@@ -53,9 +45,9 @@ export function IssueForm({ drafts, onIssued }: { drafts: Invoice[]; onIssued: (
           description="ÅÅÅÅ-MM-DD. Bokföringsdagen följer av datumet och perioden."
           value={invoiceDate}
           onChange={(e) => setInvoiceDate(e.target.value)}
-          error={fields.invoiceDate}
+          error={issue.problems.invoiceDate}
         />
-        <Button type="submit" loading={busy}>
+        <Button type="submit" loading={issue.busy}>
           {drafts.length === 1 ? 'Utfärda utkastet' : `Utfärda ${drafts.length} utkast`}
         </Button>
       </div>

@@ -9,6 +9,7 @@ import type { Invoice, Page as ApiPage, PeriodStatus } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FileButton } from '../components/file-button';
 import { FormProblems } from '../components/form-problems';
+import { useSubmit } from '../components/use-form';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useSession } from '../components/session';
@@ -37,23 +38,17 @@ export function PeriodPage() {
   const [revision, setRevision] = useState(0);
   const status = useApi(() => api.get<PeriodStatus>(`/periods/${period}`), [period, revision]);
   const [message, setMessage] = useState<{ text: string; details?: string[] } | null>(null);
-  const [actionError, setActionError] = useState<unknown>(null);
   const issuer = invoices.data?.items[0]?.issuerId ?? directory.data?.hostId ?? null;
   const mayAct = directory.data !== null && mayActOnInvoicing(me, issuer);
   // a partner's finance books what it received on its own responsibility codes
   const isBuyer = me.scope !== null && issuer !== null && me.scope !== issuer;
 
-  async function act(work: () => Promise<{ text: string; details?: string[] }>) {
-    setActionError(null);
+  const act = useSubmit(async (work: () => Promise<{ text: string; details?: string[] }>) => {
     setMessage(null);
-    try {
-      setMessage(await work());
-      invoices.reload();
-      setRevision((r) => r + 1);
-    } catch (error) {
-      setActionError(error);
-    }
-  }
+    setMessage(await work());
+    invoices.reload();
+    setRevision((r) => r + 1);
+  });
 
   return (
     <Page title={`Ekonomi ${period}`}>
@@ -83,7 +78,7 @@ export function PeriodPage() {
           </Alert>
         )}
       </div>
-      <FormProblems error={actionError} heading="Det gick inte:" />
+      <FormProblems error={act.error} heading="Det gick inte:" />
       {mayAct && (
         <Section id="korning" title="Körning">
           <Paragraph>
@@ -93,7 +88,7 @@ export function PeriodPage() {
           <Button
             type="button"
             onClick={() =>
-              act(async () => {
+              act.run(async () => {
                 const r = await api.post<RunResult>(
                   '/invoice-runs',
                   { period },
@@ -180,7 +175,7 @@ export function PeriodPage() {
                 variant="secondary"
                 type="button"
                 onClick={() =>
-                  act(async () => {
+                  act.run(async () => {
                     const r = await api.post<{ closedMonths: string[] }>(`/periods/${period}/close`);
                     return { text: `Perioden ${period} är stängd (månaderna ${r.closedMonths.join(', ')}).` };
                   })
@@ -194,7 +189,7 @@ export function PeriodPage() {
                 variant="secondary"
                 type="button"
                 onClick={() =>
-                  act(async () => {
+                  act.run(async () => {
                     await api.post(`/periods/${period}/reopen`);
                     return { text: `Perioden ${period} är öppnad igen.` };
                   })

@@ -1,12 +1,13 @@
 import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
 import { loadDirectory } from '../api/directory';
 import { sek, sumAmounts } from '../api/format';
 import { may } from '../api/permissions';
 import { DataTable } from '../components/data-table';
-import { FormProblems, problemsByField } from '../components/form-problems';
+import { FormProblems } from '../components/form-problems';
+import { useSubmit } from '../components/use-form';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useSession } from '../components/session';
@@ -49,31 +50,20 @@ export function SettlementPage() {
   const directory = useApi(loadDirectory, []);
   const [year, setYear] = useState('2025');
   const [period, setPeriod] = useState('2026-01');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<SettlementResult | null>(null);
   const mayRun =
     directory.data !== null && may(me, 'run-invoices', { type: 'invoicing' }, directory.data.hostId);
-  const fieldProblems = problemsByField(error);
-
-  async function run(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
+  const run = useSubmit(async () => {
     setResult(null);
-    try {
-      setResult(
-        await api.post<SettlementResult>('/invoice-runs/settlement', {
-          year: Number(year.trim()),
-          period: period.trim(),
-        }),
-      );
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  }
+    setResult(
+      await api.post<SettlementResult>('/invoice-runs/settlement', {
+        year: Number(year.trim()),
+        period: period.trim(),
+      }),
+    );
+  });
+  const error = run.error;
+  const fieldProblems = run.problems;
 
   return (
     <Page
@@ -95,7 +85,7 @@ export function SettlementPage() {
                 fieldIds={FIELD_IDS}
                 heading={`Slutavräkningen kunde inte köras: ${(error as Error | null)?.message ?? ''}`}
               />
-              <form onSubmit={run} noValidate className="row" aria-label="Kör slutavräkning">
+              <form onSubmit={run.submit} noValidate className="row" aria-label="Kör slutavräkning">
                 <Textfield
                   id={FIELD_IDS.year}
                   label="År som avräknas"
@@ -111,7 +101,7 @@ export function SettlementPage() {
                   onChange={(e) => setPeriod(e.target.value)}
                   error={fieldProblems.period}
                 />
-                <Button type="submit" loading={busy}>
+                <Button type="submit" loading={run.busy}>
                   Kör slutavräkning för {year.trim() || 'året'}
                 </Button>
               </form>

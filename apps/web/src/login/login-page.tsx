@@ -1,7 +1,8 @@
 import { Button, Details, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api, Me } from '../api/client';
-import { FormProblems, problemsByField } from '../components/form-problems';
+import { FormProblems } from '../components/form-problems';
+import { useSubmit } from '../components/use-form';
 
 /**
  * Log in as oneself (username and password; the server keeps the session in an HttpOnly cookie).
@@ -11,37 +12,12 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [token, setToken] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [tokenError, setTokenError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const login = useSubmit(async () => onLoggedIn(await api.login(username, password)));
+  const loginWithToken = useSubmit(async () => onLoggedIn(await api.loginWithToken(token)));
   useEffect(() => {
     document.title = 'Logga in – IT-samverkan';
   }, []);
 
-  async function login(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onLoggedIn(await api.login(username, password));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function loginWithToken(event: FormEvent) {
-    event.preventDefault();
-    setTokenError(null);
-    try {
-      onLoggedIn(await api.loginWithToken(token));
-    } catch (e) {
-      setTokenError(e);
-    }
-  }
-
-  const fields = problemsByField(error);
   return (
     <main id="huvudinnehall" className="login-main">
       <Heading level={1} data-size="lg">
@@ -51,9 +27,9 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
         Tjänstefiering, fakturering och uppföljning för IT-samverkan Ulricehamn–Tranemo. Logga in med ditt
         användarnamn och lösenord.
       </Paragraph>
-      <form onSubmit={login} noValidate className="stack" aria-label="Inloggning">
+      <form onSubmit={login.submit} noValidate className="stack" aria-label="Inloggning">
         <FormProblems
-          error={error}
+          error={login.error}
           fieldIds={{ username: 'login-username', password: 'login-password' }}
           heading="Inloggningen misslyckades:"
         />
@@ -63,7 +39,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
           autoComplete="username"
           value={username}
           onChange={(e) => setUsername(e.target.value)}
-          error={fields.username}
+          error={login.problems.username}
         />
         <Textfield
           id="login-password"
@@ -72,10 +48,10 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
           autoComplete="current-password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
-          error={fields.password}
+          error={login.problems.password}
         />
         <div>
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={login.busy}>
             Logga in
           </Button>
         </div>
@@ -83,12 +59,17 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
       <Details className="token-login">
         <Details.Summary>Logga in med API-token (för system och skript)</Details.Summary>
         <Details.Content>
-          <form onSubmit={loginWithToken} noValidate className="stack" aria-label="Inloggning med API-token">
+          <form
+            onSubmit={loginWithToken.submit}
+            noValidate
+            className="stack"
+            aria-label="Inloggning med API-token"
+          >
             <Paragraph data-size="sm">
               En API-token ges av en administratör. Den sparas bara i den här fliken och glöms när fliken
               stängs.
             </Paragraph>
-            <FormProblems error={tokenError} heading="Token godtogs inte:" />
+            <FormProblems error={loginWithToken.error} heading="Token godtogs inte:" />
             <Textfield
               id="login-token"
               label="API-token"

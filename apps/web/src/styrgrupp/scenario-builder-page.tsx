@@ -7,7 +7,8 @@ import { mayOnShared } from '../api/permissions';
 import { useSession } from '../components/session';
 import type { CostModelVersion, Page as ApiPage } from '../api/types';
 import { DataTable } from '../components/data-table';
-import { FormProblems, problemsByField } from '../components/form-problems';
+import { FormProblems } from '../components/form-problems';
+import { useSubmit } from '../components/use-form';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
@@ -103,7 +104,6 @@ function Builder({ bases, directory }: { bases: CostModelVersion[]; directory: D
     error: null,
     ms: null,
   });
-  const [saveError, setSaveError] = useState<unknown>(null);
   const base = useApi(() => api.get<{ document: ModelDocument }>(`/cost-models/${baseId}`), [baseId]);
 
   useEffect(() => {
@@ -131,33 +131,27 @@ function Builder({ bases, directory }: { bases: CostModelVersion[]; directory: D
     };
   }, [baseId, name, changes]);
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setSaveError(null);
-    try {
-      const saved = await api.post<{ id: string }>('/scenarios', {
-        name,
-        ...(description.trim() ? { description } : {}),
-        baseModelVersionId: baseId,
-        changes,
-      });
-      navigate(`/styrgrupp?scenario=${saved.id}`);
-    } catch (error) {
-      setSaveError(error);
-    }
-  }
+  const save = useSubmit(async () => {
+    const saved = await api.post<{ id: string }>('/scenarios', {
+      name,
+      ...(description.trim() ? { description } : {}),
+      baseModelVersionId: baseId,
+      changes,
+    });
+    navigate(`/styrgrupp?scenario=${saved.id}`);
+  });
 
   const names = (id: string) => {
     const doc = base.data?.document;
     const found = doc && [...doc.pools, ...doc.services, ...doc.drivers].find((x) => x.id === id);
     return found ? found.name : directory.name(id);
   };
-  const fields = problemsByField(saveError);
+  const fields = save.problems;
   return (
     <>
-      <form onSubmit={save} noValidate className="stack">
+      <form onSubmit={save.submit} noValidate className="stack">
         <FormProblems
-          error={saveError}
+          error={save.error}
           fieldIds={{ name: 'scenario-name', description: 'scenario-description' }}
           heading="Scenariot sparades inte:"
         />

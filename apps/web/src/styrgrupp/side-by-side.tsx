@@ -1,11 +1,12 @@
 import { Button, Checkbox, Fieldset, Paragraph, ValidationMessage } from '@digdir/designsystemet-react';
-import { FormEvent, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { api } from '../api/client';
 import type { Directory } from '../api/directory';
 import { kronorForChart, percent, sek } from '../api/format';
 import { Chart } from '../components/chart';
 import { DataTable } from '../components/data-table';
 import { FormProblems } from '../components/form-problems';
+import { useSubmit } from '../components/use-form';
 import { municipalityNamer, signed } from './comparison-view';
 
 export interface SavedScenario {
@@ -47,13 +48,8 @@ export function SideBySideSection({
 }) {
   const [chosen, setChosen] = useState<string[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<SideBySide | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function compare(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
+  const compare = useSubmit(async () => {
     if (chosen.length < 2) {
       setProblem('Välj minst två scenarier att jämföra');
       return;
@@ -64,7 +60,6 @@ export function SideBySideSection({
       return;
     }
     setProblem(null);
-    setBusy(true);
     try {
       setResult(
         await api.post<SideBySide>('/scenarios/compare', {
@@ -73,17 +68,15 @@ export function SideBySideSection({
         }),
       );
     } catch (e) {
-      setError(e);
       setResult(null);
-    } finally {
-      setBusy(false);
+      throw e;
     }
-  }
+  });
 
   return (
     <>
-      <form onSubmit={compare} noValidate className="stack no-print" aria-label="Jämför scenarier">
-        <FormProblems error={error} heading="Scenarierna gick inte att jämföra:" />
+      <form onSubmit={compare.submit} noValidate className="stack no-print" aria-label="Jämför scenarier">
+        <FormProblems error={compare.error} heading="Scenarierna gick inte att jämföra:" />
         <Fieldset aria-describedby={problem ? 'side-by-side-problem' : undefined}>
           <Fieldset.Legend>Scenarier att ställa bredvid varandra</Fieldset.Legend>
           {scenarios.map((s) => (
@@ -100,7 +93,7 @@ export function SideBySideSection({
           {problem && <ValidationMessage id="side-by-side-problem">{problem}</ValidationMessage>}
         </Fieldset>
         <div>
-          <Button type="submit" variant="secondary" loading={busy}>
+          <Button type="submit" variant="secondary" loading={compare.busy}>
             Jämför valda scenarier
           </Button>
         </div>

@@ -7,7 +7,7 @@ import {
   Paragraph,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
-import { FormEvent, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api/client';
 import { dateTime, sek } from '../api/format';
@@ -16,6 +16,7 @@ import { DataTable } from '../components/data-table';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
+import { FormStatus, useSubmit } from '../components/use-form';
 import { VersionFacts } from './tjanstefiering-page';
 import { useMayOnShared } from '../components/use-may';
 
@@ -129,45 +130,28 @@ export function LedgerImportPage() {
 function UploadLedger({ versionId, onImported }: { versionId: string; onImported: () => void }) {
   const input = useRef<HTMLInputElement>(null);
   const summary = useRef<HTMLDivElement>(null);
-  const [error, setError] = useState<unknown>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
-  useEffect(() => {
-    if (error) summary.current?.focus();
-  }, [error]);
-
-  async function upload(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    setDone(null);
+  const upload = useSubmit(async () => {
     const file = input.current?.files?.[0];
     if (!file) {
       setFileProblem('Välj en fil (SIE 4 eller CSV)');
       return;
     }
     setFileProblem(null);
-    setBusy(true);
-    try {
-      const query = `format=${formatOf(file.name)}&fileName=${encodeURIComponent(file.name)}`;
-      await api.upload(`/cost-models/${versionId}/ledger-imports?${query}`, file, 'application/octet-stream');
-      setDone(file.name);
-      onImported();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+    const query = `format=${formatOf(file.name)}&fileName=${encodeURIComponent(file.name)}`;
+    await api.upload(`/cost-models/${versionId}/ledger-imports?${query}`, file, 'application/octet-stream');
+    onImported();
+    return `${file.name} är importerad; poolerna har fått huvudbokens belopp.`;
+  });
+  const error = upload.error;
+  useEffect(() => {
+    if (error) summary.current?.focus();
+  }, [error]);
 
   const details = error instanceof ApiError ? error.details : [];
   return (
     <Section id="importera" title="Importera huvudboken">
-      {done && (
-        <Alert data-color="success">
-          <Paragraph>{done} är importerad; poolerna har fått huvudbokens belopp.</Paragraph>
-        </Alert>
-      )}
+      <FormStatus status={upload.status} />
       {error !== null && (
         <div ref={summary} tabIndex={-1}>
           {details.length > 0 ? (
@@ -192,7 +176,7 @@ function UploadLedger({ versionId, onImported }: { versionId: string; onImported
           )}
         </div>
       )}
-      <form onSubmit={upload} noValidate className="stack">
+      <form onSubmit={upload.submit} noValidate className="stack">
         <Field>
           <Label htmlFor="ledger-file">Huvudboksfil (SIE 4: .se, .si, .sie; eller .csv)</Label>
           <input
@@ -206,7 +190,7 @@ function UploadLedger({ versionId, onImported }: { versionId: string; onImported
           {fileProblem && <ValidationMessage id="ledger-file-problem">{fileProblem}</ValidationMessage>}
         </Field>
         <div>
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={upload.busy}>
             Importera
           </Button>
         </div>

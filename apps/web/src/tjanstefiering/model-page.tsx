@@ -1,12 +1,13 @@
-import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { FormEvent, useState } from 'react';
+import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
 import { dateTime, decimal, sek, todayInSweden } from '../api/format';
 import type { CostModelVersion, Page as ApiPage } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FileButton } from '../components/file-button';
-import { FormProblems, problemsByField } from '../components/form-problems';
+import { FormProblems } from '../components/form-problems';
+import { FormStatus, useSubmit } from '../components/use-form';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
@@ -45,7 +46,10 @@ export function ModelPage() {
     [id],
   );
   const splits = useApi(() => api.get<ApiPage<SplitRunSummary>>(`/cost-models/${id}/splits`), [id]);
-  const [error, setError] = useState<unknown>(null);
+  const split = useSubmit(async (versionId: string) => {
+    const run = await api.post<SplitRunSummary>(`/cost-models/${versionId}/splits`);
+    navigate(`/tjanstefiering/fordelningar/${run.id}`);
+  });
   const maySplit = useMayOnShared('run-split');
   const mayApprove = useMayOnShared('approve-model');
 
@@ -121,20 +125,9 @@ export function ModelPage() {
             />
           </Section>
           <Section id="korningar" title="Fördelningar">
-            <FormProblems error={error} heading="Fördelningen kunde inte göras:" />
+            <FormProblems error={split.error} heading="Fördelningen kunde inte göras:" />
             {maySplit && (
-              <Button
-                type="button"
-                onClick={async () => {
-                  setError(null);
-                  try {
-                    const run = await api.post<SplitRunSummary>(`/cost-models/${v.id}/splits`);
-                    navigate(`/tjanstefiering/fordelningar/${run.id}`);
-                  } catch (e) {
-                    setError(e);
-                  }
-                }}
-              >
+              <Button type="button" onClick={() => void split.run(v.id)}>
                 Fördela versionen
               </Button>
             )}
@@ -170,20 +163,12 @@ function ApproveForm({ versionId, onApproved }: { versionId: string; onApproved:
   const [date, setDate] = useState(todayInSweden());
   const [paragraph, setParagraph] = useState('');
   const [subject, setSubject] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState(false);
-  async function approve(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      await api.post(`/cost-models/${versionId}/approve`, { decision: { date, paragraph, subject } });
-      setDone(true);
-      onApproved();
-    } catch (e) {
-      setError(e);
-    }
-  }
-  const fields = problemsByField(error);
+  const approve = useSubmit(async () => {
+    await api.post(`/cost-models/${versionId}/approve`, { decision: { date, paragraph, subject } });
+    onApproved();
+    return 'Versionen är godkänd och kan inte längre ändras.';
+  });
+  const fields = approve.problems;
   const ids = {
     'decision.date': 'approve-date',
     'decision.paragraph': 'approve-paragraph',
@@ -191,13 +176,9 @@ function ApproveForm({ versionId, onApproved }: { versionId: string; onApproved:
   };
   return (
     <Section id="godkann" title="Godkänn genom beslut i IT-styrgruppen">
-      {done && (
-        <Alert data-color="success">
-          <Paragraph>Versionen är godkänd och kan inte längre ändras.</Paragraph>
-        </Alert>
-      )}
-      <form onSubmit={approve} noValidate className="stack">
-        <FormProblems error={error} fieldIds={ids} />
+      <FormStatus status={approve.status} />
+      <form onSubmit={approve.submit} noValidate className="stack">
+        <FormProblems error={approve.error} fieldIds={ids} />
         <Textfield
           id="approve-date"
           label="Sammanträdets datum"

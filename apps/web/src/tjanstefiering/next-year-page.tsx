@@ -1,11 +1,12 @@
 import { Alert, Button, Fieldset, Paragraph, Radio, Textfield } from '@digdir/designsystemet-react';
-import { FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
 import { decimal, percent, sek } from '../api/format';
 import type { CostModelVersion } from '../api/types';
 import { DataTable } from '../components/data-table';
-import { FormProblems, problemsByField } from '../components/form-problems';
+import { FormProblems } from '../components/form-problems';
+import { useSubmit } from '../components/use-form';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
@@ -51,43 +52,34 @@ function NextYearForm({ version }: { version: Version }) {
     Object.fromEntries(doc.pools.map((p) => [p.id, '0'])),
   );
   const [volumes, setVolumes] = useState<'carry' | 'register'>('carry');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const fields = problemsByField(error);
   const fieldIds: Record<string, string> = { name: 'next-name', indices: indexField(doc.pools[0]?.id ?? '') };
   for (const p of doc.pools) fieldIds[`indices.${p.id}`] = indexField(p.id);
 
-  async function draft(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      const sent = Object.fromEntries(
-        Object.entries(indices).map(([k, v]) => [k, v.trim().replace(',', '.')]),
-      );
-      const result = await api.post<{ version: { id: string } }>(`/cost-models/${version.id}/next-year`, {
-        name,
-        indices: sent,
-      });
-      navigate(
-        volumes === 'register'
-          ? `/tjanstefiering/modeller/${result.version.id}/register`
-          : `/tjanstefiering/modeller/${result.version.id}/forandringar`,
-      );
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const draft = useSubmit(async () => {
+    const sent = Object.fromEntries(Object.entries(indices).map(([k, v]) => [k, v.trim().replace(',', '.')]));
+    const result = await api.post<{ version: { id: string } }>(`/cost-models/${version.id}/next-year`, {
+      name,
+      indices: sent,
+    });
+    navigate(
+      volumes === 'register'
+        ? `/tjanstefiering/modeller/${result.version.id}/register`
+        : `/tjanstefiering/modeller/${result.version.id}/forandringar`,
+    );
+  });
+  const fields = draft.problems;
 
   return (
-    <form onSubmit={draft} noValidate className="stack">
+    <form onSubmit={draft.submit} noValidate className="stack">
       <Paragraph>
         Utkastet får {version.name}s förbrukare, fördelningsnycklar, tjänster och volymer. Varje pool räknas
         upp med sitt index; totalen avrundas till öre och fördelas över poolerna så att summan håller.
       </Paragraph>
-      <FormProblems error={error} fieldIds={fieldIds} heading="Utkastet skapades inte. Rätta följande:" />
+      <FormProblems
+        error={draft.error}
+        fieldIds={fieldIds}
+        heading="Utkastet skapades inte. Rätta följande:"
+      />
       <Textfield
         id="next-name"
         label="Utkastets namn"
@@ -138,7 +130,7 @@ function NextYearForm({ version }: { version: Version }) {
         />
       </Fieldset>
       <div>
-        <Button type="submit" loading={busy}>
+        <Button type="submit" loading={draft.busy}>
           Skapa utkast för {version.year + 1}
         </Button>
       </div>

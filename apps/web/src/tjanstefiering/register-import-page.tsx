@@ -11,13 +11,14 @@ import {
   Textfield,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
-import { FormEvent, RefObject, useEffect, useRef, useState } from 'react';
+import { RefObject, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api/client';
 import { dateTime, decimal, sumDecimals, todayInSweden } from '../api/format';
 import type { CostModelVersion, Page as ApiPage } from '../api/types';
 import { DataTable } from '../components/data-table';
-import { FormProblems, problemsByField } from '../components/form-problems';
+import { FormProblems } from '../components/form-problems';
+import { useSubmit } from '../components/use-form';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { isRowProblem, RowProblems } from '../components/row-problems';
@@ -275,13 +276,10 @@ function MappingForm({
       ? mapping.rules.map((r) => ({ values: { ...r.match }, consumer: r.consumer }))
       : [{ values: {}, consumer: '' }],
   );
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const columns = columnsText
     .split(',')
     .map((c) => c.trim())
     .filter((c) => c !== '');
-  const fields = problemsByField(error);
   const fieldIds: Record<string, string> = { name: 'mapping-name', rules: 'mapping-columns' };
   rules.forEach((_, i) => {
     fieldIds[`rules[${i}]`] = ruleValueField(i, 0);
@@ -292,10 +290,7 @@ function MappingForm({
   const setRule = (i: number, edit: (r: RuleRow) => RuleRow) =>
     setRules(rules.map((r, k) => (k === i ? edit(r) : r)));
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    setBusy(true);
+  const save = useSubmit(async () => {
     const body = {
       name,
       rules: rules.map((r) => ({
@@ -305,26 +300,25 @@ function MappingForm({
         consumer: r.consumer,
       })),
     };
-    try {
-      const saved = mapping
-        ? await api.put<RegisterMapping>(`/register-mappings/${mapping.id}`, body)
-        : await api.post<RegisterMapping>('/register-mappings', body);
-      onSaved(saved);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+    const saved = mapping
+      ? await api.put<RegisterMapping>(`/register-mappings/${mapping.id}`, body)
+      : await api.post<RegisterMapping>('/register-mappings', body);
+    onSaved(saved);
+  });
+  const fields = save.problems;
 
   const ruleProblem = (i: number) =>
     [fields[`rules[${i}]`], fields[`rules[${i}].match`]].filter(Boolean).join(' ') || undefined;
   return (
-    <form onSubmit={save} noValidate className="stack" aria-labelledby="mapping-form-heading">
+    <form onSubmit={save.submit} noValidate className="stack" aria-labelledby="mapping-form-heading">
       <Heading level={3} data-size="sm" id="mapping-form-heading">
         {mapping ? `Redigera ${mapping.name}` : 'Ny mappning'}
       </Heading>
-      <FormProblems error={error} fieldIds={fieldIds} heading="Mappningen sparades inte. Rätta följande:" />
+      <FormProblems
+        error={save.error}
+        fieldIds={fieldIds}
+        heading="Mappningen sparades inte. Rätta följande:"
+      />
       <Textfield
         id="mapping-name"
         label="Mappningens namn"
@@ -410,7 +404,7 @@ function MappingForm({
         >
           Lägg till regel
         </Button>
-        <Button type="submit" loading={busy}>
+        <Button type="submit" loading={save.busy}>
           Spara mappningen
         </Button>
         <Button type="button" variant="tertiary" onClick={onCancel}>
@@ -439,16 +433,14 @@ function ImportForm({
   const [quantityColumn, setQuantityColumn] = useState('Antal');
   const [statusColumn, setStatusColumn] = useState('');
   const [fileProblem, setFileProblem] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<RegisterImport | null>(null);
-  const [busy, setBusy] = useState<'review' | 'apply' | null>(null);
+  const [applying, setApplying] = useState(false);
   const resultHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (result) resultHeading.current?.focus();
   }, [result]);
 
-  async function send(dryRun: boolean) {
-    setError(null);
+  const send = useSubmit(async (dryRun: boolean = true) => {
     setResult(null);
     const file = input.current?.files?.[0];
     if (!file) {
@@ -456,29 +448,23 @@ function ImportForm({
       return;
     }
     setFileProblem(null);
-    setBusy(dryRun ? 'review' : 'apply');
+    setApplying(!dryRun);
     const query = new URLSearchParams({ driver, kind, asOf, mapping: mappingId, fileName: file.name });
     if (kind === 'licences' && quantityColumn.trim()) query.set('quantityColumn', quantityColumn);
     if (kind === 'accounts' && statusColumn.trim()) query.set('statusColumn', statusColumn);
     if (dryRun) query.set('dryRun', 'true');
     const isXlsx = /\.xlsx$/i.test(file.name);
-    try {
-      const view = await api.upload<RegisterImport>(
-        `/cost-models/${version.id}/register-imports?${query.toString()}`,
-        file,
-        isXlsx ? XLSX_TYPE : 'text/csv',
-      );
-      setResult(view);
-      if (!dryRun) onApplied();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  }
+    const view = await api.upload<RegisterImport>(
+      `/cost-models/${version.id}/register-imports?${query.toString()}`,
+      file,
+      isXlsx ? XLSX_TYPE : 'text/csv',
+    );
+    setResult(view);
+    if (!dryRun) onApplied();
+  });
 
-  const fields = problemsByField(error);
-  const details = error instanceof ApiError ? error.details : [];
+  const fields = send.problems;
+  const details = send.error instanceof ApiError ? send.error.details : [];
   const rowProblems = details.filter(isRowProblem);
   const rowsNote = rowProblems.length
     ? `${rowProblems.length} fel i filen, se tabellen Fel i filen ovan.`
@@ -486,16 +472,9 @@ function ImportForm({
   const fileError = [fileProblem, fields.file, rowsNote].filter(Boolean).join(' ') || undefined;
   return (
     <Section id="las-in" title="Läs in ett register">
-      <form
-        onSubmit={(e: FormEvent) => {
-          e.preventDefault();
-          void send(true);
-        }}
-        noValidate
-        className="stack"
-      >
+      <form onSubmit={send.submit} noValidate className="stack">
         <FormProblems
-          error={error}
+          error={send.error}
           fieldIds={FIELD_IDS}
           heading="Registret lästes inte in och ingenting sparades:"
         />
@@ -578,11 +557,11 @@ function ImportForm({
           {fileError && <ValidationMessage id="reg-file-problem">{fileError}</ValidationMessage>}
         </Field>
         <div className="files">
-          <Button type="submit" variant="secondary" loading={busy === 'review'}>
+          <Button type="submit" variant="secondary" loading={send.busy && !applying}>
             Granska
           </Button>
           {version.status === 'draft' && (
-            <Button type="button" loading={busy === 'apply'} onClick={() => void send(false)}>
+            <Button type="button" loading={send.busy && applying} onClick={() => void send.run(false)}>
               Tillämpa på utkastet
             </Button>
           )}

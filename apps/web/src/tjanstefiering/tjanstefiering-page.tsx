@@ -8,13 +8,14 @@ import {
   Tag,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
-import { FormEvent, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import type { CostModelVersion, Page as ApiPage } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FileButton } from '../components/file-button';
-import { FormProblems, problemsByField } from '../components/form-problems';
+import { FormProblems } from '../components/form-problems';
+import { useSubmit } from '../components/use-form';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
@@ -139,40 +140,27 @@ function UploadModel() {
   const navigate = useNavigate();
   const input = useRef<HTMLInputElement>(null);
   const [kind, setKind] = useState('budget');
-  const [error, setError] = useState<unknown>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function upload(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
+  const upload = useSubmit(async () => {
     const file = input.current?.files?.[0];
     if (!file) {
       setFileProblem('Välj en fil (XLSX eller JSON)');
       return;
     }
     setFileProblem(null);
-    setBusy(true);
-    try {
-      const version = await sendModelFile<CostModelVersion>('POST', '/cost-models', file, kind);
-      navigate(`/tjanstefiering/modeller/${version.id}`);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const fields = problemsByField(error);
+    const version = await sendModelFile<CostModelVersion>('POST', '/cost-models', file, kind);
+    navigate(`/tjanstefiering/modeller/${version.id}`);
+  });
+  const fields = upload.problems;
   return (
     <Section id="ladda-upp" title="Ny modellversion från fil">
       <Paragraph>
         Filen kontrolleras helt innan något sparas. Varje fel visas med blad och rad; inget sparas förrän
         filen är felfri.
       </Paragraph>
-      <form onSubmit={upload} noValidate className="stack">
+      <form onSubmit={upload.submit} noValidate className="stack">
         <FormProblems
-          error={error}
+          error={upload.error}
           heading="Filen har fel och sparades inte:"
           fieldIds={{ kind: 'kind-budget' }}
         />
@@ -208,7 +196,7 @@ function UploadModel() {
           {fields.kind && <ValidationMessage>{fields.kind}</ValidationMessage>}
         </Fieldset>
         <div>
-          <Button type="submit" loading={busy}>
+          <Button type="submit" loading={upload.busy}>
             Ladda upp
           </Button>
         </div>

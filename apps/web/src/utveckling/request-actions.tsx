@@ -1,10 +1,11 @@
-import { Alert, Button, Field, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
-import { FormEvent, useState } from 'react';
+import { Button, Field, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
+import { useState } from 'react';
 import { api } from '../api/client';
 import { decimal, sek, todayInSweden } from '../api/format';
 import type { Decision, Invoice, Page as ApiPage } from '../api/types';
 import { DataTable } from '../components/data-table';
-import { FormProblems, problemsByField } from '../components/form-problems';
+import { FormProblems } from '../components/form-problems';
+import { FormStatus, useSubmit } from '../components/use-form';
 import { LoadState } from '../components/load-state';
 import { Section } from '../components/page';
 import { useApi } from '../components/use-api';
@@ -119,50 +120,31 @@ function StatusForm({
   const [status, setStatus] = useState(request.nextStatuses[0] ?? '');
   const [decisionId, setDecisionId] = useState('');
   const [funding, setFunding] = useState(request.funding ?? 'framework');
-  const [error, setError] = useState<unknown>(null);
   const [decision, setDecision] = useState({ date: todayInSweden(), paragraph: '', subject: request.title });
-  const [decisionError, setDecisionError] = useState<unknown>(null);
-  const [recorded, setRecorded] = useState<string | null>(null);
   const needsDecision = status === 'decided' || status === 'rejected';
-  const fields = problemsByField(error);
-  const decisionFields = problemsByField(decisionError);
-
-  async function change(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      await api.post(`/utveckling/requests/${request.id}/status`, {
-        status,
-        ...(needsDecision && decisionId ? { decisionId } : {}),
-        ...(status === 'decided' ? { funding } : {}),
-      });
-      onChanged();
-    } catch (e) {
-      setError(e);
-    }
-  }
-
-  async function record(event: FormEvent) {
-    event.preventDefault();
-    setDecisionError(null);
-    try {
-      const made = await api.post<Decision>('/decisions', { forum: 'utveckling', ...decision });
-      setDecisionId(made.id);
-      setRecorded(`Beslutet är registrerat: ${made.reference}. Välj det när du ändrar status.`);
-      onDecision();
-    } catch (e) {
-      setDecisionError(e);
-    }
-  }
+  const change = useSubmit(async () => {
+    await api.post(`/utveckling/requests/${request.id}/status`, {
+      status,
+      ...(needsDecision && decisionId ? { decisionId } : {}),
+      ...(status === 'decided' ? { funding } : {}),
+    });
+    onChanged();
+  });
+  const record = useSubmit(async () => {
+    const made = await api.post<Decision>('/decisions', { forum: 'utveckling', ...decision });
+    setDecisionId(made.id);
+    onDecision();
+    return `Beslutet är registrerat: ${made.reference}. Välj det när du ändrar status.`;
+  });
 
   if (request.nextStatuses.length === 0)
     return <Paragraph>Ärendet är {request.statusLabel.toLowerCase()} och ändras inte mer.</Paragraph>;
   return (
     <>
       <Section id="beslut-nytt" title="Registrera forumets beslut">
-        <form onSubmit={record} noValidate className="stack">
+        <form onSubmit={record.submit} noValidate className="stack">
           <FormProblems
-            error={decisionError}
+            error={record.error}
             fieldIds={{ date: 'decision-date', paragraph: 'decision-paragraph', subject: 'decision-subject' }}
             heading="Beslutet registrerades inte:"
           />
@@ -170,7 +152,7 @@ function StatusForm({
             id="decision-date"
             label="Sammanträdets datum"
             value={decision.date}
-            error={decisionFields.date}
+            error={record.problems.date}
             onChange={(e) => setDecision({ ...decision, date: e.target.value })}
           />
           <Textfield
@@ -178,14 +160,14 @@ function StatusForm({
             label="Paragraf"
             description="Till exempel § 21"
             value={decision.paragraph}
-            error={decisionFields.paragraph}
+            error={record.problems.paragraph}
             onChange={(e) => setDecision({ ...decision, paragraph: e.target.value })}
           />
           <Textfield
             id="decision-subject"
             label="Ärendemening"
             value={decision.subject}
-            error={decisionFields.subject}
+            error={record.problems.subject}
             onChange={(e) => setDecision({ ...decision, subject: e.target.value })}
           />
           <div>
@@ -193,19 +175,13 @@ function StatusForm({
               Registrera beslutet
             </Button>
           </div>
-          <div aria-live="polite">
-            {recorded && (
-              <Alert data-color="success">
-                <Paragraph>{recorded}</Paragraph>
-              </Alert>
-            )}
-          </div>
+          <FormStatus status={record.status} />
         </form>
       </Section>
       <Section id="status-andra" title="Ändra status">
-        <form onSubmit={change} noValidate className="stack">
+        <form onSubmit={change.submit} noValidate className="stack">
           <FormProblems
-            error={error}
+            error={change.error}
             fieldIds={{ status: 'next-status', decisionId: 'status-decision' }}
             heading="Statusen ändrades inte:"
           />
@@ -226,7 +202,7 @@ function StatusForm({
                 id="status-decision"
                 value={decisionId}
                 onChange={(e) => setDecisionId(e.target.value)}
-                aria-invalid={fields.decisionId ? true : undefined}
+                aria-invalid={change.problems.decisionId ? true : undefined}
               >
                 <Select.Option value="">Välj beslut</Select.Option>
                 {decisions.map((d) => (
@@ -259,35 +235,24 @@ function HoursForm({ request, onReported }: { request: DevelopmentRequest; onRep
   const [hours, setHours] = useState('');
   const [reportedOn, setReportedOn] = useState(todayInSweden());
   const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const fields = problemsByField(error);
+  const report = useSubmit(async () => {
+    const made = await api.post<Hours>(`/utveckling/requests/${request.id}/hours`, {
+      hours: hours.trim(),
+      reportedOn: reportedOn.trim(),
+      ...(note.trim() ? { note: note.trim() } : {}),
+    });
+    setHours('');
+    setNote('');
+    onReported();
+    return `${decimal(made.hours)} timmar rapporterade, debiteras ${made.month}.`;
+  });
   if (request.funding !== 'additional' || !['in-progress', 'done'].includes(request.status)) return null;
-
-  async function report(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    setDone(null);
-    try {
-      const made = await api.post<Hours>(`/utveckling/requests/${request.id}/hours`, {
-        hours: hours.trim(),
-        reportedOn: reportedOn.trim(),
-        ...(note.trim() ? { note: note.trim() } : {}),
-      });
-      setDone(`${decimal(made.hours)} timmar rapporterade, debiteras ${made.month}.`);
-      setHours('');
-      setNote('');
-      onReported();
-    } catch (e) {
-      setError(e);
-    }
-  }
 
   return (
     <Section id="tid-rapportera" title="Rapportera tid">
-      <form onSubmit={report} noValidate className="stack">
+      <form onSubmit={report.submit} noValidate className="stack">
         <FormProblems
-          error={error}
+          error={report.error}
           fieldIds={{ hours: 'hours', reportedOn: 'reported-on', note: 'hours-note' }}
           heading="Tiden rapporterades inte:"
         />
@@ -296,33 +261,27 @@ function HoursForm({ request, onReported }: { request: DevelopmentRequest; onRep
           label="Timmar"
           inputMode="decimal"
           value={hours}
-          error={fields.hours}
+          error={report.problems.hours}
           onChange={(e) => setHours(e.target.value)}
         />
         <Textfield
           id="reported-on"
           label="Arbetsdag (ÅÅÅÅ-MM-DD)"
           value={reportedOn}
-          error={fields.reportedOn}
+          error={report.problems.reportedOn}
           onChange={(e) => setReportedOn(e.target.value)}
         />
         <Textfield
           id="hours-note"
           label="Anteckning (frivilligt)"
           value={note}
-          error={fields.note}
+          error={report.problems.note}
           onChange={(e) => setNote(e.target.value)}
         />
         <div>
           <Button type="submit">Rapportera tiden</Button>
         </div>
-        <div aria-live="polite">
-          {done && (
-            <Alert data-color="success">
-              <Paragraph>{done}</Paragraph>
-            </Alert>
-          )}
-        </div>
+        <FormStatus status={report.status} />
       </form>
     </Section>
   );
