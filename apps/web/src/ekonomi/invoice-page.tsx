@@ -71,7 +71,7 @@ function InvoiceView({
         <dt>Period</dt>
         <dd>{invoice.period}</dd>
         <dt>Fakturadatum</dt>
-        <dd>{invoice.invoiceDate ?? invoice.issueDate ?? '–'}</dd>
+        <dd>{invoice.issueDate ?? '–'}</dd>
         {invoice.bookingDate !== undefined && (
           <>
             <dt>Bokföringsdag</dt>

@@ -7,8 +7,8 @@ import {
   quantityText,
   sharePercentText,
 } from '@it-samverkan/domain';
-import type { PoolLedgerSource } from '../ledger-import/ledger-import-view';
-import type { DecisionView } from '../decisions/decision.service';
+import type { PoolLedgerSource } from '../ledger-import/ledger-account-view';
+import type { DecisionView } from '../decisions/decision-view';
 
 export const AUDIT_TRACE_FORMAT = 'it-samverkan/audit-trace@1';
 

@@ -5,7 +5,6 @@ import {
   costShareKeyPrefix,
   creditedLineOf,
   remainingToCredit,
-  YearFigures,
   YearInputs,
 } from '@it-samverkan/domain';
 import {
@@ -17,16 +16,9 @@ import {
 import { Principal } from '../common/principal';
 import { loadAccessDirectory } from '../access/access.service';
 import { computeSplit } from '../cost-model/split-computation';
+import type { BudgetVersusActualReport } from './budget-vs-actual-view';
 
-/** Budget against actual, year over year: the years' models (shared) and what was charged and settled (private). */
-export interface BudgetVersusActualReport {
-  /** Whose charged and settled figures the reader sees: "all", or its own municipality's consumers. */
-  chargedVisibleFor: 'all' | string;
-  years: (YearFigures & {
-    budgetModel: { id: string; name: string; status: string } | null;
-    actualModel: { id: string; name: string; status: string } | null;
-  })[];
-}
+export type { BudgetVersusActualReport } from './budget-vs-actual-view';
 
 const modelRef = (e: CostModelVersionEntity | null) =>
   e ? { id: e.id, name: e.name, status: e.status } : null;

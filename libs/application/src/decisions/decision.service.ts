@@ -6,6 +6,9 @@ import { Actor } from '../common/principal';
 import { inTransaction } from '../common/transaction';
 import { Page, PageRequest, pageOf } from '../common/pagination';
 import { recordAudit } from '../audit/audit';
+import type { DecisionView } from './decision-view';
+
+export type { DecisionView } from './decision-view';
 
 /** Swedish names of the forums, for documents and screens. */
 export const FORUM_NAMES: Record<Forum, string> = {
@@ -23,21 +26,6 @@ export interface DecisionInput {
   /** "§ 14" or "14". */
   paragraph: string;
   subject: string;
-}
-
-export interface DecisionView {
-  id: string;
-  forum: Forum;
-  forumName: string;
-  date: string;
-  year: number;
-  paragraph: string;
-  subject: string;
-  /** "IT-styrgruppen 2024-11-20 § 14": how minutes and documents cite the decision. */
-  reference: string;
-  approves: ApprovedObject[];
-  createdAt: string;
-  createdBy: string;
 }
 
 export interface DecisionFilter {

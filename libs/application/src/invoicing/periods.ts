@@ -11,6 +11,9 @@ import { InvoiceEntity, PeriodCloseEntity, PeriodLockEntity } from '@it-samverka
 import { Actor } from '../common/principal';
 import { inTransaction, lockMode } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
+import type { PeriodStatus } from './period-status-view';
+
+export type { PeriodStatus } from './period-status-view';
 
 /** The closed months among a period's months. */
 export async function closedMonths(db: DataSource | EntityManager, months: string[]): Promise<string[]> {
@@ -66,17 +69,6 @@ export async function lockPeriodYears(m: EntityManager, db: DataSource, years: n
 export async function lockOpenPeriod(m: EntityManager, db: DataSource, period: Period): Promise<void> {
   await lockPeriodYears(m, db, [period.year]);
   await assertOpen(m, period);
-}
-
-/** A period as finance follows it: which of its months are closed, and its drafts and issued documents. */
-export interface PeriodStatus {
-  period: string;
-  months: string[];
-  closedMonths: string[];
-  /** Every month closed: nothing new can be added. */
-  closed: boolean;
-  drafts: number;
-  issued: number;
 }
 
 /**

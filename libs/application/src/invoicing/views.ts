@@ -1,44 +1,8 @@
 import { InternalChargeEntity, InvoiceEntity, InvoiceLineEntity } from '@it-samverkan/persistence';
 import { computeInvoiceTotals, frequencyName, parsePeriod, Period, VatRate } from '@it-samverkan/domain';
+import type { InvoiceView } from './invoice-view';
 
-export interface InvoiceView {
-  id: string;
-  kind: string;
-  status: string;
-  number: string | null;
-  issuerId: string;
-  buyer: { kind: string; id: string; municipalityId: string };
-  period: string;
-  creditedInvoiceId: string | null;
-  buyerReference: string;
-  paymentTermsDays: number;
-  /** Fakturadatum. */
-  issueDate: string | null;
-  dueDate: string | null;
-  /** Bokföringsdag (DOMAIN.md 7): the invoice date, or the period's last day if that lies in another year. */
-  bookingDate: string | null;
-  net: string;
-  vat: string;
-  gross: string;
-  vatBreakdown: { rate: string; base: string; vat: string }[];
-  lines: {
-    id: string;
-    lineNo: number;
-    source: string;
-    sourceKey: string;
-    description: string;
-    consumerId: string | null;
-    serviceId: string | null;
-    quantity: string;
-    unit: string;
-    unitPrice: string;
-    net: string;
-    vatRate: string;
-    responsibilityCode: string | null;
-  }[];
-  createdAt: string;
-  issuedAt: string | null;
-}
+export type { InvoiceView } from './invoice-view';
 
 /** The API and CLI shape of an invoice with its lines and VAT breakdown. */
 export function invoiceView(invoice: InvoiceEntity, lines: InvoiceLineEntity[]): InvoiceView {

@@ -1,20 +1,9 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Forum } from '@it-samverkan/domain';
+import type { ApprovedObject, Forum } from '@it-samverkan/domain';
 import { jsonColumn, timestampColumn } from '../columns';
 
-// Forums are a domain word (the access policy's); re-exported for the entities' users.
-export { FORUMS, type Forum } from '@it-samverkan/domain';
-
-/** What a decision approves: a model version, a framework assignment, a tariff or an agreement version. */
-export interface ApprovedObject {
-  type:
-    | 'cost-model-version'
-    | 'framework-assignment'
-    | 'on-call-tariff'
-    | 'agreement-version'
-    | 'development-request';
-  id: string;
-}
+// Forums and what a decision approves are domain words (the access policy's); re-exported for the entities' users.
+export { FORUMS, type ApprovedObject, type Forum } from '@it-samverkan/domain';
 
 /** A forum's decision (beslut) with date and paragraph (§), and the objects it approves. */
 @Entity('decision')
