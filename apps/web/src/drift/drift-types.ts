@@ -1,13 +1,7 @@
-/** The service-level report of a tertial (GET /api/v1/drift/reports/{tertial}). */
-export interface Measure {
-  measure: string;
-  label: string;
-  numerator: number;
-  denominator: number;
-  share: string | null;
-  target: string;
-  met: boolean | null;
-}
+import type { MeasureResult } from '@it-samverkan/domain';
+
+/** The service-level report of a tertial (GET /api/v1/drift/reports/{tertial}); a measure is the domain's. */
+export type Measure = MeasureResult;
 
 export interface MunicipalityLevels {
   municipality: string;

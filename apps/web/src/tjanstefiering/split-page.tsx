@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
 import { Directory, loadDirectory } from '../api/directory';
 import { dateTime, decimal, kronorForChart, sek } from '../api/format';
+import type { SplitResultDocument } from '@it-samverkan/domain';
 import type { CostModelVersion } from '../api/types';
 import { Chart } from '../components/chart';
 import { DataTable } from '../components/data-table';
@@ -14,23 +15,6 @@ import { useApi } from '../components/use-api';
 import type { ModelDocument } from './model-page';
 import { Flow, flowsOf, Trace } from './money-flow';
 
-interface SplitResult {
-  model: string;
-  year: number;
-  total: string;
-  services: {
-    id: string;
-    direct: string;
-    received: string;
-    total: string;
-    driver: string | null;
-    volume: string | null;
-    unitPrice: string | null;
-  }[];
-  consumers: { id: string; municipality: string; total: string; services: Record<string, string> }[];
-  municipalities: { id: string; total: string }[];
-}
-
 interface SplitRun {
   id: string;
   createdAt: string;
@@ -39,7 +23,7 @@ interface SplitRun {
   inputHash: string;
   resultHash: string;
   model: Pick<CostModelVersion, 'id' | 'name' | 'year' | 'kind' | 'status' | 'decision'>;
-  result: SplitResult;
+  result: SplitResultDocument;
 }
 
 function MoneyFlow({ flows }: { flows: Flow[] }) {
