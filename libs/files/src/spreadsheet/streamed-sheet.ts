@@ -31,7 +31,7 @@ const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-/** Sheet XML is handed to the zip in pieces of about this many characters. */
+/** Sheet XML is handed to the zip in pieces of about this many bytes. */
 const CHUNK = 1 << 17;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
@@ -395,11 +395,62 @@ const inlineText = (text: string) =>
 /** How many different texts a sheet keeps the cell XML of (names repeat on many rows). */
 const KEPT_TEXTS = 20_000;
 
+const utf8 = (text: string) => Buffer.from(text, 'utf8');
+
 /**
- * One sheet's XML, handed to `put` in pieces of about CHUNK characters: the columns sized from the
- * values (measured before the first row is written, so the rows are gone through twice), the heading
- * row bold and frozen, money as numbers in MONEY_FORMAT, dates as date numbers in DATE_FORMAT, text as
- * inline strings, set up to print.
+ * XML written as UTF-8 straight into a buffer (no string per cell to join and encode), handed on in
+ * pieces of about CHUNK bytes; each piece a new buffer, as the deflate may still be reading the last.
+ */
+class XmlBytes {
+  private buf = Buffer.allocUnsafe(CHUNK + (CHUNK >> 2));
+  private at = 0;
+
+  constructor(private readonly put: (piece: Buffer) => Promise<void>) {}
+
+  private room(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(2 * this.buf.length, this.at + n));
+    this.buf.copy(bigger, 0, 0, this.at);
+    this.buf = bigger;
+  }
+
+  /** Bytes made once (a column's cell start, a text cell met before). */
+  bytes(b: Uint8Array): void {
+    this.room(b.length);
+    this.buf.set(b, this.at);
+    this.at += b.length;
+  }
+
+  /** Text of ASCII characters only: a number as String writes it. */
+  ascii(text: string): void {
+    this.room(text.length);
+    const buf = this.buf;
+    let at = this.at;
+    for (let k = 0; k < text.length; k++) buf[at++] = text.charCodeAt(k);
+    this.at = at;
+  }
+
+  /** Any text, as UTF-8. */
+  text(text: string): void {
+    this.room(3 * text.length);
+    this.at += this.buf.write(text, this.at, 'utf8');
+  }
+
+  /** Hands on what is written once it is a piece's worth (all of it with `all`). */
+  async flush(all = false): Promise<void> {
+    if (this.at === 0 || (!all && this.at < CHUNK)) return;
+    const piece = this.buf.subarray(0, this.at);
+    this.buf = Buffer.allocUnsafe(this.buf.length);
+    this.at = 0;
+    await this.put(piece);
+  }
+}
+
+/**
+ * One sheet's XML, handed to `put` in pieces of about CHUNK bytes: the columns sized from the values
+ * (measured before the first row is written, so the rows are gone through twice), the heading row bold
+ * and frozen, money as numbers in MONEY_FORMAT, dates as date numbers in DATE_FORMAT, text as inline
+ * strings, set up to print.
  */
 async function writeSheetXml(
   table: StreamedTable,
@@ -423,74 +474,97 @@ async function writeSheetXml(
   const dated = columns.map((c) => styles.index({ numFmt: DATE_FORMAT, wrap: c.wrap }));
   const bold = styles.index({ bold: true });
   // Each column's cell XML up to the row number, and after it for a number, a text, a date, a truth value.
-  const open: string[] = [];
-  const asNumber: string[] = [];
-  const asText: string[] = [];
-  const asDate: string[] = [];
-  const asTruth: string[] = [];
+  const open: Buffer[] = [];
+  const asNumber: Buffer[] = [];
+  const asText: Buffer[] = [];
+  const asDate: Buffer[] = [];
+  const asTruth: Buffer[] = [];
   for (let i = 0; i < width; i++) {
     const attrs = i < count && plain[i] !== 0 ? ` s="${plain[i]}"` : '';
-    open.push(`<c r="${columnLetter(i + 1)}`);
-    asNumber.push(`"${attrs}><v>`);
-    asText.push(`"${attrs} t="inlineStr">`);
-    if (i < count) asDate.push(`" s="${dated[i]}"><v>`);
-    asTruth.push(`"${attrs} t="b"><v>`);
+    open.push(utf8(`<c r="${columnLetter(i + 1)}`));
+    asNumber.push(utf8(`"${attrs}><v>`));
+    asText.push(utf8(`"${attrs} t="inlineStr">`));
+    if (i < count) asDate.push(utf8(`" s="${dated[i]}"><v>`));
+    asTruth.push(utf8(`"${attrs} t="b"><v>`));
   }
-  const texts = new Map<string, string>();
+  const rowOpen = utf8('<row r="');
+  const rowOpened = utf8('">');
+  const rowClose = utf8('</row>');
+  const valueClose = utf8('</v></c>');
+  const texts = new Map<string, Buffer>();
 
   const { print } = table;
   const heading = print.headingRow;
   const last = heading + rows.length;
   const { oddHeader, oddFooter } = headerFooterTexts(print);
-  let xml =
+  const xml = new XmlBytes(put);
+  xml.text(
     `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-    '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
-    `<dimension ref="A1:${columnLetter(Math.max(width, 1))}${last}"/>` +
-    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${heading}" topLeftCell="A${heading + 1}" activePane="bottomLeft" state="frozen"/>` +
-    `<selection pane="bottomLeft" activeCell="A${heading + 1}" sqref="A${heading + 1}"/></sheetView></sheetViews>` +
-    '<sheetFormatPr defaultRowHeight="15"/><cols>' +
-    columns
-      .map(
-        (c, i) =>
-          `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"${plain[i] ? ` style="${plain[i]}"` : ''}/>`,
-      )
-      .join('') +
-    `</cols><sheetData><row r="${heading}">` +
-    table.headers
-      .map((h, i) => `${open[i]}${heading}" s="${bold}" t="inlineStr">${inlineText(h)}</c>`)
-      .join('') +
-    '</row>';
+      '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' +
+      `<dimension ref="A1:${columnLetter(Math.max(width, 1))}${last}"/>` +
+      `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${heading}" topLeftCell="A${heading + 1}" activePane="bottomLeft" state="frozen"/>` +
+      `<selection pane="bottomLeft" activeCell="A${heading + 1}" sqref="A${heading + 1}"/></sheetView></sheetViews>` +
+      '<sheetFormatPr defaultRowHeight="15"/><cols>' +
+      columns
+        .map(
+          (c, i) =>
+            `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"${plain[i] ? ` style="${plain[i]}"` : ''}/>`,
+        )
+        .join('') +
+      `</cols><sheetData><row r="${heading}">` +
+      table.headers
+        .map(
+          (h, i) => `<c r="${columnLetter(i + 1)}${heading}" s="${bold}" t="inlineStr">${inlineText(h)}</c>`,
+        )
+        .join('') +
+      '</row>',
+  );
 
   for (let r = 0; r < rows.length; r++) {
     const values = rows[r];
     const n = heading + 1 + r;
-    xml += '<row r="' + n + '">';
+    const row = String(n);
+    xml.bytes(rowOpen);
+    xml.ascii(row);
+    xml.bytes(rowOpened);
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (v === null || v === undefined) continue;
       if (typeof v === 'number') {
         if (!Number.isFinite(v))
           throw new RangeError(`Cell ${columnLetter(i + 1)}${n} of ${table.name} is not a number: ${v}`);
-        xml += open[i] + n + asNumber[i] + v + '</v></c>';
+        xml.bytes(open[i]);
+        xml.ascii(row);
+        xml.bytes(asNumber[i]);
+        xml.ascii(String(v));
+        xml.bytes(valueClose);
       } else if (typeof v === 'string') {
         let text = texts.get(v);
         if (text === undefined) {
-          text = inlineText(v) + '</c>';
+          text = utf8(`${inlineText(v)}</c>`);
           if (texts.size < KEPT_TEXTS) texts.set(v, text);
         }
-        xml += open[i] + n + asText[i] + text;
+        xml.bytes(open[i]);
+        xml.ascii(row);
+        xml.bytes(asText[i]);
+        xml.bytes(text);
       } else if (v instanceof Date) {
-        asDate[i] ??= `" s="${styles.index({ numFmt: DATE_FORMAT })}"><v>`;
-        xml += open[i] + n + asDate[i] + serialDay(v) + '</v></c>';
+        asDate[i] ??= utf8(`" s="${styles.index({ numFmt: DATE_FORMAT })}"><v>`);
+        xml.bytes(open[i]);
+        xml.ascii(row);
+        xml.bytes(asDate[i]);
+        xml.ascii(String(serialDay(v)));
+        xml.bytes(valueClose);
       } else {
-        xml += open[i] + n + asTruth[i] + (v ? 1 : 0) + '</v></c>';
+        xml.bytes(open[i]);
+        xml.ascii(row);
+        xml.bytes(asTruth[i]);
+        xml.ascii(v ? '1' : '0');
+        xml.bytes(valueClose);
       }
     }
-    xml += '</row>';
-    if (xml.length >= CHUNK) {
-      await put(Buffer.from(xml, 'utf8'));
-      xml = '';
-    }
+    xml.bytes(rowClose);
+    await xml.flush();
   }
 
   const orientation = pageOrientation(
@@ -498,16 +572,14 @@ async function writeSheetXml(
     columns.map((c) => c.width),
   );
   const m = PRINT_MARGINS;
-  await put(
-    Buffer.from(
-      `${xml}</sheetData>` +
-        `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
-        `<pageSetup paperSize="${A4}" orientation="${orientation}" fitToWidth="1" fitToHeight="0"/>` +
-        `<headerFooter><oddHeader>${xmlEscape(oddHeader)}</oddHeader><oddFooter>${xmlEscape(oddFooter)}</oddFooter></headerFooter>` +
-        '</worksheet>',
-      'utf8',
-    ),
+  xml.text(
+    '</sheetData>' +
+      `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
+      `<pageSetup paperSize="${A4}" orientation="${orientation}" fitToWidth="1" fitToHeight="0"/>` +
+      `<headerFooter><oddHeader>${xmlEscape(oddHeader)}</oddHeader><oddFooter>${xmlEscape(oddFooter)}</oddFooter></headerFooter>` +
+      '</worksheet>',
   );
+  await xml.flush(true);
 }
 
 /** A workbook streamed to `out` (see StreamedWorkbook); add tables with `writeStreamedTable`, then `commit`. */
