@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { SplitRunEntity } from '@it-samverkan/persistence';
 import { cloneDocument, exampleModel } from '../factories/cost-model';
 import { binaryBody } from '../support/finance-files';
 import { pdfText } from '../support/pdf-text';
@@ -266,5 +267,27 @@ describe("The auditor's trace: from an invoice line or internal charge to the sp
       .buffer(true)
       .parse(binaryBody);
     expect(x.status).toBe(200);
+  });
+
+  it('refuses to trace a run whose stored total the engine no longer gives (409), and traces it again once it does', async () => {
+    const runs = await t.http.get(`/api/v1/cost-models/${modelId}/splits`).set(t.auth());
+    const runId = runs.body.items[0].id;
+    const repo = t.dataSource.getRepository(SplitRunEntity);
+    const run = (await repo.findOneByOrFail({ id: runId })) as SplitRunEntity & {
+      result: { splitResult: { total: string } };
+    };
+    const original = JSON.parse(JSON.stringify(run.result));
+    run.result.splitResult.total = '1400000.01';
+    await repo.update({ id: runId }, { result: run.result });
+    try {
+      const res = await t.http.get(`/api/v1/splits/${runId}/audit-trace`).set(t.auth());
+      expect(res.status).toBe(409);
+      expect(res.body.message).toContain('ger 1400000.00, körningen 1400000.01');
+    } finally {
+      await repo.update({ id: runId }, { result: original });
+    }
+    const again = await t.http.get(`/api/v1/splits/${runId}/audit-trace`).set(t.auth());
+    expect(again.status).toBe(200);
+    expect(again.body.total).toBe('1400000.00');
   });
 });

@@ -11,6 +11,7 @@ import {
 import {
   CostModelBasisEntity,
   CostModelVersionEntity,
+  databaseKind,
   DecisionEntity,
   InternalChargeEntity,
   InvoiceEntity,
@@ -19,7 +20,7 @@ import {
 } from '@it-samverkan/persistence';
 import { swedishDate } from '../common/swedish-date';
 import { decisionView } from '../decisions/decision.service';
-import { computeSplit, StoredSplitResult } from '../cost-model/split-computation';
+import { computeSplit } from '../cost-model/split-computation';
 import { costModelNotFound } from '../cost-model/cost-model.service';
 import { LedgerImportService } from '../ledger-import/ledger-import.service';
 import {
@@ -33,6 +34,33 @@ import {
 
 /** How far back a chain of drafted models is followed (a budget from a budget from an actual …). */
 const MAX_BASIS_DEPTH = 20;
+
+/**
+ * What a trace reads of a model version: all but its document (a large model's is megabytes of JSON,
+ * and a trace with a stored run splits the run's own input).
+ */
+const VERSION_FIELDS = {
+  id: true,
+  name: true,
+  year: true,
+  kind: true,
+  status: true,
+  documentHash: true,
+  decisionId: true,
+  approvedAt: true,
+} as const;
+
+/** What a trace reads of a split run: all but its result (only the result's total is read, in the database). */
+const RUN_FIELDS = {
+  id: true,
+  modelVersionId: true,
+  engineVersion: true,
+  inputHash: true,
+  resultHash: true,
+  input: true,
+  createdAt: true,
+  createdBy: true,
+} as const;
 
 const modelOf = (version: CostModelVersionEntity): TraceModel => ({
   id: version.id,
@@ -101,11 +129,13 @@ export class AuditTraceService {
 
   /** The whole model's trace: every consumer of a stored split run, derived from one split. */
   async splitRun(id: string, now: Date, consumerId?: string): Promise<AuditTraceView> {
-    const run = await this.db.getRepository(SplitRunEntity).findOneBy({ id });
+    const run = await this.db.getRepository(SplitRunEntity).findOne({ where: { id }, select: RUN_FIELDS });
     if (!run)
       throw new DomainError('SPLIT_RUN_NOT_FOUND', `Fördelningskörningen ${id} finns inte`, 'not-found');
     if (!run.modelVersionId) throw costModelNotFound('(ingen)');
-    const version = await this.db.getRepository(CostModelVersionEntity).findOneBy({ id: run.modelVersionId });
+    const version = await this.db
+      .getRepository(CostModelVersionEntity)
+      .findOne({ where: { id: run.modelVersionId }, select: VERSION_FIELDS });
     if (!version) throw costModelNotFound(run.modelVersionId);
     const source: TraceSource = {
       kind: 'split-run',
@@ -146,6 +176,7 @@ export class AuditTraceService {
   private async approvedVersionAt(year: number, kind: string, madeAt: Date): Promise<CostModelVersionEntity> {
     const rows = await this.db.getRepository(CostModelVersionEntity).find({
       where: { year, kind: kind as 'budget' | 'actual', status: 'approved' },
+      select: VERSION_FIELDS,
       order: { approvedAt: 'ASC', id: 'ASC' },
     });
     const before = rows.filter((r) => r.approvedAt !== null && r.approvedAt <= madeAt);
@@ -163,6 +194,7 @@ export class AuditTraceService {
   private async approvedRun(version: CostModelVersionEntity): Promise<SplitRunEntity | null> {
     const runs = await this.db.getRepository(SplitRunEntity).find({
       where: { modelVersionId: version.id, inputHash: version.documentHash },
+      select: RUN_FIELDS,
       order: { createdAt: 'DESC', id: 'ASC' },
       take: 1,
     });
@@ -176,14 +208,14 @@ export class AuditTraceService {
     now: Date,
     consumerIds?: string[],
   ): Promise<AuditTraceView> {
-    const computed = computeSplit(run ? run.input : version.document);
+    const computed = computeSplit(run ? run.input : await this.document(version.id));
     if (run) {
       // A trace belongs to the figures the run published: the engine must still give them.
-      const stored = (run.result as StoredSplitResult).splitResult;
-      if (stored.total !== computed.document.total)
+      const stored = await this.storedTotal(run.id);
+      if (stored !== computed.document.total)
         throw new DomainError(
           'SPLIT_NOT_REPRODUCIBLE',
-          `Dagens motor (${COST_ENGINE_VERSION}) ger ${computed.document.total}, körningen ${stored.total}`,
+          `Dagens motor (${COST_ENGINE_VERSION}) ger ${computed.document.total}, körningen ${stored}`,
           'conflict',
         );
     }
@@ -209,6 +241,32 @@ export class AuditTraceService {
       decision: decision ? decisionView(decision) : null,
       ...traceBody(computed.model, computed.split, ledger, consumerIds, await this.poolBases(version)),
     };
+  }
+
+  /** A version's document (read only when there is no stored run to split). */
+  private async document(versionId: string): Promise<object> {
+    const version = await this.db
+      .getRepository(CostModelVersionEntity)
+      .findOneOrFail({ where: { id: versionId }, select: { id: true, document: true } });
+    return version.document;
+  }
+
+  /**
+   * The total a stored run published (its result's splitResult.total), read in the database: the
+   * result of a large model is megabytes of JSON, and nothing else of it is needed here.
+   */
+  private async storedTotal(runId: string): Promise<string | null> {
+    const total =
+      databaseKind(this.db) === 'mysql'
+        ? "JSON_UNQUOTE(JSON_EXTRACT(r.result, '$.splitResult.total'))"
+        : "json_extract(r.result, '$.splitResult.total')";
+    const row = await this.db
+      .getRepository(SplitRunEntity)
+      .createQueryBuilder('r')
+      .select(total, 'total')
+      .where('r.id = :id', { id: runId })
+      .getRawOne<{ total: string | number | null }>();
+    return row?.total == null ? null : String(row.total);
   }
 
   /**
