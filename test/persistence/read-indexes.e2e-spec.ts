@@ -15,6 +15,7 @@ const READ_INDEXES: Record<string, Record<string, string[]>> = {
     split_run: ['ix_split_run_model_created'],
   },
   InvoiceStatusParties1764200510000: { invoice: ['ix_invoice_status_parties'] },
+  InvoiceStatusOrder1764300000000: { invoice: ['ix_invoice_status_order'] },
 };
 
 async function indexesOf(ds: DataSource, table: string): Promise<string[]> {

@@ -62,6 +62,7 @@ import {
 import { CostModelBasis1764103100000 } from './migrations/1764103100000-cost-model-basis';
 import { ReadIndexes1764200500000 } from './migrations/1764200500000-read-indexes';
 import { InvoiceStatusParties1764200510000 } from './migrations/1764200510000-invoice-status-parties';
+import { InvoiceStatusOrder1764300000000 } from './migrations/1764300000000-invoice-status-order';
 import { Registers1764103000000 } from './migrations/1764103000000-registers';
 
 type EntityClass = new (...args: any[]) => unknown;
@@ -127,4 +128,5 @@ export const MIGRATIONS: EntityClass[] = [
   CostModelBasis1764103100000,
   ReadIndexes1764200500000,
   InvoiceStatusParties1764200510000,
+  InvoiceStatusOrder1764300000000,
 ];

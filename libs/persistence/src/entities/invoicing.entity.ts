@@ -99,9 +99,11 @@ export type InvoiceKind = 'invoice' | 'credit-note';
 @Entity('invoice')
 @Index(['period', 'buyerKind', 'buyerId', 'kind'])
 @Index('uq_invoice_issuer_number', ['issuerId', 'number'], { unique: true })
-// the list's order, and its filters (migrations 1764200500000-read-indexes, 1764200510000-invoice-status-parties)
+// the list's order, and its filters (migrations 1764200500000-read-indexes, 1764200510000-invoice-status-parties,
+// 1764300000000-invoice-status-order)
 @Index('ix_invoice_period_order', ['period', 'number', 'createdAt', 'id'])
 @Index('ix_invoice_status_period', ['status', 'period'])
+@Index('ix_invoice_status_order', ['status', 'period', 'number', 'createdAt', 'id'])
 @Index('ix_invoice_buyer_period', ['buyerId', 'period'])
 @Index('ix_invoice_buyer_municipality_period', ['buyerMunicipalityId', 'period'])
 @Index('ix_invoice_status_parties', ['status', 'issuerId', 'buyerId', 'buyerMunicipalityId'])

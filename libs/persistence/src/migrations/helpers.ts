@@ -1,4 +1,4 @@
-import { QueryRunner, TableColumnOptions } from 'typeorm';
+import { QueryRunner, TableColumnOptions, TableIndex } from 'typeorm';
 import { JSON_MIGRATION_TYPE, moneyColumnType, TIMESTAMP_MIGRATION_TYPE } from '../columns';
 
 /** Column builders for migrations, so every table uses the same portable types. */
@@ -70,4 +70,19 @@ export async function dropAppendOnly(queryRunner: QueryRunner, table: string): P
   const q = queryRunner.connection.options.type === 'mysql' ? '`' : '"';
   for (const op of ['update', 'delete'])
     await queryRunner.query(`DROP TRIGGER IF EXISTS ${q}${table}_no_${op}${q}`);
+}
+
+/** An index of a table, as read-index migrations add and take away. */
+export interface TableIndexOf {
+  table: string;
+  index: TableIndex;
+}
+
+/** Adds the indexes in order; `dropIndexes` takes the same list away in reverse. */
+export async function createIndexes(queryRunner: QueryRunner, indexes: TableIndexOf[]): Promise<void> {
+  for (const { table, index } of indexes) await queryRunner.createIndex(table, index);
+}
+
+export async function dropIndexes(queryRunner: QueryRunner, indexes: TableIndexOf[]): Promise<void> {
+  for (const { table, index } of [...indexes].reverse()) await queryRunner.dropIndex(table, index.name!);
 }
