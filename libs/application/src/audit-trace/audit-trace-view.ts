@@ -158,7 +158,7 @@ export function traceBody(
       pools: s.pools.map((p) => ({
         poolId: p.poolId,
         poolName: poolNames.get(p.poolId) ?? p.poolId,
-        weight: p.weight?.toString() ?? null,
+        weight: p.scaledWeight ? quantityText(p.scaledWeight) : null,
         direct: p.direct.toString(),
         amount: p.amount.toString(),
       })),

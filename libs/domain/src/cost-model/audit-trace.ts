@@ -12,6 +12,8 @@ export interface ServicePoolPart {
   readonly poolId: string;
   /** The pool's weight for this service in the model (null: it came only through other services). */
   readonly weight: Dec | null;
+  /** The same as the model holds it (units × 10^-scale): read without making the Decimal. */
+  readonly scaledWeight: Quantity | null;
   /** What the pool gave the service directly. */
   readonly direct: Money;
   /** All of the pool that the service passed on: directly and through earlier services. */
@@ -59,6 +61,19 @@ export interface ModelAudit {
 }
 
 const NO_VOLUME = toQuantity(0);
+
+/** A pool part whose Decimal weight is made only when read (the whole model has ~50 000 parts). */
+class PoolPart implements ServicePoolPart {
+  constructor(
+    readonly poolId: string,
+    readonly scaledWeight: Quantity | null,
+    readonly direct: Money,
+    readonly amount: Money,
+  ) {}
+  get weight(): Dec | null {
+    return this.scaledWeight?.value ?? null;
+  }
+}
 
 /** A consumer's line whose Decimal quantity is made only when read (the whole model has ~70 000 lines). */
 class ServiceLine implements ConsumerServiceLine {
@@ -114,8 +129,7 @@ export function auditTrace(model: CostModel, split: CostSplit, only?: readonly s
       const amount = byPool[i].get(p) ?? 0n;
       const direct = directOf[i].get(p) ?? 0n;
       if (amount === 0n && direct === 0n) return;
-      const weight = weightOf[i].get(p)?.value ?? null;
-      pools.push({ poolId: pool.id, weight, direct: Money.ofOre(direct), amount: Money.ofOre(amount) });
+      pools.push(new PoolPart(pool.id, weightOf[i].get(p) ?? null, Money.ofOre(direct), Money.ofOre(amount)));
     });
     const serving = s.allocate.method === 'driver' || s.allocate.method === 'consumer-weights';
     return {
@@ -219,7 +233,8 @@ export function consumerPoolParts(
   return result;
 }
 
-const pow10 = (n: number) => 10n ** BigInt(n);
+const POW10 = Array.from({ length: 40 }, (_, i) => 10n ** BigInt(i));
+const pow10 = (n: number) => POW10[n] ?? 10n ** BigInt(n);
 
 /**
  * A quantity's exact decimal as Decimal's toString writes it ("1000", "0.5", "-12.25": no trailing
