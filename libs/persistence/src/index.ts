@@ -13,6 +13,7 @@ export * from './entities/scenario.entity';
 export * from './entities/forums.entity';
 export * from './entities/person.entity';
 export * from './bulk-insert';
+export * from './ordered-id';
 export * from './rate-limit/rate-limit-counter';
 export * from './rate-limit/rate-limit-allowance';
 export * from './sqlite/better-sqlite3';

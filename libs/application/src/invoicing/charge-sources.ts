@@ -8,7 +8,9 @@ import {
   lineOf,
   Money,
   Period,
+  PeriodShareLines,
   splitCostModel,
+  spreadConsumerYear,
   toSplitResultDocument,
   validateCostModel,
 } from '@it-samverkan/domain';
@@ -74,12 +76,40 @@ export function yearlySharesOf(model: CostModelVersionEntity): readonly YearlySh
   if (key) {
     if (approvedShares.size >= 16) approvedShares.delete(approvedShares.keys().next().value!);
     approvedShares.set(key, shares);
+    yearSpreads.set(shares, new Map());
   }
   return shares;
 }
 
 /** The yearly shares of the approved models split most recently (a handful of years at most). */
 const approvedShares = new Map<string, readonly YearlyShare[]>();
+
+/**
+ * The whole year's spread of each consumer's paid services, per approved model's shares: every
+ * run of the year takes its period from it instead of spreading the periods before it again
+ * (month 12 spread all twelve). Gone with its shares when the model leaves `approvedShares`.
+ */
+const yearSpreads = new WeakMap<readonly YearlyShare[], Map<string, PeriodShareLines[]>>();
+
+/** A consumer's cost-share lines of the period: the domain's spread, kept for the year when it may be. */
+function periodLines(
+  shares: readonly YearlyShare[],
+  consumerId: string,
+  paid: readonly YearlyShare[],
+  period: Period,
+): PeriodShareLines {
+  const services = paid.map((s) => ({ serviceId: s.serviceId, yearly: s.amount }));
+  const spreads = yearSpreads.get(shares);
+  if (!spreads) return costSharesOfPeriod(services, period.perYear, period.index);
+  // The same paid services spread the same way: the key names them (the amounts are the model's).
+  const key = JSON.stringify([period.perYear, consumerId, ...paid.map((s) => s.serviceId)]);
+  let year = spreads.get(key);
+  if (!year) {
+    year = spreadConsumerYear(services, period.perYear);
+    spreads.set(key, year);
+  }
+  return year[period.index - 1];
+}
 
 function splitYearlyShares(model: CostModelVersionEntity): readonly YearlyShare[] {
   const parsed = validateCostModel(model.document);
@@ -126,11 +156,7 @@ export function periodCostShares(
       continue;
     }
     const paid = own.filter((s) => !directory.coveringAgreement(consumer, s.serviceId, period));
-    const lines = costSharesOfPeriod(
-      paid.map((s) => ({ serviceId: s.serviceId, yearly: s.amount })),
-      period.perYear,
-      period.index,
-    );
+    const lines = periodLines(shares, consumerId, paid, period);
     lines.services.forEach((line, i) => {
       if (!line.amount.isZero())
         rows.push({

@@ -1,6 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { computeInvoiceTotals, Money, Period, routeCharge, VatRate } from '@it-samverkan/domain';
+import {
+  computeInvoiceTotals,
+  formatSourceKey,
+  Money,
+  Period,
+  routeCharge,
+  VatRate,
+} from '@it-samverkan/domain';
 import {
   bulkInsert,
   CooperationAgreementEntity,
@@ -8,6 +14,7 @@ import {
   InvoiceEntity,
   InvoiceLineEntity,
   letReadsIn,
+  orderedUuid,
 } from '@it-samverkan/persistence';
 import { Actor } from '../common/principal';
 import { inTransaction, lockMode } from '../common/transaction';
@@ -76,7 +83,7 @@ export async function lockRuns(m: EntityManager, db: DataSource, directory: Dire
 /** A new, empty draft invoice from the host to a buyer for a period. */
 export function newDraft(issuerId: string, buyer: BuyerTerms, period: string, now: Date): InvoiceEntity {
   return Object.assign(new InvoiceEntity(), {
-    id: randomUUID(),
+    id: orderedUuid(),
     kind: 'invoice',
     status: 'draft',
     issuerId,
@@ -99,24 +106,47 @@ export function newDraft(issuerId: string, buyer: BuyerTerms, period: string, no
   });
 }
 
+/** What the source key of every cost-share line of a period begins with ("cost-share:2025-03:"). */
+function costShareKeysOf(period: Period): string {
+  const key = formatSourceKey({ kind: 'cost-share', period: period.key, consumerId: '', serviceId: '' });
+  return key.slice(0, -1); // the separator between the two empty ids goes
+}
+
 /**
- * Which of `keys` an invoice line or an internal charge already carries: one statement per chunk
- * over both tables (a run checks tens of thousands of keys; the ORM's IN builder is slow at that).
+ * Which of `keys` an invoice line or an internal charge already carries. Keys that begin with
+ * `prefix` are looked up as one index range per table (every stored key in it comes back: a
+ * period's cost-share lines all share a prefix, and a first run finds the range empty); the others
+ * with one statement per chunk of keys over both tables (the ORM's IN builder is slow at that).
  */
-async function existingSourceKeys(m: EntityManager, keys: string[]): Promise<Set<string>> {
+async function existingSourceKeys(m: EntityManager, keys: string[], prefix: string): Promise<Set<string>> {
   const existing = new Set<string>();
   const escape = (name: string) => m.connection.driver.escape(name);
   const tables = [InvoiceLineEntity, InternalChargeEntity].map((t) => m.connection.getMetadata(t));
   const column = (i: number) => escape(tables[i].findColumnWithPropertyName('sourceKey')!.databaseName);
-  // 2 × 2 500 parameters per statement, well below SQLite's 32 766.
-  for (let i = 0; i < keys.length; i += 2500) {
-    if (i > 0) await letReadsIn(m); // as bulkInsert does between its chunks: reads go on meanwhile
-    const slice = keys.slice(i, i + 2500);
-    const list = slice.map(() => '?').join(', ');
-    const sql = tables
-      .map((t, n) => `SELECT ${column(n)} AS k FROM ${escape(t.tableName)} WHERE ${column(n)} IN (${list})`)
+  const select = (where: (column: string) => string) =>
+    tables
+      .map((t, n) => `SELECT ${column(n)} AS k FROM ${escape(t.tableName)} WHERE ${where(column(n))}`)
       .join(' UNION ALL ');
-    for (const row of (await m.query(sql, [...slice, ...slice])) as { k: string }[]) existing.add(row.k);
+  const others = keys.filter((k) => !k.startsWith(prefix));
+  if (others.length < keys.length) {
+    // Both databases compare these keys byte for byte, so the range holds exactly the prefixed keys.
+    const end = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+    const range = await m.query(
+      select((c) => `${c} >= ? AND ${c} < ?`),
+      [prefix, end, prefix, end],
+    );
+    for (const row of range as { k: string }[]) existing.add(row.k);
+  }
+  // 2 × 2 500 parameters per statement, well below SQLite's 32 766.
+  for (let i = 0; i < others.length; i += 2500) {
+    if (i > 0) await letReadsIn(m); // as bulkInsert does between its chunks: reads go on meanwhile
+    const slice = others.slice(i, i + 2500);
+    const list = slice.map(() => '?').join(', ');
+    for (const row of (await m.query(
+      select((c) => `${c} IN (${list})`),
+      [...slice, ...slice],
+    )) as { k: string }[])
+      existing.add(row.k);
   }
   return existing;
 }
@@ -207,7 +237,7 @@ export async function runInvoicePeriod(
       ...[...external.values()].flatMap((e) => e.charges.map((c) => c.charge)),
       ...internal,
     ].map((c) => c.sourceKey);
-    const existing = await existingSourceKeys(m, allKeys);
+    const existing = await existingSourceKeys(m, allKeys, costShareKeysOf(period));
     const result: RunResult = {
       period: period.key,
       model: model ? { id: model.id, name: model.name } : null,
@@ -266,7 +296,7 @@ export async function runInvoicePeriod(
       const firstLineNo = previous.reduce((max, l) => Math.max(max, l.lineNo), 0) + 1;
       const lines = fresh.map(({ charge: c, vatRate }, i) =>
         Object.assign(new InvoiceLineEntity(), {
-          id: randomUUID(),
+          id: orderedUuid(),
           invoiceId: invoice!.id,
           lineNo: firstLineNo + i,
           source: c.source,
@@ -298,7 +328,7 @@ export async function runInvoicePeriod(
     result.skippedExisting += internal.length - freshInternal.length;
     const rows = freshInternal.map((c) =>
       Object.assign(new InternalChargeEntity(), {
-        id: randomUUID(),
+        id: orderedUuid(),
         period: period.key,
         municipalityId: c.consumer!.municipalityId,
         unitId: c.consumer!.id,
