@@ -1,5 +1,5 @@
 import type { AfterQueryEvent } from 'typeorm/subscriber/event/QueryEvent';
-import { startTestApp, TestApp } from '../support/test-app';
+import { ADMIN_TOKEN, startTestApp, TestApp } from '../support/test-app';
 import { storeApprovedModel } from '../invoicing/support';
 
 type Invoice = { id: string; buyer: { id: string }; net: string; buyerReference: string; lines: Line[] };
@@ -63,6 +63,25 @@ describe('cached reads: invalidated by every write, kept apart per principal', (
     expect(ore(read.net)).toBe(ore(tranemo().net) - ore(line.net) + 190_000n);
     const listed = (await get(`/api/v1/invoices?period=2025-Q1`)).body.items as Invoice[];
     expect(listed.find((i) => i.id === id)!.net).toBe(read.net);
+  });
+
+  it('shows a write on the next read of an invoice’s audit log and of a model’s split runs', async () => {
+    const id = tranemo().id;
+    const audit = `/api/v1/audit?entityType=invoice&entityId=${id}`;
+    const logged = (await get(audit, ADMIN_TOKEN)).body.items.length as number;
+    const line = (await get(`/api/v1/invoices/${id}`)).body.lines[0] as Line;
+    await t.http
+      .patch(`/api/v1/invoices/${id}/lines/${line.id}`)
+      .set(t.auth(finance))
+      .send({ description: 'Loggad rad' })
+      .expect(200);
+    expect((await get(audit, ADMIN_TOKEN)).body.items.length).toBe(logged + 1);
+
+    const model = (await get('/api/v1/cost-models', ADMIN_TOKEN)).body.items[0].id as string;
+    const splits = `/api/v1/cost-models/${model}/splits`;
+    const runs = (await get(splits, ADMIN_TOKEN)).body.items.length as number;
+    await t.http.post(splits).set(t.auth(ADMIN_TOKEN)).send({}).expect(201);
+    expect((await get(splits, ADMIN_TOKEN)).body.items.length).toBe(runs + 1);
   });
 
   it('shows a statement run on the data source outside any use case on the next read', async () => {

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { AccessService, Actor, listAudit } from '@it-samverkan/application';
 import { CurrentActor } from '../common/actor.decorator';
 import { Access, named } from '../common/access.decorator';
+import { CachedRead } from '../common/cached-read.interceptor';
 import { PageQuery, pageRequest } from '../common/pagination.dto';
 import { DATA_SOURCE } from '../common/tokens';
 
@@ -55,6 +56,7 @@ export class AuditController {
 
   @Get()
   @Access('read-audit', named.own)
+  @CachedRead()
   @ApiOperation({
     summary: 'Ändringsloggen: vem, när, vad, före och efter (nyast först)',
     description:

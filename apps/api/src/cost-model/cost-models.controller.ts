@@ -218,6 +218,7 @@ export class CostModelsController {
 
   @Get(':id/splits')
   @Access('read', named.shared)
+  @CachedRead()
   @ApiOperation({ summary: 'Lista en versions sparade fördelningskörningar, nyast först' })
   @ApiParam({ name: 'id', format: 'uuid' })
   listSplits(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: PageQuery) {

@@ -1,5 +1,16 @@
 import { changesCachedData, ResultCache } from './result-cache';
 
+/** Loads that each answer 1, 2, 3… only when released, the latest first. */
+function heldLoads() {
+  let count = 0;
+  let done: () => void = () => undefined;
+  return {
+    slow: () => new Promise<number>((resolve) => (done = () => resolve(++count))),
+    release: () => done(),
+    loads: () => count,
+  };
+}
+
 describe('ResultCache', () => {
   it('answers a second ask from the cache, and computes again after invalidation', async () => {
     const cache = new ResultCache(60_000);
@@ -55,6 +66,44 @@ describe('ResultCache', () => {
     expect(await cache.get('k', 0, load)).toBe(1);
     wall = 2_000;
     expect(await cache.get('k', 0, load)).toBe(2);
+  });
+
+  it('in the last quarter of the TTL answers from the cache and computes again beside it, once', async () => {
+    let wall = 0;
+    const cache = new ResultCache(2_000, () => wall);
+    const { slow, release, loads } = heldLoads();
+    const first = cache.get('k', 0, slow);
+    release();
+    expect(await first).toBe(1);
+    wall = 1_499;
+    expect(await cache.get('k', 0, slow)).toBe(1);
+    // 1 500 of 2 000 ms: still 1, and 2 is under way; a second ask starts nothing more.
+    wall = 1_500;
+    expect(await cache.get('k', 0, slow)).toBe(1);
+    expect(await cache.get('k', 0, slow)).toBe(1);
+    // Expired while 2 is computed: the ask waits for that computation rather than starting another.
+    wall = 2_000;
+    const joined = cache.get('k', 0, slow);
+    release();
+    expect(await joined).toBe(2);
+    expect(loads()).toBe(2);
+    // 2 was stored when it was done, at 2 000: kept until 4 000.
+    wall = 3_400;
+    expect(await cache.get('k', 0, async () => -1)).toBe(2);
+  });
+
+  it('starts the early computation by the application clock too, and stores it unless a write came', async () => {
+    const cache = new ResultCache(2_000, () => 0);
+    const { slow, release, loads } = heldLoads();
+    const first = cache.get('k', 10_000, slow);
+    release();
+    expect(await first).toBe(1);
+    expect(await cache.get('k', 11_500, slow)).toBe(1);
+    cache.invalidate();
+    release();
+    // The write emptied the cache, and the computation under way then is not kept.
+    expect(await cache.get('k', 11_600, async () => 10)).toBe(10);
+    expect(loads()).toBe(2);
   });
 
   it('does not keep a failed load', async () => {

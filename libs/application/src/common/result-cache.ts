@@ -10,10 +10,15 @@ import type { AfterQueryEvent } from 'typeorm/subscriber/event/QueryEvent';
 export const RESULT_CACHE_TTL_MS = 2_000;
 /** Results can be large (a split of every consumer); beyond this many the oldest is dropped. */
 const MAX_ENTRIES = 500;
+/**
+ * A value asked for when this share of its TTL has passed is still answered, and computed again
+ * beside the answer, so a read asked for all the time is never waited for when it expires.
+ */
+const REFRESH_AFTER = 3 / 4;
 
 /**
- * Statements that change nothing the cached reads show: the rate-limit counters (one per
- * request on MySQL) and a session's last-seen time (at most once a minute per session). Any
+ * Statements that change nothing the cached reads show: the rate-limit counters (about one a
+ * second per client and process) and a session's last-seen time (at most once a minute per session). Any
  * other statement that is not plainly a read empties the cache.
  */
 const BOOKKEEPING_TABLES = new Set(['rate_limit_counter', 'session']);
@@ -46,7 +51,9 @@ interface Pending {
  * Per-data-source cache of computed reads, keyed by whoever asks and what they ask. Loads are
  * tagged with a generation: a load under way when the cache is emptied is never stored, and a
  * request that comes after a write never joins a load that started before it. Concurrent asks
- * for the same key share one load, so an expired entry is recomputed once, not by every waiter.
+ * for the same key share one load, so an expired entry is recomputed once, not by every waiter;
+ * an entry asked for in the last quarter of its TTL is recomputed in the background while it is
+ * still answered (what is answered is still never older than the TTL nor than the last write).
  */
 export class ResultCache {
   private readonly entries = new Map<string, Entry>();
@@ -70,10 +77,27 @@ export class ResultCache {
   ): Promise<T> {
     const fresh = (since: number) => at >= since && at - since < this.ttlMs;
     const hit = this.entries.get(key);
-    if (hit && hit.until > this.wallClock() && fresh(hit.at)) return hit.value as T;
+    const wall = this.wallClock();
     const running = this.pending.get(key);
-    if (running && running.generation === this.generation && fresh(running.at))
-      return running.promise as Promise<T>;
+    const joinable = running && running.generation === this.generation && fresh(running.at);
+    if (hit && hit.until > wall && fresh(hit.at)) {
+      const refreshAt = this.ttlMs * REFRESH_AFTER;
+      if (!joinable && (at - hit.at >= refreshAt || wall >= hit.until - this.ttlMs + refreshAt))
+        // Its failure is the next asker's, once the entry has expired.
+        this.load(key, at, load, keep).catch(() => undefined);
+      return hit.value as T;
+    }
+    if (joinable) return running.promise as Promise<T>;
+    return this.load(key, at, load, keep);
+  }
+
+  /** Runs `load()` as the key's pending load and stores its value if no write came meanwhile. */
+  private async load<T>(
+    key: string,
+    at: number,
+    load: () => Promise<T>,
+    keep: (value: T) => boolean,
+  ): Promise<T> {
     const generation = this.generation;
     const promise = load();
     const mine: Pending = { promise, generation, at };
