@@ -1,5 +1,5 @@
 import { Alert, Paragraph } from '@digdir/designsystemet-react';
-import { FormEvent, useRef, useState } from 'react';
+import { ChangeEvent, FormEvent, useRef, useState } from 'react';
 import { problemsByField } from './form-problems';
 
 export interface Submit<I = void> {
@@ -48,6 +48,48 @@ export function useSubmit<I = void>(action: (input: I) => Promise<string | null 
     await run(undefined as I);
   }
   return { submit, run, busy, error, problems: problemsByField(error), status, setStatus };
+}
+
+/** The props that tie a value to its Textfield: id, value, change, and its problem (aria-invalid/-describedby). */
+export interface FieldProps {
+  id: string;
+  value: string;
+  onChange: (event: ChangeEvent<HTMLInputElement>) => void;
+  error: string | undefined;
+}
+
+export interface Form<V extends Record<string, string>, I = void> extends Submit<I> {
+  values: V;
+  set: (name: keyof V, value: string) => void;
+  /** Spread on the field's Textfield: `<Textfield label="…" {...form.field('name')} />`. */
+  field: (name: keyof V & string) => FieldProps;
+  /** API path → input id, for FormProblems' links. */
+  fieldIds: Record<string, string>;
+}
+
+/**
+ * A form of text fields and its submit: `ids` gives each value's input id, `action` sends the values as
+ * useSubmit's action does. The API names a problem by the value's name, or `within.name` when the values
+ * are sent as one object `within` (e.g. "decision.date").
+ */
+export function useForm<V extends Record<string, string>, I = void>(
+  initial: V,
+  ids: Record<keyof V, string>,
+  action: (values: V, input: I) => Promise<string | null | void>,
+  within?: string,
+): Form<V, I> {
+  const [values, setValues] = useState(initial);
+  const submitting = useSubmit((input: I) => action(values, input));
+  const path = (name: string) => (within ? `${within}.${name}` : name);
+  const set = (name: keyof V, value: string) => setValues((v) => ({ ...v, [name]: value }));
+  const field = (name: keyof V & string): FieldProps => ({
+    id: ids[name],
+    value: values[name],
+    onChange: (event) => set(name, event.target.value),
+    error: submitting.problems[path(name)],
+  });
+  const fieldIds = Object.fromEntries(Object.entries(ids).map(([name, id]) => [path(name), id as string]));
+  return { ...submitting, values, set, field, fieldIds };
 }
 
 /** A form's live region: what the last submit did, read out when it changes. */

@@ -9,7 +9,7 @@ import type { Invoice, InvoiceLine } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FileButton } from '../components/file-button';
 import { FormProblems } from '../components/form-problems';
-import { FormStatus, useSubmit } from '../components/use-form';
+import { FormStatus, useForm } from '../components/use-form';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useSession } from '../components/session';
@@ -201,43 +201,30 @@ function EditLine({
   onSaved: () => void;
   onCancel: () => void;
 }) {
-  const [description, setDescription] = useState(line.description);
-  const [quantity, setQuantity] = useState(line.quantity);
-  const [unitPrice, setUnitPrice] = useState(line.unitPrice);
-  const save = useSubmit(async () => {
-    await api.patch(`/invoices/${invoice.id}/lines/${line.id}`, { description, quantity, unitPrice });
-    onSaved();
-  });
-  const fields = save.problems;
-  const ids = { description: 'line-description', quantity: 'line-quantity', unitPrice: 'line-unit-price' };
+  const save = useForm(
+    { description: line.description, quantity: line.quantity, unitPrice: line.unitPrice },
+    { description: 'line-description', quantity: 'line-quantity', unitPrice: 'line-unit-price' },
+    async (values) => {
+      await api.patch(`/invoices/${invoice.id}/lines/${line.id}`, values);
+      onSaved();
+    },
+  );
   return (
     <form onSubmit={save.submit} noValidate className="stack" aria-labelledby="andra-rad">
       <Heading level={3} data-size="sm" id="andra-rad">
         Ändra rad {line.lineNo}
       </Heading>
-      <FormProblems error={save.error} fieldIds={ids} />
+      <FormProblems error={save.error} fieldIds={save.fieldIds} />
+      <Textfield label="Beskrivning" {...save.field('description')} />
       <Textfield
-        id={ids.description}
-        label="Beskrivning"
-        value={description}
-        onChange={(e) => setDescription(e.target.value)}
-        error={fields.description}
-      />
-      <Textfield
-        id={ids.quantity}
         label="Antal"
         description="Med punkt som decimaltecken, till exempel 6.5; negativt för en minskning"
-        value={quantity}
-        onChange={(e) => setQuantity(e.target.value)}
-        error={fields.quantity}
+        {...save.field('quantity')}
       />
       <Textfield
-        id={ids.unitPrice}
         label="À-pris (kronor)"
         description="Med punkt som decimaltecken och högst två decimaler, till exempel 950.00"
-        value={unitPrice}
-        onChange={(e) => setUnitPrice(e.target.value)}
-        error={fields.unitPrice}
+        {...save.field('unitPrice')}
       />
       <div className="row">
         <Button type="submit">Spara raden</Button>
@@ -274,13 +261,13 @@ function PdfView({ invoiceId, title }: { invoiceId: string; title: string }) {
   );
 }
 
+const CREDIT_IDS = { reason: 'credit-reason', invoiceDate: 'credit-date' };
+
 /** Credit all that is left, or chosen amounts per line; never more than the invoice. */
 function CreditForm({ invoice, onCredited }: { invoice: Invoice; onCredited: (text: string) => void }) {
-  const [reason, setReason] = useState('');
-  const [invoiceDate, setInvoiceDate] = useState('');
   const [amounts, setAmounts] = useState<Record<string, string>>({});
   const [created, setCreated] = useState<Invoice | null>(null);
-  const credit = useSubmit(async () => {
+  const credit = useForm({ reason: '', invoiceDate: '' }, CREDIT_IDS, async ({ reason, invoiceDate }) => {
     const lines = invoice.lines
       .filter((l) => (amounts[l.id] ?? '').trim() !== '')
       .map((l) => ({ lineId: l.id, amount: amounts[l.id].trim() }));
@@ -298,7 +285,7 @@ function CreditForm({ invoice, onCredited }: { invoice: Invoice; onCredited: (te
   });
   const fields = credit.problems;
   const lineField = (i: number) => `line-credit-${i}`;
-  const fieldIds: Record<string, string> = { reason: 'credit-reason', invoiceDate: 'credit-date' };
+  const fieldIds: Record<string, string> = { ...credit.fieldIds };
   invoice.lines.forEach((_, i) => {
     fieldIds[`lines.${i}.amount`] = lineField(i);
     fieldIds[`lines[${i}].amount`] = lineField(i);
@@ -311,20 +298,11 @@ function CreditForm({ invoice, onCredited }: { invoice: Invoice; onCredited: (te
           rader som ska krediteras delvis.
         </Paragraph>
         <FormProblems error={credit.error} fieldIds={fieldIds} />
+        <Textfield label="Skäl till krediteringen" {...credit.field('reason')} />
         <Textfield
-          id="credit-reason"
-          label="Skäl till krediteringen"
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          error={fields.reason}
-        />
-        <Textfield
-          id="credit-date"
           label="Kreditfakturans fakturadatum (frivilligt)"
           description="ÅÅÅÅ-MM-DD; tomt för i dag. Kreditfakturan hör till månaden för sitt datum, som måste vara öppen."
-          value={invoiceDate}
-          onChange={(e) => setInvoiceDate(e.target.value)}
-          error={fields.invoiceDate}
+          {...credit.field('invoiceDate')}
         />
         {invoice.lines.map((l, i) => (
           <Textfield

@@ -7,7 +7,7 @@ import { sek, sumAmounts } from '../api/format';
 import { may } from '../api/permissions';
 import { DataTable } from '../components/data-table';
 import { FormProblems } from '../components/form-problems';
-import { useSubmit } from '../components/use-form';
+import { useForm } from '../components/use-form';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useSession } from '../components/session';
@@ -48,12 +48,10 @@ const FIELD_IDS = { year: 'avrakning-ar', period: 'avrakning-period' };
 export function SettlementPage() {
   const { me } = useSession();
   const directory = useApi(loadDirectory, []);
-  const [year, setYear] = useState('2025');
-  const [period, setPeriod] = useState('2026-01');
   const [result, setResult] = useState<SettlementResult | null>(null);
   const mayRun =
     directory.data !== null && may(me, 'run-invoices', { type: 'invoicing' }, directory.data.hostId);
-  const run = useSubmit(async () => {
+  const run = useForm({ year: '2025', period: '2026-01' }, FIELD_IDS, async ({ year, period }) => {
     setResult(null);
     setResult(
       await api.post<SettlementResult>('/invoice-runs/settlement', {
@@ -63,7 +61,6 @@ export function SettlementPage() {
     );
   });
   const error = run.error;
-  const fieldProblems = run.problems;
 
   return (
     <Page
@@ -86,23 +83,14 @@ export function SettlementPage() {
                 heading={`Slutavräkningen kunde inte köras: ${(error as Error | null)?.message ?? ''}`}
               />
               <form onSubmit={run.submit} noValidate className="row" aria-label="Kör slutavräkning">
+                <Textfield label="År som avräknas" {...run.field('year')} />
                 <Textfield
-                  id={FIELD_IDS.year}
-                  label="År som avräknas"
-                  value={year}
-                  onChange={(e) => setYear(e.target.value)}
-                  error={fieldProblems.year}
-                />
-                <Textfield
-                  id={FIELD_IDS.period}
                   label="Bokas i period"
                   description="En öppen period efter årets slut, till exempel 2026-01"
-                  value={period}
-                  onChange={(e) => setPeriod(e.target.value)}
-                  error={fieldProblems.period}
+                  {...run.field('period')}
                 />
                 <Button type="submit" loading={run.busy}>
-                  Kör slutavräkning för {year.trim() || 'året'}
+                  Kör slutavräkning för {run.values.year.trim() || 'året'}
                 </Button>
               </form>
             </>

@@ -1,19 +1,22 @@
 import { Button, Details, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { api, Me } from '../api/client';
 import { FormProblems } from '../components/form-problems';
-import { useSubmit } from '../components/use-form';
+import { useForm } from '../components/use-form';
 
 /**
  * Log in as oneself (username and password; the server keeps the session in an HttpOnly cookie).
  * Systems and tests may instead give an API token, kept only for this browser tab.
  */
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
-  const [token, setToken] = useState('');
-  const login = useSubmit(async () => onLoggedIn(await api.login(username, password)));
-  const loginWithToken = useSubmit(async () => onLoggedIn(await api.loginWithToken(token)));
+  const login = useForm(
+    { username: '', password: '' },
+    { username: 'login-username', password: 'login-password' },
+    async ({ username, password }) => onLoggedIn(await api.login(username, password)),
+  );
+  const loginWithToken = useForm({ token: '' }, { token: 'login-token' }, async ({ token }) =>
+    onLoggedIn(await api.loginWithToken(token)),
+  );
   useEffect(() => {
     document.title = 'Logga in – IT-samverkan';
   }, []);
@@ -28,27 +31,13 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
         användarnamn och lösenord.
       </Paragraph>
       <form onSubmit={login.submit} noValidate className="stack" aria-label="Inloggning">
-        <FormProblems
-          error={login.error}
-          fieldIds={{ username: 'login-username', password: 'login-password' }}
-          heading="Inloggningen misslyckades:"
-        />
+        <FormProblems error={login.error} fieldIds={login.fieldIds} heading="Inloggningen misslyckades:" />
+        <Textfield label="Användarnamn" autoComplete="username" {...login.field('username')} />
         <Textfield
-          id="login-username"
-          label="Användarnamn"
-          autoComplete="username"
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          error={login.problems.username}
-        />
-        <Textfield
-          id="login-password"
           label="Lösenord"
           type="password"
           autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={login.problems.password}
+          {...login.field('password')}
         />
         <div>
           <Button type="submit" loading={login.busy}>
@@ -71,12 +60,10 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
             </Paragraph>
             <FormProblems error={loginWithToken.error} heading="Token godtogs inte:" />
             <Textfield
-              id="login-token"
               label="API-token"
               type="password"
               autoComplete="off"
-              value={token}
-              onChange={(e) => setToken(e.target.value)}
+              {...loginWithToken.field('token')}
             />
             <div>
               <Button type="submit" variant="secondary">

@@ -8,7 +8,7 @@ import { useSession } from '../components/session';
 import type { CostModelVersion, Page as ApiPage } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FormProblems } from '../components/form-problems';
-import { useSubmit } from '../components/use-form';
+import { useForm } from '../components/use-form';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
@@ -96,9 +96,21 @@ export function ScenarioBuilderPage() {
 function Builder({ bases, directory }: { bases: CostModelVersion[]; directory: Directory }) {
   const navigate = useNavigate();
   const [baseId, setBaseId] = useState(bases[0].id);
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
   const [changes, setChanges] = useState<ScenarioChange[]>([]);
+  const save = useForm(
+    { name: '', description: '' },
+    { name: 'scenario-name', description: 'scenario-description' },
+    async ({ name, description }) => {
+      const saved = await api.post<{ id: string }>('/scenarios', {
+        name,
+        ...(description.trim() ? { description } : {}),
+        baseModelVersionId: baseId,
+        changes,
+      });
+      navigate(`/styrgrupp?scenario=${saved.id}`);
+    },
+  );
+  const name = save.values.name;
   const [result, setResult] = useState<{ comparison: Comparison | null; error: unknown; ms: number | null }>({
     comparison: null,
     error: null,
@@ -131,44 +143,17 @@ function Builder({ bases, directory }: { bases: CostModelVersion[]; directory: D
     };
   }, [baseId, name, changes]);
 
-  const save = useSubmit(async () => {
-    const saved = await api.post<{ id: string }>('/scenarios', {
-      name,
-      ...(description.trim() ? { description } : {}),
-      baseModelVersionId: baseId,
-      changes,
-    });
-    navigate(`/styrgrupp?scenario=${saved.id}`);
-  });
-
   const names = (id: string) => {
     const doc = base.data?.document;
     const found = doc && [...doc.pools, ...doc.services, ...doc.drivers].find((x) => x.id === id);
     return found ? found.name : directory.name(id);
   };
-  const fields = save.problems;
   return (
     <>
       <form onSubmit={save.submit} noValidate className="stack">
-        <FormProblems
-          error={save.error}
-          fieldIds={{ name: 'scenario-name', description: 'scenario-description' }}
-          heading="Scenariot sparades inte:"
-        />
-        <Textfield
-          id="scenario-name"
-          label="Scenariots namn"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          error={fields.name}
-        />
-        <Textfield
-          id="scenario-description"
-          label="Beskrivning (frivilligt)"
-          value={description}
-          onChange={(e) => setDescription(e.target.value)}
-          error={fields.description}
-        />
+        <FormProblems error={save.error} fieldIds={save.fieldIds} heading="Scenariot sparades inte:" />
+        <Textfield label="Scenariots namn" {...save.field('name')} />
+        <Textfield label="Beskrivning (frivilligt)" {...save.field('description')} />
         <Field>
           <Label htmlFor="scenario-base">Utgår från</Label>
           <Select id="scenario-base" value={baseId} onChange={(e) => setBaseId(e.target.value)}>

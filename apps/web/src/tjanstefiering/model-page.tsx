@@ -1,5 +1,4 @@
 import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
 import { dateTime, decimal, sek, todayInSweden } from '../api/format';
@@ -7,7 +6,7 @@ import type { CostModelVersion, Page as ApiPage } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FileButton } from '../components/file-button';
 import { FormProblems } from '../components/form-problems';
-import { FormStatus, useSubmit } from '../components/use-form';
+import { FormStatus, useForm, useSubmit } from '../components/use-form';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
@@ -160,48 +159,24 @@ export function ModelPage() {
 }
 
 function ApproveForm({ versionId, onApproved }: { versionId: string; onApproved: () => void }) {
-  const [date, setDate] = useState(todayInSweden());
-  const [paragraph, setParagraph] = useState('');
-  const [subject, setSubject] = useState('');
-  const approve = useSubmit(async () => {
-    await api.post(`/cost-models/${versionId}/approve`, { decision: { date, paragraph, subject } });
-    onApproved();
-    return 'Versionen är godkänd och kan inte längre ändras.';
-  });
-  const fields = approve.problems;
-  const ids = {
-    'decision.date': 'approve-date',
-    'decision.paragraph': 'approve-paragraph',
-    'decision.subject': 'approve-subject',
-  };
+  const approve = useForm(
+    { date: todayInSweden(), paragraph: '', subject: '' },
+    { date: 'approve-date', paragraph: 'approve-paragraph', subject: 'approve-subject' },
+    async (decision) => {
+      await api.post(`/cost-models/${versionId}/approve`, { decision });
+      onApproved();
+      return 'Versionen är godkänd och kan inte längre ändras.';
+    },
+    'decision',
+  );
   return (
     <Section id="godkann" title="Godkänn genom beslut i IT-styrgruppen">
       <FormStatus status={approve.status} />
       <form onSubmit={approve.submit} noValidate className="stack">
-        <FormProblems error={approve.error} fieldIds={ids} />
-        <Textfield
-          id="approve-date"
-          label="Sammanträdets datum"
-          description="ÅÅÅÅ-MM-DD"
-          value={date}
-          onChange={(e) => setDate(e.target.value)}
-          error={fields['decision.date']}
-        />
-        <Textfield
-          id="approve-paragraph"
-          label="Paragraf"
-          description="Till exempel § 14"
-          value={paragraph}
-          onChange={(e) => setParagraph(e.target.value)}
-          error={fields['decision.paragraph']}
-        />
-        <Textfield
-          id="approve-subject"
-          label="Ärendemening"
-          value={subject}
-          onChange={(e) => setSubject(e.target.value)}
-          error={fields['decision.subject']}
-        />
+        <FormProblems error={approve.error} fieldIds={approve.fieldIds} />
+        <Textfield label="Sammanträdets datum" description="ÅÅÅÅ-MM-DD" {...approve.field('date')} />
+        <Textfield label="Paragraf" description="Till exempel § 14" {...approve.field('paragraph')} />
+        <Textfield label="Ärendemening" {...approve.field('subject')} />
         <div>
           <Button type="submit">Godkänn versionen</Button>
         </div>

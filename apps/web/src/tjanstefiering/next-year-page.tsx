@@ -6,7 +6,7 @@ import { decimal, percent, sek } from '../api/format';
 import type { CostModelVersion } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FormProblems } from '../components/form-problems';
-import { useSubmit } from '../components/use-form';
+import { useForm } from '../components/use-form';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
@@ -47,26 +47,30 @@ export function NextYearPage() {
 function NextYearForm({ version }: { version: Version }) {
   const navigate = useNavigate();
   const doc = version.document;
-  const [name, setName] = useState(`Tjänstefiering ${version.year + 1}, budget`);
   const [indices, setIndices] = useState<Record<string, string>>(() =>
     Object.fromEntries(doc.pools.map((p) => [p.id, '0'])),
   );
   const [volumes, setVolumes] = useState<'carry' | 'register'>('carry');
-  const fieldIds: Record<string, string> = { name: 'next-name', indices: indexField(doc.pools[0]?.id ?? '') };
+  const draft = useForm(
+    { name: `Tjänstefiering ${version.year + 1}, budget` },
+    { name: 'next-name' },
+    async ({ name }) => {
+      const sent = Object.fromEntries(
+        Object.entries(indices).map(([k, v]) => [k, v.trim().replace(',', '.')]),
+      );
+      const result = await api.post<{ version: { id: string } }>(`/cost-models/${version.id}/next-year`, {
+        name,
+        indices: sent,
+      });
+      navigate(
+        volumes === 'register'
+          ? `/tjanstefiering/modeller/${result.version.id}/register`
+          : `/tjanstefiering/modeller/${result.version.id}/forandringar`,
+      );
+    },
+  );
+  const fieldIds: Record<string, string> = { ...draft.fieldIds, indices: indexField(doc.pools[0]?.id ?? '') };
   for (const p of doc.pools) fieldIds[`indices.${p.id}`] = indexField(p.id);
-
-  const draft = useSubmit(async () => {
-    const sent = Object.fromEntries(Object.entries(indices).map(([k, v]) => [k, v.trim().replace(',', '.')]));
-    const result = await api.post<{ version: { id: string } }>(`/cost-models/${version.id}/next-year`, {
-      name,
-      indices: sent,
-    });
-    navigate(
-      volumes === 'register'
-        ? `/tjanstefiering/modeller/${result.version.id}/register`
-        : `/tjanstefiering/modeller/${result.version.id}/forandringar`,
-    );
-  });
   const fields = draft.problems;
 
   return (
@@ -80,13 +84,7 @@ function NextYearForm({ version }: { version: Version }) {
         fieldIds={fieldIds}
         heading="Utkastet skapades inte. Rätta följande:"
       />
-      <Textfield
-        id="next-name"
-        label="Utkastets namn"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={fields.name}
-      />
+      <Textfield label="Utkastets namn" {...draft.field('name')} />
       <Section id="index" title="Index per pool">
         <DataTable
           caption={`Poolerna ${version.year} och index till ${version.year + 1}`}

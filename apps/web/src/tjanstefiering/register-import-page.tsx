@@ -18,7 +18,7 @@ import { dateTime, decimal, sumDecimals, todayInSweden } from '../api/format';
 import type { CostModelVersion, Page as ApiPage } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FormProblems } from '../components/form-problems';
-import { useSubmit } from '../components/use-form';
+import { useForm } from '../components/use-form';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { isRowProblem, RowProblems } from '../components/row-problems';
@@ -267,16 +267,34 @@ function MappingForm({
   onCancel: () => void;
   onSaved: (saved: RegisterMapping) => void;
 }) {
-  const [name, setName] = useState(mapping?.name ?? '');
-  const [columnsText, setColumnsText] = useState(
-    mapping ? columnsOf(mapping.rules).join(', ') : 'Kommun, Ansvar',
-  );
   const [rules, setRules] = useState<RuleRow[]>(
     mapping
       ? mapping.rules.map((r) => ({ values: { ...r.match }, consumer: r.consumer }))
       : [{ values: {}, consumer: '' }],
   );
-  const columns = columnsText
+  const save = useForm(
+    {
+      name: mapping?.name ?? '',
+      columnsText: mapping ? columnsOf(mapping.rules).join(', ') : 'Kommun, Ansvar',
+    },
+    { name: 'mapping-name', columnsText: 'mapping-columns' },
+    async ({ name }) => {
+      const body = {
+        name,
+        rules: rules.map((r) => ({
+          match: Object.fromEntries(
+            columns.filter((c) => (r.values[c] ?? '').trim() !== '').map((c) => [c, r.values[c]]),
+          ),
+          consumer: r.consumer,
+        })),
+      };
+      const saved = mapping
+        ? await api.put<RegisterMapping>(`/register-mappings/${mapping.id}`, body)
+        : await api.post<RegisterMapping>('/register-mappings', body);
+      onSaved(saved);
+    },
+  );
+  const columns = save.values.columnsText
     .split(',')
     .map((c) => c.trim())
     .filter((c) => c !== '');
@@ -290,21 +308,6 @@ function MappingForm({
   const setRule = (i: number, edit: (r: RuleRow) => RuleRow) =>
     setRules(rules.map((r, k) => (k === i ? edit(r) : r)));
 
-  const save = useSubmit(async () => {
-    const body = {
-      name,
-      rules: rules.map((r) => ({
-        match: Object.fromEntries(
-          columns.filter((c) => (r.values[c] ?? '').trim() !== '').map((c) => [c, r.values[c]]),
-        ),
-        consumer: r.consumer,
-      })),
-    };
-    const saved = mapping
-      ? await api.put<RegisterMapping>(`/register-mappings/${mapping.id}`, body)
-      : await api.post<RegisterMapping>('/register-mappings', body);
-    onSaved(saved);
-  });
   const fields = save.problems;
 
   const ruleProblem = (i: number) =>
@@ -319,19 +322,11 @@ function MappingForm({
         fieldIds={fieldIds}
         heading="Mappningen sparades inte. Rätta följande:"
       />
+      <Textfield label="Mappningens namn" {...save.field('name')} />
       <Textfield
-        id="mapping-name"
-        label="Mappningens namn"
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-        error={fields.name}
-      />
-      <Textfield
-        id="mapping-columns"
         label="Registrets kolumner som avgör förbrukaren"
         description="Kommaseparerade, till exempel Kommun, Ansvar eller Förvaltning eller Kostnadsställe"
-        value={columnsText}
-        onChange={(e) => setColumnsText(e.target.value)}
+        {...save.field('columnsText')}
         error={fields.rules}
       />
       <DataTable
@@ -429,9 +424,6 @@ function ImportForm({
   const input = useRef<HTMLInputElement>(null);
   const [driver, setDriver] = useState(doc.drivers[0]?.id ?? '');
   const [kind, setKind] = useState<RegisterKind>('devices');
-  const [asOf, setAsOf] = useState(todayInSweden());
-  const [quantityColumn, setQuantityColumn] = useState('Antal');
-  const [statusColumn, setStatusColumn] = useState('');
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [result, setResult] = useState<RegisterImport | null>(null);
   const [applying, setApplying] = useState(false);
@@ -440,28 +432,32 @@ function ImportForm({
     if (result) resultHeading.current?.focus();
   }, [result]);
 
-  const send = useSubmit(async (dryRun: boolean = true) => {
-    setResult(null);
-    const file = input.current?.files?.[0];
-    if (!file) {
-      setFileProblem('Välj registret som CSV- eller XLSX-fil');
-      return;
-    }
-    setFileProblem(null);
-    setApplying(!dryRun);
-    const query = new URLSearchParams({ driver, kind, asOf, mapping: mappingId, fileName: file.name });
-    if (kind === 'licences' && quantityColumn.trim()) query.set('quantityColumn', quantityColumn);
-    if (kind === 'accounts' && statusColumn.trim()) query.set('statusColumn', statusColumn);
-    if (dryRun) query.set('dryRun', 'true');
-    const isXlsx = /\.xlsx$/i.test(file.name);
-    const view = await api.upload<RegisterImport>(
-      `/cost-models/${version.id}/register-imports?${query.toString()}`,
-      file,
-      isXlsx ? XLSX_TYPE : 'text/csv',
-    );
-    setResult(view);
-    if (!dryRun) onApplied();
-  });
+  const send = useForm(
+    { asOf: todayInSweden(), quantityColumn: 'Antal', statusColumn: '' },
+    { asOf: 'reg-asof', quantityColumn: 'reg-quantity', statusColumn: 'reg-status' },
+    async ({ asOf, quantityColumn, statusColumn }, dryRun: boolean = true) => {
+      setResult(null);
+      const file = input.current?.files?.[0];
+      if (!file) {
+        setFileProblem('Välj registret som CSV- eller XLSX-fil');
+        return;
+      }
+      setFileProblem(null);
+      setApplying(!dryRun);
+      const query = new URLSearchParams({ driver, kind, asOf, mapping: mappingId, fileName: file.name });
+      if (kind === 'licences' && quantityColumn.trim()) query.set('quantityColumn', quantityColumn);
+      if (kind === 'accounts' && statusColumn.trim()) query.set('statusColumn', statusColumn);
+      if (dryRun) query.set('dryRun', 'true');
+      const isXlsx = /\.xlsx$/i.test(file.name);
+      const view = await api.upload<RegisterImport>(
+        `/cost-models/${version.id}/register-imports?${query.toString()}`,
+        file,
+        isXlsx ? XLSX_TYPE : 'text/csv',
+      );
+      setResult(view);
+      if (!dryRun) onApplied();
+    },
+  );
 
   const fields = send.problems;
   const details = send.error instanceof ApiError ? send.error.details : [];
@@ -510,32 +506,18 @@ function ImportForm({
           ))}
           {fields.kind && <ValidationMessage>{fields.kind}</ValidationMessage>}
         </Fieldset>
-        {kind === 'licences' && (
-          <Textfield
-            id="reg-quantity"
-            label="Kolumnen med antal"
-            value={quantityColumn}
-            onChange={(e) => setQuantityColumn(e.target.value)}
-            error={fields.quantityColumn}
-          />
-        )}
+        {kind === 'licences' && <Textfield label="Kolumnen med antal" {...send.field('quantityColumn')} />}
         {kind === 'accounts' && (
           <Textfield
-            id="reg-status"
             label="Kolumnen med kontots status (valfri)"
             description="Konton som är inaktiva, avstängda eller spärrade räknas inte"
-            value={statusColumn}
-            onChange={(e) => setStatusColumn(e.target.value)}
-            error={fields.statusColumn}
+            {...send.field('statusColumn')}
           />
         )}
         <Textfield
-          id="reg-asof"
           label="Registrets datum (ögonblicksbild)"
           description="ÅÅÅÅ-MM-DD, den dag registret togs ut"
-          value={asOf}
-          onChange={(e) => setAsOf(e.target.value)}
-          error={fields.asOf}
+          {...send.field('asOf')}
         />
         {fields.mapping && (
           <Alert data-color="danger">

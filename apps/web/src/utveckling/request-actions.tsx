@@ -5,7 +5,7 @@ import { decimal, sek, todayInSweden } from '../api/format';
 import type { Decision, Invoice, Page as ApiPage } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FormProblems } from '../components/form-problems';
-import { FormStatus, useSubmit } from '../components/use-form';
+import { FormStatus, useForm, useSubmit } from '../components/use-form';
 import { LoadState } from '../components/load-state';
 import { Section } from '../components/page';
 import { useApi } from '../components/use-api';
@@ -120,7 +120,6 @@ function StatusForm({
   const [status, setStatus] = useState(request.nextStatuses[0] ?? '');
   const [decisionId, setDecisionId] = useState('');
   const [funding, setFunding] = useState(request.funding ?? 'framework');
-  const [decision, setDecision] = useState({ date: todayInSweden(), paragraph: '', subject: request.title });
   const needsDecision = status === 'decided' || status === 'rejected';
   const change = useSubmit(async () => {
     await api.post(`/utveckling/requests/${request.id}/status`, {
@@ -130,12 +129,16 @@ function StatusForm({
     });
     onChanged();
   });
-  const record = useSubmit(async () => {
-    const made = await api.post<Decision>('/decisions', { forum: 'utveckling', ...decision });
-    setDecisionId(made.id);
-    onDecision();
-    return `Beslutet är registrerat: ${made.reference}. Välj det när du ändrar status.`;
-  });
+  const record = useForm(
+    { date: todayInSweden(), paragraph: '', subject: request.title },
+    { date: 'decision-date', paragraph: 'decision-paragraph', subject: 'decision-subject' },
+    async (decision) => {
+      const made = await api.post<Decision>('/decisions', { forum: 'utveckling', ...decision });
+      setDecisionId(made.id);
+      onDecision();
+      return `Beslutet är registrerat: ${made.reference}. Välj det när du ändrar status.`;
+    },
+  );
 
   if (request.nextStatuses.length === 0)
     return <Paragraph>Ärendet är {request.statusLabel.toLowerCase()} och ändras inte mer.</Paragraph>;
@@ -145,31 +148,12 @@ function StatusForm({
         <form onSubmit={record.submit} noValidate className="stack">
           <FormProblems
             error={record.error}
-            fieldIds={{ date: 'decision-date', paragraph: 'decision-paragraph', subject: 'decision-subject' }}
+            fieldIds={record.fieldIds}
             heading="Beslutet registrerades inte:"
           />
-          <Textfield
-            id="decision-date"
-            label="Sammanträdets datum"
-            value={decision.date}
-            error={record.problems.date}
-            onChange={(e) => setDecision({ ...decision, date: e.target.value })}
-          />
-          <Textfield
-            id="decision-paragraph"
-            label="Paragraf"
-            description="Till exempel § 21"
-            value={decision.paragraph}
-            error={record.problems.paragraph}
-            onChange={(e) => setDecision({ ...decision, paragraph: e.target.value })}
-          />
-          <Textfield
-            id="decision-subject"
-            label="Ärendemening"
-            value={decision.subject}
-            error={record.problems.subject}
-            onChange={(e) => setDecision({ ...decision, subject: e.target.value })}
-          />
+          <Textfield label="Sammanträdets datum" {...record.field('date')} />
+          <Textfield label="Paragraf" description="Till exempel § 21" {...record.field('paragraph')} />
+          <Textfield label="Ärendemening" {...record.field('subject')} />
           <div>
             <Button type="submit" variant="secondary">
               Registrera beslutet
@@ -232,52 +216,30 @@ function StatusForm({
 }
 
 function HoursForm({ request, onReported }: { request: DevelopmentRequest; onReported: () => void }) {
-  const [hours, setHours] = useState('');
-  const [reportedOn, setReportedOn] = useState(todayInSweden());
-  const [note, setNote] = useState('');
-  const report = useSubmit(async () => {
-    const made = await api.post<Hours>(`/utveckling/requests/${request.id}/hours`, {
-      hours: hours.trim(),
-      reportedOn: reportedOn.trim(),
-      ...(note.trim() ? { note: note.trim() } : {}),
-    });
-    setHours('');
-    setNote('');
-    onReported();
-    return `${decimal(made.hours)} timmar rapporterade, debiteras ${made.month}.`;
-  });
+  const report = useForm(
+    { hours: '', reportedOn: todayInSweden(), note: '' },
+    { hours: 'hours', reportedOn: 'reported-on', note: 'hours-note' },
+    async ({ hours, reportedOn, note }) => {
+      const made = await api.post<Hours>(`/utveckling/requests/${request.id}/hours`, {
+        hours: hours.trim(),
+        reportedOn: reportedOn.trim(),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      });
+      report.set('hours', '');
+      report.set('note', '');
+      onReported();
+      return `${decimal(made.hours)} timmar rapporterade, debiteras ${made.month}.`;
+    },
+  );
   if (request.funding !== 'additional' || !['in-progress', 'done'].includes(request.status)) return null;
 
   return (
     <Section id="tid-rapportera" title="Rapportera tid">
       <form onSubmit={report.submit} noValidate className="stack">
-        <FormProblems
-          error={report.error}
-          fieldIds={{ hours: 'hours', reportedOn: 'reported-on', note: 'hours-note' }}
-          heading="Tiden rapporterades inte:"
-        />
-        <Textfield
-          id="hours"
-          label="Timmar"
-          inputMode="decimal"
-          value={hours}
-          error={report.problems.hours}
-          onChange={(e) => setHours(e.target.value)}
-        />
-        <Textfield
-          id="reported-on"
-          label="Arbetsdag (ÅÅÅÅ-MM-DD)"
-          value={reportedOn}
-          error={report.problems.reportedOn}
-          onChange={(e) => setReportedOn(e.target.value)}
-        />
-        <Textfield
-          id="hours-note"
-          label="Anteckning (frivilligt)"
-          value={note}
-          error={report.problems.note}
-          onChange={(e) => setNote(e.target.value)}
-        />
+        <FormProblems error={report.error} fieldIds={report.fieldIds} heading="Tiden rapporterades inte:" />
+        <Textfield label="Timmar" inputMode="decimal" {...report.field('hours')} />
+        <Textfield label="Arbetsdag (ÅÅÅÅ-MM-DD)" {...report.field('reportedOn')} />
+        <Textfield label="Anteckning (frivilligt)" {...report.field('note')} />
         <div>
           <Button type="submit">Rapportera tiden</Button>
         </div>
