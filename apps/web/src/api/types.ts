@@ -3,6 +3,7 @@
  * application has a view file that imports only the domain, its types are used here (type-only, so
  * nothing of the server reaches the bundle) instead of a copy.
  */
+import type { CostModelVersionSummary } from '@it-samverkan/application/cost-model/cost-model-version-view';
 import type { DecisionView } from '@it-samverkan/application/decisions/decision-view';
 import type { InvoiceView } from '@it-samverkan/application/invoicing/invoice-view';
 
@@ -34,16 +35,4 @@ export interface Organisation {
   jointCommittees: { id: string; name: string; hostMunicipalityId: string }[];
 }
 
-export interface CostModelVersion {
-  id: string;
-  name: string;
-  year: number;
-  kind: 'budget' | 'actual';
-  status: 'draft' | 'approved';
-  documentHash: string;
-  decisionId: string | null;
-  decision: DecisionView | null;
-  approvedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type CostModelVersion = CostModelVersionSummary;

@@ -1,32 +1,14 @@
 import { CostModelVersionEntity, DecisionEntity, ModelKind, ModelStatus } from '@it-samverkan/persistence';
-import { decisionView, DecisionView } from '../decisions/decision.service';
+import { decisionView } from '../decisions/decision.service';
+import type { CostModelVersionSummary, CostModelVersionView } from './cost-model-version-view';
+
+export type { CostModelVersionSummary, CostModelVersionView } from './cost-model-version-view';
 
 export const MODEL_KINDS: readonly ModelKind[] = ['budget', 'actual'];
 export const MODEL_STATUSES: readonly ModelStatus[] = ['draft', 'approved'];
 
 /** Swedish names of the kinds, for documents and screens. */
 export const MODEL_KIND_NAMES: Record<ModelKind, string> = { budget: 'budget', actual: 'utfall' };
-
-/** A model version without its document (lists). */
-export interface CostModelVersionSummary {
-  id: string;
-  name: string;
-  year: number;
-  kind: ModelKind;
-  status: ModelStatus;
-  documentHash: string;
-  decisionId: string | null;
-  /** The approving decision, for the auditor's trail. */
-  decision: DecisionView | null;
-  approvedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A model version with its document. */
-export interface CostModelVersionView extends CostModelVersionSummary {
-  document: unknown;
-}
 
 export function costModelSummary(
   e: CostModelVersionEntity,

@@ -250,3 +250,7 @@ export interface SplitResultDocument {
   consumers: SplitResultConsumerLine[];
   municipalities: { id: string; total: string }[];
 }
+
+/** A model version's kind and status (a budget or the actual outcome; a draft until a decision approves it). */
+export type ModelKind = 'budget' | 'actual';
+export type ModelStatus = 'draft' | 'approved';

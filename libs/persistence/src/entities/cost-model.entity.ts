@@ -1,8 +1,10 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { jsonColumn, timestampColumn } from '../columns';
 
-export type ModelKind = 'budget' | 'actual';
-export type ModelStatus = 'draft' | 'approved';
+import type { ModelKind, ModelStatus } from '@it-samverkan/domain';
+
+// A model's kind and status are domain words; re-exported for the entities' users.
+export type { ModelKind, ModelStatus } from '@it-samverkan/domain';
 
 /** A version of the cost model (tjänstefiering): a draft until a decision approves it, then immutable. */
 @Entity('cost_model_version')
