@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { MAX_COLUMN_WIDTH } from './print-setup';
 import { streamedBytes, streamedWorkbook, writeStreamedTable } from './streamed-sheet';
@@ -127,5 +128,25 @@ describe('the streamed workbook (own sheet XML, own zip) read back by ExcelJS', 
         }
       }),
     ).rejects.toThrow('Pool/tjänst');
+  });
+
+  it('stops with an error, instead of waiting for ever, when the receiver is gone before the file is written', async () => {
+    const out = new PassThrough();
+    // the receiver goes as soon as the first bytes reach it (a client that hung up)
+    out.once('readable', () => out.destroy());
+    const wb = streamedWorkbook(out, generatedOn);
+    const rows = Array.from({ length: 5000 }, (_, i) => [`${LONG} ${i}`, i]);
+    await expect(
+      (async () => {
+        await writeStreamedTable(wb, {
+          name: 'Stor',
+          headers: ['Text', 'Tal'],
+          widths: [10, 8],
+          rows,
+          print: { title: 'x', generatedOn, headingRow: 1 },
+        });
+        await wb.commit();
+      })(),
+    ).rejects.toThrow('Mottagaren stängdes innan arbetsboken var skriven');
   });
 });

@@ -203,6 +203,8 @@ class ZipWriter {
       }
     });
     const ended = this.until(deflate, 'end');
+    // awaited below unless producing fails first: then its failure is the one to report
+    ended.catch(() => undefined);
     try {
       await produce(async (piece) => {
         if (this.failure) throw this.failure;
