@@ -10,6 +10,7 @@ import { useForm } from '../components/use-form';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
+import type { YearChange } from '@it-samverkan/domain';
 import type { ModelDocument } from './model-page';
 import { kindLabel, VersionStatus } from './tjanstefiering-page';
 
@@ -134,15 +135,6 @@ function NextYearForm({ version }: { version: Version }) {
       </div>
     </form>
   );
-}
-
-interface YearChange {
-  id: string;
-  name: string;
-  last: string | null;
-  next: string | null;
-  change: string | null;
-  percent: string | null;
 }
 
 interface YearChanges {

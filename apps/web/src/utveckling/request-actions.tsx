@@ -1,5 +1,6 @@
 import { Button, Field, Label, Paragraph, Select, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
+import { DEVELOPMENT_STATUS_LABELS } from '@it-samverkan/domain/development/development-request-status';
 import { api } from '../api/client';
 import { decimal, sek, todayInSweden } from '../api/format';
 import type { Decision, Invoice, Page as ApiPage } from '../api/types';
@@ -11,14 +12,8 @@ import { Section } from '../components/page';
 import { useApi } from '../components/use-api';
 import type { DevelopmentRequest } from './development-types';
 
-export const STATUS_LABELS: Record<string, string> = {
-  received: 'Mottaget',
-  prioritised: 'Prioriterat',
-  decided: 'Beslutat',
-  'in-progress': 'Pågående',
-  done: 'Klart',
-  rejected: 'Avslaget',
-};
+/** The statuses' Swedish names (the domain's). */
+export const STATUS_LABELS: Record<string, string> = DEVELOPMENT_STATUS_LABELS;
 
 interface Hours {
   id: string;
