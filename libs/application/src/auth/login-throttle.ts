@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '@it-samverkan/domain';
 import { LoginThrottleEntity } from '@it-samverkan/persistence';
 import { inTransaction } from '../common/transaction';
@@ -80,7 +80,7 @@ export async function recordLoginFailure(
   }
 }
 
-/** Forgets the failures of a key after a successful login. */
-export async function clearLoginFailures(dataSource: DataSource, key: string): Promise<void> {
-  await dataSource.getRepository(LoginThrottleEntity).delete({ key });
+/** Forgets the failures of a key after a successful login, in the transaction that starts the session. */
+export async function clearLoginFailures(m: EntityManager, key: string): Promise<void> {
+  await m.delete(LoginThrottleEntity, { key });
 }

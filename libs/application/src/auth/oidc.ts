@@ -97,14 +97,15 @@ export class OidcService {
     const codeVerifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
     const nonce = client.randomNonce();
-    const requests = this.dataSource.getRepository(OidcRequestEntity);
-    await requests.delete({ expiresAt: LessThan(now) });
-    await requests.insert({
-      stateHash: hashToken(state),
-      codeVerifier,
-      nonce,
-      returnTo: safeReturnPath(returnTo),
-      expiresAt: new Date(now.getTime() + REQUEST_LIFETIME_MS),
+    await inTransaction(this.dataSource, async (m) => {
+      await m.delete(OidcRequestEntity, { expiresAt: LessThan(now) });
+      await m.insert(OidcRequestEntity, {
+        stateHash: hashToken(state),
+        codeVerifier,
+        nonce,
+        returnTo: safeReturnPath(returnTo),
+        expiresAt: new Date(now.getTime() + REQUEST_LIFETIME_MS),
+      });
     });
     const url = client.buildAuthorizationUrl(config, {
       redirect_uri: s.redirectUrl,

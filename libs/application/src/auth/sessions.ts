@@ -1,10 +1,10 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
-import { DataSource, LessThan } from 'typeorm';
+import { DataSource, EntityManager, LessThan } from 'typeorm';
 import { DomainError } from '@it-samverkan/domain';
 import { PersonEntity, SessionEntity } from '@it-samverkan/persistence';
 import { Actor, Principal } from '../common/principal';
 import { readCacheOf } from '../common/read-cache';
-import { inTransaction } from '../common/transaction';
+import { inTransaction, writeOnItsOwn } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
 import { hashToken } from './tokens';
 import { personPrincipal, personView, PersonView } from './persons';
@@ -98,16 +98,21 @@ export class SessionService {
       );
       throw new DomainError('LOGIN_FAILED', LOGIN_REFUSED, 'unauthenticated');
     }
-    await clearLoginFailures(this.dataSource, accountKey(username));
-    return this.start(person, 'password', now, input.correlationId);
+    return this.start(person, 'password', now, input.correlationId, (m) =>
+      clearLoginFailures(m, accountKey(username)),
+    );
   }
 
-  /** Starts a session for a person whose identity is proven (by password or by the identity provider). */
+  /**
+   * Starts a session for a person whose identity is proven (by password or by the identity
+   * provider). `alsoWrite` (a password login forgetting its failures) commits with the session.
+   */
   async start(
     person: PersonEntity,
     method: 'password' | 'oidc',
     now: Date,
     correlationId: string | null,
+    alsoWrite?: (m: EntityManager) => Promise<void>,
   ): Promise<StartedSession> {
     if (!person.active)
       throw new DomainError(
@@ -129,6 +134,7 @@ export class SessionService {
     });
     const actor: Actor = { principal: personPrincipal(person, 'session'), correlationId };
     await inTransaction(this.dataSource, async (m) => {
+      await alsoWrite?.(m);
       // Sessions past their absolute end can never authenticate again; they are dropped as others start.
       await m.delete(SessionEntity, { expiresAt: LessThan(now) });
       await m.insert(SessionEntity, session);
@@ -169,8 +175,11 @@ export class SessionService {
     if (session.endedAt || t >= session.expiresAt.getTime()) return null;
     if (t - session.lastSeenAt.getTime() >= this.policy.idleMinutes * 60_000) return null;
     if (!person.active) return null;
+    // On its own: not in (nor, on SQLite, after) an import that holds the writer meanwhile.
     if (t - session.lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS)
-      await this.dataSource.getRepository(SessionEntity).update({ id: session.id }, { lastSeenAt: now });
+      await writeOnItsOwn(this.dataSource, (m) =>
+        m.update(SessionEntity, { id: session.id }, { lastSeenAt: now }),
+      );
     return {
       principal: personPrincipal(person, 'session'),
       person,

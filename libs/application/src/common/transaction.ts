@@ -3,7 +3,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import { IdempotencyRecordEntity } from '@it-samverkan/persistence';
 import { isUniqueViolation } from './unique-violation';
 
-const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+/**
+ * SQLite's one writer: the transactions of a data source, each started when the one before it has
+ * ended; `pending` counts those queued or running.
+ */
+interface WriterQueue {
+  last: Promise<unknown>;
+  pending: number;
+}
+const sqliteQueues = new WeakMap<DataSource, WriterQueue>();
 
 /**
  * A request's claim on an idempotency key. The first transaction the request runs takes it: the
@@ -38,6 +46,10 @@ export function withIdempotencyClaim<T>(claim: IdempotencyClaim, work: () => T):
  * Runs `work` in one transaction: the change and its audit entries commit together or not at all.
  * MySQL uses READ COMMITTED so counters locked FOR UPDATE serialise cleanly. SQLite has one
  * connection and one writer, so its transactions are queued here rather than interleaved.
+ *
+ * Every write on SQLite must go through this queue (or {@link writeOnItsOwn}): a statement sent
+ * on the data source outside it runs on the same connection, so while a transaction is open (an
+ * import of seconds) it becomes part of that transaction and commits or rolls back with it.
  */
 export async function inTransaction<T>(
   dataSource: DataSource,
@@ -46,10 +58,55 @@ export async function inTransaction<T>(
   const claim = claims.getStore();
   const claimed = claim && !claim.taken ? claimingFirst(claim, work) : work;
   if (dataSource.options.type === 'mysql') return dataSource.transaction('READ COMMITTED', claimed);
-  const previous = sqliteQueues.get(dataSource) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(() => dataSource.transaction(claimed));
-  sqliteQueues.set(dataSource, next);
+  return onSqliteWriter(dataSource, () => dataSource.transaction(claimed));
+}
+
+/** Runs `work` when every transaction queued before it on SQLite's writer has ended. */
+function onSqliteWriter<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  let queue = sqliteQueues.get(dataSource);
+  if (!queue) sqliteQueues.set(dataSource, (queue = { last: Promise.resolve(), pending: 0 }));
+  const q = queue;
+  q.pending++;
+  const next = q.last.catch(() => undefined).then(work);
+  const ended = () => void q.pending--;
+  void next.then(ended, ended);
+  q.last = next;
   return next;
+}
+
+/**
+ * How many transactions hold or wait for SQLite's one writer (always 0 on MySQL, whose
+ * transactions each take a connection of the pool).
+ */
+export function transactionsPending(dataSource: DataSource): number {
+  return sqliteQueues.get(dataSource)?.pending ?? 0;
+}
+
+/**
+ * Writes what is no part of a change (a session's last-seen time) on its own: `statement` gets
+ * a manager outside any transaction and commits by itself, never with a transaction that
+ * happens to be open, and never takes the request's idempotency key. MySQL runs it at once on a
+ * connection of the pool. SQLite runs it once the transactions queued on its one writer have
+ * ended: sent at once it would join a transaction held open there (an import) and roll back with
+ * it. The promise settles when the statement has committed, except on SQLite while another
+ * transaction holds the writer: then it settles at once, so a request never waits for an import,
+ * and the statement follows in the queue (a failure is then reported as a process warning; a
+ * statement whose data source has closed meanwhile is dropped).
+ */
+export async function writeOnItsOwn(
+  dataSource: DataSource,
+  statement: (manager: EntityManager) => Promise<unknown>,
+): Promise<void> {
+  if (dataSource.options.type === 'mysql') {
+    await statement(dataSource.manager);
+    return;
+  }
+  const busy = transactionsPending(dataSource) > 0;
+  const written = onSqliteWriter(dataSource, async () => {
+    if (dataSource.isInitialized) await statement(dataSource.manager);
+  });
+  if (!busy) return written;
+  written.catch((error: unknown) => process.emitWarning(`A queued write failed: ${String(error)}`));
 }
 
 /**
