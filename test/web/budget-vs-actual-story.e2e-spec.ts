@@ -146,6 +146,50 @@ describeInBrowser('budget against actual in the browser', () => {
     await story.look(page, 'tjanstefiering-budget-mot-utfall-2024');
   });
 
+  it('the tjänstefiering group reads 2026, whose budget is still a draft: shown and marked as not approved', async () => {
+    const body = await story.api<{ years: (ApiYear & { budgetModel: { name: string; status: string } })[] }>(
+      '/reports/budget-vs-actual',
+      { person: 'tjanstefiering' },
+    );
+    const y = body.years.find((x) => x.year === 2026)!;
+    // the demo's 2026 budget drafted from 2025's with indices: 27 121 000.00 (demo-history.e2e-spec.ts)
+    expect([y.budgetModel, y.total.budget]).toEqual([
+      { id: expect.any(String), name: 'Tjänstefiering 2026, budget', status: 'draft' },
+      '27121000.00',
+    ]);
+    const page = story.browser.page;
+    await story.login(page, 'tjanstefiering');
+    await page.goto(`${story.base}/tjanstefiering/budget-mot-utfall`);
+    await page.getByRole('heading', { level: 1, name: 'Budget mot utfall' }).waitFor();
+    await page
+      .getByLabel('År', { exact: true })
+      .locator('option', { hasText: '2026' })
+      .waitFor({ state: 'attached' });
+    await open(page, '2026');
+    await page
+      .getByText('Budgeten för 2026 är ett utkast som IT-styrgruppen ännu inte har godkänt')
+      .waitFor();
+    expect(await page.getByText('Budget: Tjänstefiering 2026, budget (utkast).').count()).toBe(1);
+    const table = page.getByRole('table', { name: 'Budget mot utfall 2026 per kommun' });
+    expect((await table.locator('thead th').allTextContents()).map(norm)[1]).toBe(
+      'Budget (utkast, ej godkänd)',
+    );
+    // no actual model for 2026 yet: actual and the differences show –, not 0 kr and −100 %
+    expect(await page.getByText('Utfall: saknas.').count()).toBe(1);
+    const noActual = (f: Omit<Figures, 'id'>) => {
+      const [budget, , charged, settled] = expectedCells(f);
+      return [budget, '–', charged, settled, '–', '–'];
+    };
+    const municipalities = await tableRows(page, 'Budget mot utfall 2026 per kommun');
+    expect(municipalities.map((r) => r.slice(1))).toEqual(y.municipalities.map(noActual));
+    expect(await tableRows(page, 'Budget mot utfall 2026 per kommun', 'tfoot')).toEqual([
+      ['Summa', ...noActual(y.total)],
+    ]);
+    const services = await tableRows(page, 'Budget mot utfall 2026 per tjänst');
+    expect(services.map((r) => r.slice(1))).toEqual(y.services.map(noActual));
+    await story.look(page, 'tjanstefiering-budget-mot-utfall-2026-utkast');
+  });
+
   it("the Tranemo finance officer sees charged and settled only for Tranemo: the others' show –", async () => {
     const { visibleFor, y } = await apiYear('ekonomi.tranemo', 2025);
     expect(visibleFor).toBe('tranemo');

@@ -1,4 +1,4 @@
-import { Field, Label, Paragraph, Select } from '@digdir/designsystemet-react';
+import { Alert, Field, Label, Paragraph, Select } from '@digdir/designsystemet-react';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { Money } from '@it-samverkan/domain/money/money';
@@ -29,27 +29,36 @@ export function differenceShare(f: BudgetFigures): string | null {
 const HIDDEN =
   'Debiterat och avräknat visas bara för egna enheter: – betyder att beloppet inte visas för dig.';
 
-function figureColumns<T extends BudgetFigures>(): Column<T>[] {
+/** The budget column's heading: a budget IT-styrgruppen has not approved is marked as a draft. */
+const budgetHeader = (draft: boolean) => (draft ? 'Budget (utkast, ej godkänd)' : 'Budget');
+
+/** What a year has: a draft budget is marked; without an actual model there is no actual to compare (–). */
+interface YearModels {
+  draftBudget: boolean;
+  hasActual: boolean;
+}
+
+function figures({
+  draftBudget,
+  hasActual,
+}: YearModels): { header: string; value: (f: BudgetFigures) => string }[] {
+  const ifActual = (text: () => string) => (hasActual ? text() : '–');
   return [
-    { header: 'Budget', numeric: true, cell: (f) => sek(f.budget) },
-    { header: 'Utfall', numeric: true, cell: (f) => sek(f.actual) },
-    { header: 'Debiterat', numeric: true, cell: (f) => sek(f.charged) },
-    { header: 'Avräknat', numeric: true, cell: (f) => sek(f.settled) },
-    { header: 'Utfall − budget', numeric: true, cell: (f) => sek(difference(f)) },
-    { header: 'Utfall − budget (%)', numeric: true, cell: (f) => percent(differenceShare(f)) },
+    { header: budgetHeader(draftBudget), value: (f) => sek(f.budget) },
+    { header: 'Utfall', value: (f) => ifActual(() => sek(f.actual)) },
+    { header: 'Debiterat', value: (f) => sek(f.charged) },
+    { header: 'Avräknat', value: (f) => sek(f.settled) },
+    { header: 'Utfall − budget', value: (f) => ifActual(() => sek(difference(f))) },
+    { header: 'Utfall − budget (%)', value: (f) => ifActual(() => percent(differenceShare(f))) },
   ];
 }
-const figureFooter = (f: BudgetFigures) => [
-  sek(f.budget),
-  sek(f.actual),
-  sek(f.charged),
-  sek(f.settled),
-  sek(difference(f)),
-  percent(differenceShare(f)),
-];
+function figureColumns<T extends BudgetFigures>(models: YearModels): Column<T>[] {
+  return figures(models).map((c) => ({ header: c.header, numeric: true, cell: c.value }));
+}
+const figureFooter = (f: BudgetFigures, models: YearModels) => figures(models).map((c) => c.value(f));
 
 /** Budget and actual per municipality as bars (the table beside it has the numbers). */
-function chartOf(year: Year, names: Directory['name']) {
+function chartOf(year: Year, names: Directory['name'], draftBudget: boolean) {
   return {
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
@@ -57,7 +66,11 @@ function chartOf(year: Year, names: Directory['name']) {
     xAxis: { type: 'value', name: 'kr' },
     yAxis: { type: 'category', data: year.municipalities.map((m) => names(m.id)) },
     series: [
-      { name: 'Budget', type: 'bar', data: year.municipalities.map((m) => kronorForChart(m.budget)) },
+      {
+        name: budgetHeader(draftBudget),
+        type: 'bar',
+        data: year.municipalities.map((m) => kronorForChart(m.budget)),
+      },
       { name: 'Utfall', type: 'bar', data: year.municipalities.map((m) => kronorForChart(m.actual)) },
     ],
   };
@@ -65,11 +78,21 @@ function chartOf(year: Year, names: Directory['name']) {
 
 function YearView({ year, directory, hidden }: { year: Year; directory: Directory; hidden: boolean }) {
   const names = directory.name;
-  const option = useMemo(() => chartOf(year, names), [year, names]);
+  const draftBudget = year.budgetModel?.status === 'draft';
+  const models = { draftBudget, hasActual: year.actualModel !== null };
+  const option = useMemo(() => chartOf(year, names, draftBudget), [year, names, draftBudget]);
   const model = (m: Year['budgetModel'], what: string) =>
     m ? `${what}: ${m.name}${m.status === 'approved' ? '' : ' (utkast)'}.` : `${what}: saknas.`;
   return (
     <>
+      {draftBudget && (
+        <Alert data-color="warning">
+          <Paragraph>
+            Budgeten för {year.year} är ett utkast som IT-styrgruppen ännu inte har godkänt. Budgetsiffrorna
+            är ett förslag som kan ändras; prislistan och debiteringen bygger bara på en godkänd budget.
+          </Paragraph>
+        </Alert>
+      )}
       <Paragraph>
         {model(year.budgetModel, 'Budget')} {model(year.actualModel, 'Utfall')} Debiterat är utfärdade
         fakturarader och interndebiteringar för året minus krediteringar; avräknat är årets slutavräkning.
@@ -88,9 +111,9 @@ function YearView({ year, directory, hidden }: { year: Year; directory: Director
               empty="Ingen kommun att visa."
               columns={[
                 { header: 'Kommun', cell: (m) => names(m.id) },
-                ...figureColumns<Year['municipalities'][number]>(),
+                ...figureColumns<Year['municipalities'][number]>(models),
               ]}
-              footer={['Summa', ...figureFooter(year.total)]}
+              footer={['Summa', ...figureFooter(year.total, models)]}
             />
           }
         />
@@ -106,9 +129,9 @@ function YearView({ year, directory, hidden }: { year: Year; directory: Director
           empty="Ingen tjänst att visa."
           columns={[
             { header: 'Tjänst', cell: (s) => names(s.id) },
-            ...figureColumns<Year['services'][number]>(),
+            ...figureColumns<Year['services'][number]>(models),
           ]}
-          footer={['Summa', ...figureFooter(year.total)]}
+          footer={['Summa', ...figureFooter(year.total, models)]}
         />
       </Section>
       <Section id="per-forbrukare" title="Per förbrukare">
@@ -120,9 +143,9 @@ function YearView({ year, directory, hidden }: { year: Year; directory: Director
           columns={[
             { header: 'Förbrukare', cell: (c) => names(c.id) },
             { header: 'Kommun', cell: (c) => names(c.municipality) },
-            ...figureColumns<Year['consumers'][number]>(),
+            ...figureColumns<Year['consumers'][number]>(models),
           ]}
-          footer={['Summa', '', ...figureFooter(year.total)]}
+          footer={['Summa', '', ...figureFooter(year.total, models)]}
         />
       </Section>
     </>

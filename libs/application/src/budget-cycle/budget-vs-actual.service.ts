@@ -24,8 +24,9 @@ const modelRef = (e: CostModelVersionEntity | null) =>
   e ? { id: e.id, name: e.name, status: e.status } : null;
 
 /**
- * Per year in the database: the approved budget (latest approved), the actual model (the latest
- * approved, else the latest draft), charged = issued cost-share invoice lines less their credits
+ * Per year in the database: the budget and the actual model, each the latest approved, else the
+ * latest draft (its status says which: a year whose budget IT-styrgruppen has not yet approved,
+ * such as next year's while it is prepared, shows the proposal marked as a draft, DOMAIN.md 5.5), charged = issued cost-share invoice lines less their credits
  * plus internal charges of the year, settled = the year's final-settlement lines and charges.
  * Charged and settled follow the invoice privacy of DOMAIN.md 9: the host (the issuer, whose books
  * the internal charges are) and unscoped readers see all; a partner only its own municipality's consumers.
@@ -51,11 +52,12 @@ export class BudgetVersusActualService {
     const out: BudgetVersusActualReport['years'] = [];
     for (const year of years) {
       const ofYear = versions.filter((v) => v.year === year);
-      const budget = latest(ofYear.filter((v) => v.kind === 'budget' && v.status === 'approved'));
-      const actuals = ofYear.filter((v) => v.kind === 'actual');
-      const actual =
-        latest(actuals.filter((v) => v.status === 'approved')) ??
-        (actuals.length ? actuals[actuals.length - 1] : null);
+      const approvedElseDraft = (kind: string) => {
+        const list = ofYear.filter((v) => v.kind === kind);
+        return latest(list.filter((v) => v.status === 'approved')) ?? list.at(-1) ?? null;
+      };
+      const budget = approvedElseDraft('budget');
+      const actual = approvedElseDraft('actual');
       const inputs: YearInputs = {
         year,
         budget: budget ? computeSplit(budget.document).document : null,
