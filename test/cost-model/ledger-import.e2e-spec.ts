@@ -7,6 +7,7 @@ import {
   sha256,
 } from '../factories/ledger';
 import { binaryBody } from '../support/finance-files';
+import { walkOneRowPages } from '../support/paged-list';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -49,7 +50,7 @@ describe('Ledger import into a draft model version', () => {
     ]);
     expect(res.body.details[1].message).toContain('balanserar inte');
     const list = await t.http.get(`/api/v1/cost-models/${actualId}/ledger-imports`).set(t.auth(tjf));
-    expect(list.body).toEqual([]);
+    expect(list.body).toMatchObject({ items: [], total: 0, pages: 1, next: null });
     const version = await t.http.get(`/api/v1/cost-models/${actualId}`).set(t.auth(tjf));
     expect(version.body.document.pools.map((p: { amount: string }) => p.amount)).toEqual([
       '1000000.00',
@@ -185,12 +186,21 @@ describe('Ledger import into a draft model version', () => {
     expect(res.body.outsideScope).toEqual({ rows: 1, total: '40000.00' });
     const list = await t.http.get(`/api/v1/cost-models/${actualId}/ledger-imports`).set(t.auth(tjf));
     expect(
-      list.body.map((i: { fileName: string; sequence: number }) => `${i.sequence} ${i.fileName}`),
+      list.body.items.map((i: { fileName: string; sequence: number }) => `${i.sequence} ${i.fileName}`),
     ).toEqual(['2 huvudbok-it-2025.csv', '1 huvudbok-it-2025.se']);
     const one = await t.http
-      .get(`/api/v1/cost-models/${actualId}/ledger-imports/${list.body[1].id}`)
+      .get(`/api/v1/cost-models/${actualId}/ledger-imports/${list.body.items[1].id}`)
       .set(t.auth(tjf));
     expect(one.body.pools[0].accounts[0].amount).toBe('837500.00');
+  });
+
+  it('lists the imports a page at a time, newest first (page, pageSize, total, next)', async () => {
+    const path = `/api/v1/cost-models/${actualId}/ledger-imports`;
+    const ids = await walkOneRowPages(t, path, tjf);
+    const whole = (await t.http.get(path).set(t.auth(tjf)).expect(200)).body;
+    // the SIE file, then the CSV: two imports, the CSV (sequence 2) first
+    expect([whole.total, whole.items.map((i: { sequence: number }) => i.sequence)]).toEqual([2, [2, 1]]);
+    expect(whole.items.map((i: { id: string }) => i.id)).toEqual(ids);
   });
 
   it('lists every bad CSV row with its line and field', async () => {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { AuditEntryEntity, CostModelVersionEntity, RegisterImportEntity } from '@it-samverkan/persistence';
+import { walkOneRowPages } from '../support/paged-list';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** The demo consumers by municipality and responsibility code (config/demo/organisation.ts); 3000 is in both. */
@@ -123,8 +124,8 @@ describe('Register imports: a dated register counted through a stored mapping in
     });
     expect(doc.volumes.users['ulr-ks']).toBe(522);
     const imports = await t.http.get(`/api/v1/cost-models/${actualId}/register-imports`).set(t.auth(tjf));
-    expect(imports.body).toHaveLength(1);
-    expect(imports.body[0]).toMatchObject({
+    expect(imports.body).toMatchObject({ total: 1, page: 1, pageSize: 50, pages: 1, next: null });
+    expect(imports.body.items[0]).toMatchObject({
       id: res.body.id,
       asOf: '2025-10-01',
       totalRows: 8,
@@ -164,6 +165,16 @@ describe('Register imports: a dated register counted through a stored mapping in
       { line: 5, value: 'Mark / 1000', reason: 'Ingen regel i mappningen passar värdet' },
     ]);
     expect((await stored(actualId)).volumes.licenses).toEqual({ 'ulr-vof': '155', 'tra-oms': '12' });
+  });
+
+  it('lists the snapshots a page at a time, newest first (page, pageSize, total, next)', async () => {
+    const path = `/api/v1/cost-models/${actualId}/register-imports`;
+    await walkOneRowPages(t, path, tjf);
+    const whole = (await t.http.get(path).set(t.auth(tjf)).expect(200)).body;
+    // the device register and the licence list (stored at the test clock's one instant, so their
+    // order is the ids' order; walkOneRowPages checked the pages follow it)
+    const snapshots = whole.items.map((i: { driver: string; asOf: string }) => `${i.driver} ${i.asOf}`);
+    expect(snapshots.sort()).toEqual(['devices 2025-10-01', 'licenses 2025-09-30']);
   });
 
   it('refuses an unreadable file whole, every problem at its row, and writes nothing', async () => {

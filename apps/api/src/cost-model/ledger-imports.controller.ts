@@ -14,6 +14,7 @@ import { ValidationError } from '@it-samverkan/domain';
 import { LEDGER_CSV_HELP } from '@it-samverkan/files';
 import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
+import { ApiPageResponse, PageQuery, pageRequest } from '../common/pagination.dto';
 import { CLOCK, Clock } from '../common/tokens';
 import { LedgerImportQuery } from './ledger-import.dto';
 
@@ -76,8 +77,9 @@ export class LedgerImportsController {
   @Access('read', named.shared)
   @ApiOperation({ summary: 'Versionens huvudboksimporter, senaste först (fil, hash, när, vem, summor)' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  list(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.imports.list(id);
+  @ApiPageResponse('En sida av versionens huvudboksimporter, senaste först')
+  list(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: PageQuery) {
+    return this.imports.list(id, pageRequest(query));
   }
 
   @Get('ledger-imports/:importId')

@@ -116,7 +116,8 @@ export class RegisterImportsController {
     summary: 'Registerimporterna till en version, nyast först (varifrån varje nyckels volymer kommer)',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  list(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.imports.listForVersion(id);
+  @ApiPageResponse('En sida av versionens registerimporter, nyast först')
+  list(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: PageQuery) {
+    return this.imports.listForVersion(id, pageRequest(query));
   }
 }

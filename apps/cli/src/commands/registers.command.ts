@@ -2,10 +2,10 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command } from 'commander';
 import {
+  everyItem,
   RegisterImportService,
   RegisterImportView,
   RegisterMappingService,
-  RegisterMappingView,
 } from '@it-samverkan/application';
 import { CliContext, InputError, printJson, printTable } from '../context';
 
@@ -80,12 +80,7 @@ export function registerRegisterCommands(program: Command, ctx: CliContext): voi
     .option('--json', 'skriv JSON')
     .action(async (opts: { json?: boolean }) => {
       const service = new RegisterMappingService(await ctx.db());
-      const list: RegisterMappingView[] = [];
-      for (let page: number | null = 1; page !== null;) {
-        const part = await service.list({ page, pageSize: 500 });
-        list.push(...part.items);
-        page = part.next;
-      }
+      const list = await everyItem((page) => service.list(page));
       if (opts.json) return printJson(list);
       printTable(
         ['Id', 'Namn', 'Regler'],
@@ -155,7 +150,8 @@ export function registerRegisterCommands(program: Command, ctx: CliContext): voi
     .description('Registerimporterna till en version, nyast först')
     .option('--json', 'skriv JSON')
     .action(async (versionId: string, opts: { json?: boolean }) => {
-      const list = await new RegisterImportService(await ctx.db()).listForVersion(versionId);
+      const service = new RegisterImportService(await ctx.db());
+      const list = await everyItem((page) => service.listForVersion(versionId, page));
       if (opts.json) return printJson(list);
       printTable(
         ['Id', 'Nyckel', 'Typ', 'Datum', 'Fil', 'Räknade', 'Rader'],

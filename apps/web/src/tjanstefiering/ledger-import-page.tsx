@@ -11,8 +11,9 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api/client';
 import { dateTime, sek } from '../api/format';
-import type { CostModelVersion } from '../api/types';
+import type { CostModelVersion, Page as ApiPage } from '../api/types';
 import { DataTable } from '../components/data-table';
+import { PageNav, usePageNumber } from '../components/page-nav';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
@@ -64,8 +65,23 @@ interface LedgerImport {
   otherYears: { rows: number; total: string };
 }
 
-type Summary = Pick<LedgerImport, 'id' | 'sequence'>;
+type Summary = Pick<
+  LedgerImport,
+  | 'id'
+  | 'sequence'
+  | 'format'
+  | 'fileName'
+  | 'importedAt'
+  | 'importedBy'
+  | 'mappedTotal'
+  | 'unmappedTotal'
+  | 'reconciled'
+>;
 
+/** Imports are listed ten to a page, newest first. */
+const IMPORTS_PER_PAGE = 10;
+
+const formatName = (format: string) => (format === 'sie4' ? 'SIE 4' : 'CSV');
 const formatOf = (name: string) => (/\.csv$/i.test(name) ? 'csv' : 'sie4');
 const objectText = (a: AccountView) =>
   [
@@ -81,11 +97,26 @@ const voucherText = (a: AccountView) =>
 export function LedgerImportPage() {
   const { id = '' } = useParams();
   const version = useApi(() => api.get<CostModelVersion>(`/cost-models/${id}`), [id]);
-  const latest = useApi(async () => {
-    const list = await api.get<Summary[]>(`/cost-models/${id}/ledger-imports`);
-    return list.length ? api.get<LedgerImport>(`/cost-models/${id}/ledger-imports/${list[0].id}`) : null;
-  }, [id]);
+  const importsPage = usePageNumber(IMPORTS_PER_PAGE);
+  const imports = useApi(
+    () => api.get<ApiPage<Summary>>(`/cost-models/${id}/ledger-imports`, importsPage.query),
+    [id, importsPage.page],
+  );
+  // the import whose reconciliation is shown: the one chosen in the list, else the latest
+  const [chosen, setChosen] = useState<string | null>(null);
+  const shown = useApi(async () => {
+    const which =
+      chosen ??
+      (await api.get<ApiPage<Summary>>(`/cost-models/${id}/ledger-imports`, { pageSize: 1 })).items[0]?.id;
+    return which ? api.get<LedgerImport>(`/cost-models/${id}/ledger-imports/${which}`) : null;
+  }, [id, chosen]);
   const mayImport = useMayOnShared('edit-model');
+  const imported = () => {
+    setChosen(null);
+    importsPage.setPage(1);
+    imports.reload();
+    shown.reload();
+  };
 
   return (
     <LoadState loaded={version} what="modellversionen">
@@ -102,7 +133,7 @@ export function LedgerImportPage() {
               'belopp sätts till huvudbokens.'}
           </Paragraph>
           {v.status === 'draft' && mayImport ? (
-            <UploadLedger versionId={v.id} onImported={latest.reload} />
+            <UploadLedger versionId={v.id} onImported={imported} />
           ) : (
             <Alert data-color="info">
               <Paragraph>
@@ -112,7 +143,17 @@ export function LedgerImportPage() {
               </Paragraph>
             </Alert>
           )}
-          <LoadState loaded={latest} what="importen">
+          <LoadState loaded={imports} what="huvudboksimporterna">
+            {(list) => (
+              <ImportList
+                list={list}
+                shownId={shown.data?.id ?? null}
+                onShow={setChosen}
+                onPage={importsPage.setPage}
+              />
+            )}
+          </LoadState>
+          <LoadState loaded={shown} what="importen">
             {(imp) =>
               imp ? (
                 <Reconciliation imp={imp} />
@@ -199,6 +240,50 @@ function UploadLedger({ versionId, onImported }: { versionId: string; onImported
   );
 }
 
+/** The version's imports, a page at a time, each with a button to show its reconciliation. */
+function ImportList({
+  list,
+  shownId,
+  onShow,
+  onPage,
+}: {
+  list: ApiPage<Summary>;
+  shownId: string | null;
+  onShow: (id: string) => void;
+  onPage: (page: number) => void;
+}) {
+  if (list.total === 0) return null;
+  return (
+    <Section id="importer" title="Importer till versionen">
+      <DataTable
+        caption="Huvudboksimporter, senaste först"
+        rows={list.items}
+        rowKey={(i) => i.id}
+        columns={[
+          { header: 'Import', numeric: true, cell: (i) => i.sequence },
+          { header: 'Fil', cell: (i) => `${i.fileName} (${formatName(i.format)})` },
+          { header: 'Importerad', cell: (i) => `${dateTime(i.importedAt)} av ${i.importedBy}` },
+          { header: 'Mappat', numeric: true, cell: (i) => sek(i.mappedTotal) },
+          { header: 'Omappat', numeric: true, cell: (i) => sek(i.unmappedTotal) },
+          { header: 'Avstämd', cell: (i) => (i.reconciled ? 'Ja' : 'Nej') },
+          {
+            header: 'Avstämning',
+            cell: (i) =>
+              i.id === shownId ? (
+                'Visas nedan'
+              ) : (
+                <Button type="button" variant="tertiary" data-size="sm" onClick={() => onShow(i.id)}>
+                  Visa import {i.sequence}
+                </Button>
+              ),
+          },
+        ]}
+      />
+      <PageNav list={list} label="Sidor med huvudboksimporter" noun="importer" onPage={onPage} />
+    </Section>
+  );
+}
+
 function Reconciliation({ imp }: { imp: LedgerImport }) {
   return (
     <>
@@ -206,7 +291,7 @@ function Reconciliation({ imp }: { imp: LedgerImport }) {
         <dl className="facts">
           <dt>Fil</dt>
           <dd>
-            {imp.fileName} ({imp.format === 'sie4' ? 'SIE 4' : 'CSV'}, {imp.rows} rader
+            {imp.fileName} ({formatName(imp.format)}, {imp.rows} rader
             {imp.checksum ? ', kontrollsumman stämmer' : ''})
           </dd>
           <dt>SHA-256</dt>

@@ -18,6 +18,7 @@ import { dateTime, decimal, sumDecimals, todayInSweden } from '../api/format';
 import type { CostModelVersion, Page as ApiPage } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FormProblems } from '../components/form-problems';
+import { PageNav, usePageNumber } from '../components/page-nav';
 import { useForm } from '../components/use-form';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
@@ -88,7 +89,11 @@ export function RegisterImportPage() {
     () => api.get<ApiPage<RegisterMapping>>('/register-mappings', { pageSize: 500 }).then((p) => p.items),
     [],
   );
-  const imports = useApi(() => api.get<RegisterImport[]>(`/cost-models/${id}/register-imports`), [id]);
+  const importsPage = usePageNumber(IMPORTS_PER_PAGE);
+  const imports = useApi(
+    () => api.get<ApiPage<RegisterImport>>(`/cost-models/${id}/register-imports`, importsPage.query),
+    [id, importsPage.page],
+  );
   const mayImport = useMayOnShared('edit-model');
 
   return (
@@ -118,6 +123,8 @@ export function RegisterImportPage() {
                   mappings={list}
                   onMappingsChanged={mappings.reload}
                   onApplied={() => {
+                    // the new snapshot is the newest: show the first page
+                    importsPage.setPage(1);
                     imports.reload();
                     version.reload();
                   }}
@@ -132,26 +139,34 @@ export function RegisterImportPage() {
           <Section id="tidigare" title="Registerimporter till versionen">
             <LoadState loaded={imports} what="registerimporterna">
               {(list) => (
-                <DataTable
-                  caption="Registerimporter, nyast först"
-                  rows={list}
-                  rowKey={(r) => r.id ?? r.createdAt}
-                  empty="Inga register har lästs in till versionen."
-                  columns={[
-                    { header: 'Registrets datum', cell: (r) => r.asOf },
-                    { header: 'Nyckel', cell: (r) => driverName(v.document, r.driver) },
-                    { header: 'Register', cell: (r) => kindName(r.kind) },
-                    { header: 'Fil', cell: (r) => r.fileName },
-                    { header: 'Mappning', cell: (r) => r.mapping.name },
-                    {
-                      header: 'Räknade rader',
-                      numeric: true,
-                      cell: (r) => `${r.countedRows} av ${r.totalRows}`,
-                    },
-                    { header: 'Summa volym', numeric: true, cell: (r) => decimal(r.totalVolume) },
-                    { header: 'Inläst', cell: (r) => `${dateTime(r.createdAt)} av ${r.createdBy}` },
-                  ]}
-                />
+                <>
+                  <DataTable
+                    caption="Registerimporter, nyast först"
+                    rows={list.items}
+                    rowKey={(r) => r.id ?? r.createdAt}
+                    empty="Inga register har lästs in till versionen."
+                    columns={[
+                      { header: 'Registrets datum', cell: (r) => r.asOf },
+                      { header: 'Nyckel', cell: (r) => driverName(v.document, r.driver) },
+                      { header: 'Register', cell: (r) => kindName(r.kind) },
+                      { header: 'Fil', cell: (r) => r.fileName },
+                      { header: 'Mappning', cell: (r) => r.mapping.name },
+                      {
+                        header: 'Räknade rader',
+                        numeric: true,
+                        cell: (r) => `${r.countedRows} av ${r.totalRows}`,
+                      },
+                      { header: 'Summa volym', numeric: true, cell: (r) => decimal(r.totalVolume) },
+                      { header: 'Inläst', cell: (r) => `${dateTime(r.createdAt)} av ${r.createdBy}` },
+                    ]}
+                  />
+                  <PageNav
+                    list={list}
+                    label="Sidor med registerimporter"
+                    noun="registerimporter"
+                    onPage={importsPage.setPage}
+                  />
+                </>
               )}
             </LoadState>
           </Section>
@@ -160,6 +175,9 @@ export function RegisterImportPage() {
     </LoadState>
   );
 }
+
+/** Imports are listed ten to a page, newest first. */
+const IMPORTS_PER_PAGE = 10;
 
 const driverName = (doc: ModelDocument, id: string) => doc.drivers.find((d) => d.id === id)?.name ?? id;
 const consumerName = (doc: ModelDocument, id: string) => doc.consumers.find((c) => c.id === id)?.name ?? id;

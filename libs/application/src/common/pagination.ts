@@ -51,3 +51,14 @@ export async function findPage<E extends ObjectLiteral, V>(
   });
   return pageOf(rows.map(view), total, request);
 }
+
+/** Every item of a paged list, read page by page (for a command line that prints the whole list). */
+export async function everyItem<T>(load: (request: PageRequest) => Promise<Page<T>>): Promise<T[]> {
+  const all: T[] = [];
+  for (let page: number | null = 1; page !== null;) {
+    const part = await load({ page, pageSize: 500 });
+    all.push(...part.items);
+    page = part.next;
+  }
+  return all;
+}

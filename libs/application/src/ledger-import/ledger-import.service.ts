@@ -13,6 +13,7 @@ import { CostModelVersionEntity, LedgerImportEntity } from '@it-samverkan/persis
 import { Actor } from '../common/principal';
 import { inTransaction, lockMode } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
+import { findPage, Page, PageRequest } from '../common/pagination';
 import { canonicalHash } from '../cost-model/canonical-hash';
 import { costModelNotFound } from '../cost-model/cost-model.service';
 import {
@@ -181,13 +182,14 @@ export class LedgerImportService {
   }
 
   /** The version's imports, newest first (without their sources). */
-  async list(modelVersionId: string): Promise<LedgerImportSummary[]> {
+  async list(modelVersionId: string, page: PageRequest): Promise<Page<LedgerImportSummary>> {
     await this.requireVersion(modelVersionId);
-    const rows = await this.dataSource.getRepository(LedgerImportEntity).find({
-      where: { modelVersionId },
-      order: { sequence: 'DESC' },
-    });
-    return rows.map(ledgerImportSummary);
+    return findPage(
+      this.dataSource.getRepository(LedgerImportEntity),
+      { where: { modelVersionId }, order: { sequence: 'DESC' } },
+      page,
+      ledgerImportSummary,
+    );
   }
 
   /** One import with its reconciliation and sources. */

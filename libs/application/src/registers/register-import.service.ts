@@ -19,6 +19,7 @@ import {
 } from '@it-samverkan/persistence';
 import { Actor } from '../common/principal';
 import { inTransaction } from '../common/transaction';
+import { findPage, Page, PageRequest } from '../common/pagination';
 import { recordAudit } from '../audit/audit';
 import { canonicalHash } from '../cost-model/canonical-hash';
 import { checkCostModelInput, costModelNotFound } from '../cost-model/cost-model.service';
@@ -198,14 +199,15 @@ export class RegisterImportService {
   }
 
   /** The imports into a version, newest first; the first of each driver is where its volumes come from. */
-  async listForVersion(versionId: string): Promise<RegisterImportView[]> {
+  async listForVersion(versionId: string, page: PageRequest): Promise<Page<RegisterImportView>> {
     const version = await this.dataSource.getRepository(CostModelVersionEntity).findOneBy({ id: versionId });
     if (!version) throw costModelNotFound(versionId);
-    const rows = await this.dataSource.getRepository(RegisterImportEntity).find({
-      where: { modelVersionId: versionId },
-      order: { createdAt: 'DESC', id: 'ASC' },
-    });
-    return rows.map((r) => importView(r));
+    return findPage(
+      this.dataSource.getRepository(RegisterImportEntity),
+      { where: { modelVersionId: versionId }, order: { createdAt: 'DESC', id: 'ASC' } },
+      page,
+      importView,
+    );
   }
 }
 
