@@ -153,6 +153,65 @@ describe('Cost-model versions: import, validation, approval, immutability, roles
     expect((await t.http.get(`/api/v1/cost-models/${created.body.id}`).set(t.auth())).status).toBe(404);
   });
 
+  it('a draft gains a driver and a service moves to it; a driver a service uses is not removed (400 at the service), an unused one is', async () => {
+    const created = await t.http.post('/api/v1/cost-models?kind=budget').set(t.auth()).send(exampleModel());
+    const id = created.body.id;
+    const withPhones: Doc = cloneDocument(exampleModel());
+    withPhones.drivers.push({ id: 'phones', name: 'Antal mobiltelefoner', unit: 'st' });
+    withPhones.volumes.phones = { 'ulr-ks': 30, 'tra-oms': 10 };
+    withPhones.services[2].allocate = { method: 'driver', driver: 'phones' };
+    const res = await t.http.put(`/api/v1/cost-models/${id}`).set(t.auth()).send(withPhones);
+    expect(res.status).toBe(200);
+    expect(res.body.document.drivers.map((d: { id: string }) => d.id)).toEqual([
+      'devices',
+      'users',
+      'phones',
+    ]);
+    const audit = await t.http
+      .get(`/api/v1/audit?entityType=cost-model-version&entityId=${id}&action=update`)
+      .set(t.auth());
+    expect(audit.body.items[0].before.document.drivers).toHaveLength(2);
+    expect(audit.body.items[0].after.document.drivers).toHaveLength(3);
+    // servicedesk 466 666.67 (5.3) by phones 30 : 10 : none → 350 000.0025 and 116 666.6675, floors
+    // 35 000 000 + 11 666 666 öre, the one öre left to the larger fraction (.75): tra-oms
+    const split = await t.http.post('/api/v1/cost-models/split').set(t.auth()).send(res.body.document);
+    const servicedesk = (c: string) =>
+      split.body.consumers.find((x: { id: string }) => x.id === c).services.servicedesk ?? null;
+    expect(['ulr-ks', 'tra-oms', 'bolag-b1'].map(servicedesk)).toEqual(['350000.00', '116666.67', null]);
+
+    // phones removed while servicedesk still uses it: refused at the service's driver, nothing stored
+    const withoutPhones: Doc = cloneDocument(withPhones);
+    withoutPhones.drivers = withoutPhones.drivers.filter((d: { id: string }) => d.id !== 'phones');
+    delete withoutPhones.volumes.phones;
+    const refused = await t.http.put(`/api/v1/cost-models/${id}`).set(t.auth()).send(withoutPhones);
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual([
+      {
+        path: 'services[2].allocate.driver',
+        message: "Tjänsten 'servicedesk' använder fördelningsnyckeln 'phones' som inte finns",
+      },
+    ]);
+    // users is used by no service now, but its volumes must go with it
+    const withoutUsers: Doc = cloneDocument(withPhones);
+    withoutUsers.drivers = withoutUsers.drivers.filter((d: { id: string }) => d.id !== 'users');
+    const volumesLeft = await t.http.put(`/api/v1/cost-models/${id}`).set(t.auth()).send(withoutUsers);
+    expect([volumesLeft.status, volumesLeft.body.details]).toEqual([
+      400,
+      [{ path: 'volumes.users', message: "Okänd fördelningsnyckel 'users'" }],
+    ]);
+    expect((await t.http.get(`/api/v1/cost-models/${id}`).set(t.auth())).body.document).toEqual(withPhones);
+    delete withoutUsers.volumes.users;
+    const removed = await t.http.put(`/api/v1/cost-models/${id}`).set(t.auth()).send(withoutUsers);
+    expect(removed.status).toBe(200);
+    expect(removed.body.document.drivers.map((d: { id: string }) => d.id)).toEqual(['devices', 'phones']);
+    expect(Object.keys(removed.body.document.volumes)).toEqual(['devices', 'phones']);
+    // the cost-model group may edit; finance may not
+    const finance = await t.token('finance');
+    expect((await t.http.put(`/api/v1/cost-models/${id}`).set(t.auth(finance)).send(withPhones)).status).toBe(
+      403,
+    );
+  });
+
   it('approves through an IT-styrgruppen decision; an approved version cannot be changed (409) and stays as it was', async () => {
     const styrgrupp = await t.token('styrgrupp');
     const created = await t.http.post('/api/v1/cost-models?kind=budget').set(t.auth()).send(exampleModel());

@@ -291,4 +291,112 @@ describeInBrowser('the yearly cycle in the browser: next year, registers, change
     const run = await api<{ result: { total: string } }>(`/splits/${page.url().split('/').pop()}`);
     expect(run.result.total).toBe('27121000.00');
   });
+  it('pages the register snapshots, adds a driver with its volumes, moves a service to it, removes only a driver no service uses', async () => {
+    // a draft of its own: the approved 2025 budget imported again as a 2026 draft
+    type Doc = Version['document'] & {
+      drivers: { id: string; name: string; unit: string }[];
+      services: { id: string; name: string; allocate: { method: string; driver?: string } }[];
+    };
+    const approved = (await api<{ items: Version[] }>('/cost-models?year=2025&kind=budget&status=approved'))
+      .items[0];
+    const source = (await api<Version>(`/cost-models/${approved.id}`)).document as Doc;
+    const draft = await api<Version>('/cost-models?kind=budget', {
+      body: { ...source, name: 'Tjänstefiering 2026, nycklar', year: 2026 },
+      status: 201,
+    });
+    const draftId = draft.id;
+
+    // eleven device snapshots through a mapping: two pages of ten
+    const mapping = await api<{ id: string }>('/register-mappings', {
+      body: { name: 'Ansvar 1100', rules: [{ match: { Ansvar: '1100' }, consumer: 'ulr-ks' }] },
+      status: 201,
+    });
+    const t = story.t;
+    const tjf = await t.token('tjanstefiering');
+    for (let n = 1; n <= 11; n++)
+      await t.http
+        .post(
+          `/api/v1/cost-models/${draftId}/register-imports?driver=devices&kind=devices&asOf=2025-10-01` +
+            `&mapping=${mapping.id}&fileName=datorer-${n}.csv`,
+        )
+        .set(t.auth(tjf))
+        .set('Content-Type', 'text/csv')
+        .send(DEVICES_CSV)
+        .expect(200);
+    type Snapshots = { items: { fileName: string }[]; total: number; pages: number };
+    const second = await api<Snapshots>(`/cost-models/${draftId}/register-imports?page=2&pageSize=10`);
+    expect([second.total, second.pages, second.items.length]).toEqual([11, 2, 1]);
+    const page = story.browser.page;
+    await story.login(page, 'tjanstefiering');
+    await story.goto(page, `/tjanstefiering/modeller/${draftId}/register`);
+    await story.heading(page, 'Register: Tjänstefiering 2026, nycklar');
+    const snapshots = page.getByRole('table', { name: 'Registerimporter, nyast först' });
+    await page.getByText('Sida 1 av 2, 11 registerimporter.').waitFor();
+    expect(await snapshots.locator('tbody tr').count()).toBe(10);
+    await page
+      .getByRole('navigation', { name: 'Sidor med registerimporter' })
+      .getByRole('button', { name: 'Nästa' })
+      .click();
+    await page.getByText('Sida 2 av 2, 11 registerimporter.').waitFor();
+    expect((await snapshots.locator('tbody tr').allTextContents()).map(norm)).toEqual([
+      expect.stringContaining(second.items[0].fileName),
+    ]);
+    await look(page, 'arscykel-8-registerimporter-sida-2');
+
+    // A driver added in the editor: its unit left empty is refused at that field, the form kept.
+    await story.goto(page, `/tjanstefiering/modeller/${draftId}/redigera`);
+    await story.heading(page, 'Redigera: Tjänstefiering 2026, nycklar');
+    const before = (await api<Version>(`/cost-models/${draftId}`)) as Version & { document: Doc };
+    const k = before.document.drivers.length;
+    const servicedesk = before.document.services.findIndex((s) => s.id === 'servicedesk');
+    expect(before.document.services[servicedesk].allocate.driver).toBe('users');
+    await page.getByRole('button', { name: 'Lägg till fördelningsnyckel' }).click();
+    await page.locator(`#driver-${k}-id`).fill('telefoner');
+    await page.locator(`#driver-${k}-name`).fill('Antal mobiltelefoner');
+    await page.locator(`#driver-${k}-unit`).fill('');
+    await page.locator('#volume-telefoner-ulr-ks').fill('300');
+    await page.locator('#volume-telefoner-tra-kl').fill('100');
+    await page.locator(`#service-${servicedesk}-driver`).selectOption({ label: 'Antal mobiltelefoner' });
+    await page.getByRole('button', { name: 'Spara utkastet' }).click();
+    await page.getByText('Utkastet sparades inte. Rätta följande:').waitFor();
+    expect(await messageAt(page, `#driver-${k}-unit`)).toMatch('Fördelningsnyckeln måste ha en enhet');
+    expect(await page.locator(`#driver-${k}-name`).inputValue()).toBe('Antal mobiltelefoner');
+    expect((await api<Version>(`/cost-models/${draftId}`)).documentHash).toBe(before.documentHash);
+    await look(page, 'arscykel-9-ny-nyckel-med-fel');
+
+    await page.locator(`#driver-${k}-unit`).fill('st');
+    await page.getByRole('button', { name: 'Spara utkastet' }).click();
+    await page.getByText('Utkastet är sparat.', { exact: false }).waitFor();
+    const saved = (await api<Version>(`/cost-models/${draftId}`)) as Version & { document: Doc };
+    expect(saved.document.drivers[k]).toEqual({ id: 'telefoner', name: 'Antal mobiltelefoner', unit: 'st' });
+    expect(saved.document.volumes.telefoner).toEqual({ 'ulr-ks': '300', 'tra-kl': '100' });
+    expect(saved.document.services[servicedesk].allocate).toEqual({ method: 'driver', driver: 'telefoner' });
+
+    // The new driver spreads Servicedesk: removing it is refused with the reason, nothing changes.
+    await page.getByRole('button', { name: 'Ta bort Antal mobiltelefoner' }).click();
+    await page.getByText('Antal mobiltelefoner används av Servicedesk och kan inte tas bort').waitFor();
+    expect(norm(await page.locator(`#driver-${k}-name`).inputValue())).toBe('Antal mobiltelefoner');
+    await look(page, 'arscykel-10-nyckel-anvands');
+
+    // Antal användarkonton spreads nothing now: removed with its volumes, saved, split again.
+    await page.getByRole('button', { name: 'Ta bort Antal användarkonton' }).click();
+    await page.getByRole('button', { name: 'Spara utkastet' }).click();
+    await page.getByText('Utkastet är sparat.', { exact: false }).waitFor();
+    const removed = (await api<Version>(`/cost-models/${draftId}`)) as Version & { document: Doc };
+    expect(removed.document.drivers.map((d) => d.id)).toEqual(
+      saved.document.drivers.map((d) => d.id).filter((id) => id !== 'users'),
+    );
+    expect(Object.keys(removed.document.volumes)).not.toContain('users');
+    await page.getByRole('button', { name: 'Fördela igen' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Fördelning: / }).waitFor();
+    const run = await api<{
+      result: { total: string; services: { id: string; driver: string; volume: string }[] };
+    }>(`/splits/${page.url().split('/').pop()}`);
+    // Servicedesk now by 300 + 100 telephones
+    expect(run.result.services.find((s) => s.id === 'servicedesk')).toMatchObject({
+      driver: 'telefoner',
+      volume: '400',
+    });
+    await look(page, 'arscykel-11-fordelning-med-ny-nyckel');
+  });
 });

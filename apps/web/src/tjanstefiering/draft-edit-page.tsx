@@ -23,7 +23,7 @@ import type { ModelDocument } from './model-page';
 type Version = CostModelVersion & { document: ModelDocument };
 type Service = ModelDocument['services'][number];
 type Allocation = Service['allocate'];
-type Part = 'consumers' | 'pools' | 'services';
+type Part = 'consumers' | 'drivers' | 'pools' | 'services';
 /** Which entries were added in this form (their id may still be typed); parallel to the document's lists. */
 type Added = Record<Part, boolean[]>;
 
@@ -39,6 +39,8 @@ const poolField = (i: number, part = 'amount') => `pool-${i}-${part}`;
 const consumerField = (i: number, part = 'name') => `consumer-${i}-${part}`;
 const serviceField = (i: number, part = 'name') => `service-${i}-${part}`;
 const driverField = (i: number) => serviceField(i, 'driver');
+/** A driver's own inputs (id, name, unit) in the drivers table; `driverField` is a service's choice of driver. */
+const driverRowField = (i: number, part = 'name') => `driver-${i}-${part}`;
 const volumeField = (driver: string, consumer: string, i: number) =>
   `volume-${driver}-${consumer === '' ? `ny-${i}` : consumer}`;
 
@@ -53,6 +55,12 @@ function fieldOfPath(doc: ModelDocument, added: Added, path: string): string | n
     const part =
       m[2] === 'municipality' ? 'municipality' : m[2] === 'id' && added.consumers[i] ? 'id' : 'name';
     return consumerField(i, part);
+  }
+  m = /^drivers\[(\d+)\](?:\.(\w+))?/.exec(path);
+  if (m) {
+    const i = Number(m[1]);
+    const part = m[2] === 'unit' ? 'unit' : m[2] === 'id' && added.drivers[i] ? 'id' : 'name';
+    return driverRowField(i, part);
   }
   m = /^pools\[(\d+)\](?:\.(\w+)(?:\.(.+))?)?/.exec(path);
   if (m) {
@@ -147,6 +155,25 @@ function removeConsumer(d: ModelDocument, i: number) {
   }
 }
 
+/** Renames a driver everywhere the document names it (its volumes, the services it spreads). */
+function renameDriver(d: ModelDocument, from: string, to: string) {
+  if (from in d.volumes) {
+    d.volumes[to] = d.volumes[from];
+    delete d.volumes[from];
+  }
+  for (const s of d.services)
+    if (s.allocate.method === 'driver' && s.allocate.driver === from) s.allocate.driver = to;
+}
+
+/** The services spread by a driver: while there are any, the driver cannot be removed. */
+const servicesUsing = (d: ModelDocument, driver: string) =>
+  d.services.filter((s) => s.allocate.method === 'driver' && s.allocate.driver === driver);
+
+function removeDriver(d: ModelDocument, i: number) {
+  const [gone] = d.drivers.splice(i, 1);
+  delete d.volumes[gone.id];
+}
+
 function removeService(d: ModelDocument, i: number) {
   const [gone] = d.services.splice(i, 1);
   for (const p of d.pools) delete p.to[gone.id];
@@ -165,8 +192,8 @@ function allocationFor(method: string, doc: ModelDocument): Allocation {
 }
 
 /**
- * Tjänstefieringsgruppen edits a draft model version: consumers, pools and services added and
- * removed (with their weights and volumes), pool amounts, volumes, a service's driver; then splits it again.
+ * Tjänstefieringsgruppen edits a draft model version: consumers, drivers, pools and services added
+ * and removed (with their weights and volumes), pool amounts, volumes, a service's driver; then splits it again.
  */
 export function DraftEditPage() {
   const { id = '' } = useParams();
@@ -196,6 +223,7 @@ export function DraftEditPage() {
 
 const noneAdded = (doc: ModelDocument): Added => ({
   consumers: doc.consumers.map(() => false),
+  drivers: doc.drivers.map(() => false),
   pools: doc.pools.map(() => false),
   services: doc.services.map(() => false),
 });
@@ -279,12 +307,13 @@ function DraftForm({ version, onSaved }: { version: Version; onSaved: () => void
       </Paragraph>
       <ConsumersSection doc={doc} added={added} at={at} change={change} add={add} remove={remove} />
       <PoolsSection doc={doc} added={added} at={at} change={change} add={add} remove={remove} />
+      <DriversSection doc={doc} added={added} at={at} change={change} add={add} remove={remove} />
       <ServicesSection doc={doc} added={added} at={at} change={change} add={add} remove={remove} />
       <Section id="redigera-volymer" title="Volymer">
-        {doc.drivers.map((driver) => (
+        {doc.drivers.map((driver, k) => (
           <DataTable
-            key={driver.id}
-            caption={`${driver.name} (${driver.unit}) per förbrukare`}
+            key={k}
+            caption={`${driver.name || driver.id || `Ny fördelningsnyckel ${k + 1}`} (${driver.unit}) per förbrukare`}
             rows={doc.consumers.map((c, i) => ({ c, i }))}
             rowKey={({ i }) => String(i)}
             columns={[
@@ -294,7 +323,7 @@ function DraftForm({ version, onSaved }: { version: Version; onSaved: () => void
                 cell: ({ c, i }) => (
                   <Textfield
                     id={volumeField(driver.id, c.id, i)}
-                    aria-label={`${driver.name}, ${c.name || `förbrukare ${i + 1}`}`}
+                    aria-label={`${driver.name || `Nyckel ${k + 1}`}, ${c.name || `förbrukare ${i + 1}`}`}
                     inputMode="decimal"
                     data-size="sm"
                     value={String(doc.volumes[driver.id]?.[c.id] ?? '')}
@@ -443,6 +472,129 @@ function ConsumersSection({ doc, added, at, change, add, remove }: SectionProps)
           }
         >
           Lägg till förbrukare
+        </Button>
+      </div>
+    </Section>
+  );
+}
+
+/**
+ * The drivers (fördelningsnycklar) with their unit; one is added here with its volumes below, and
+ * removed only when no service is spread by it (the API refuses such a document too, at the service).
+ */
+function DriversSection({ doc, added, at, change, add, remove }: SectionProps) {
+  const [refused, setRefused] = useState<{ index: number; message: string } | null>(null);
+  const tryRemove = (i: number) => {
+    const driver = doc.drivers[i];
+    const users = servicesUsing(doc, driver.id);
+    if (users.length > 0) {
+      setRefused({
+        index: i,
+        message:
+          `${driver.name || driver.id} används av ${users.map((s) => s.name || s.id).join(', ')} och kan inte ` +
+          'tas bort. Välj först en annan fördelningsnyckel för tjänsten.',
+      });
+      return;
+    }
+    setRefused(null);
+    remove('drivers', i, (d) => removeDriver(d, i));
+  };
+  return (
+    <Section id="redigera-nycklar" title="Fördelningsnycklar">
+      <Paragraph>
+        En fördelningsnyckel (till exempel antal datorer) fördelar en tjänst på förbrukarna efter deras
+        volymer, som anges under Volymer. Enheten visas i prislistan (till exempel st).
+      </Paragraph>
+      <DataTable
+        caption="Fördelningsnycklar (id, namn och enhet)"
+        rows={doc.drivers.map((d, i) => ({ d, i }))}
+        rowKey={({ i }) => String(i)}
+        columns={[
+          {
+            header: 'Id',
+            cell: ({ d, i }) => (
+              <IdCell
+                id={driverRowField(i, 'id')}
+                value={d.id}
+                label={`Fördelningsnyckel ${i + 1}: id`}
+                isNew={added.drivers[i]}
+                error={at[driverRowField(i, 'id')]}
+                onChange={(value) =>
+                  change((next) => {
+                    renameDriver(next, next.drivers[i].id, value);
+                    next.drivers[i].id = value;
+                  })
+                }
+              />
+            ),
+          },
+          {
+            header: 'Namn',
+            cell: ({ d, i }) => (
+              <Textfield
+                id={driverRowField(i)}
+                className="wide-input"
+                aria-label={`Fördelningsnyckel ${i + 1}: namn`}
+                data-size="sm"
+                value={d.name}
+                onChange={(e) => change((next) => (next.drivers[i].name = e.target.value))}
+                error={at[driverRowField(i)]}
+              />
+            ),
+          },
+          {
+            header: 'Enhet',
+            cell: ({ d, i }) => (
+              <Textfield
+                id={driverRowField(i, 'unit')}
+                aria-label={`${d.name || `Fördelningsnyckel ${i + 1}`}: enhet`}
+                data-size="sm"
+                value={d.unit}
+                onChange={(e) => change((next) => (next.drivers[i].unit = e.target.value))}
+                error={at[driverRowField(i, 'unit')]}
+              />
+            ),
+          },
+          {
+            header: 'Fördelar',
+            cell: ({ d }) =>
+              servicesUsing(doc, d.id)
+                .map((s) => s.name || s.id)
+                .join(', ') || 'Ingen tjänst',
+          },
+          {
+            header: 'Ta bort',
+            cell: ({ d, i }) => (
+              <>
+                <Button
+                  type="button"
+                  variant="tertiary"
+                  data-size="sm"
+                  aria-describedby={refused?.index === i ? driverRowField(i, 'refused') : undefined}
+                  onClick={() => tryRemove(i)}
+                >
+                  Ta bort {d.name || `fördelningsnyckel ${i + 1}`}
+                </Button>
+                <div aria-live="polite">
+                  {refused?.index === i && (
+                    <ValidationMessage id={driverRowField(i, 'refused')}>{refused.message}</ValidationMessage>
+                  )}
+                </div>
+              </>
+            ),
+          },
+        ]}
+      />
+      <div>
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => {
+            setRefused(null);
+            add('drivers', (d) => d.drivers.push({ id: '', name: '', unit: 'st' }));
+          }}
+        >
+          Lägg till fördelningsnyckel
         </Button>
       </div>
     </Section>
@@ -616,9 +768,9 @@ function ServicesSection({ doc, added, at, change, add, remove }: SectionProps) 
                 onChange={(e) => change((d) => (d.services[i].allocate.driver = e.target.value))}
                 aria-invalid={at[driverField(i)] ? true : undefined}
               >
-                {doc.drivers.map((d) => (
-                  <Select.Option key={d.id} value={d.id}>
-                    {d.name}
+                {doc.drivers.map((d, k) => (
+                  <Select.Option key={k} value={d.id}>
+                    {d.name || d.id || `Ny fördelningsnyckel ${k + 1}`}
                   </Select.Option>
                 ))}
               </Select>
