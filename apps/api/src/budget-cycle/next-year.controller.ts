@@ -71,7 +71,9 @@ export class BudgetVersusActualController {
   @ApiOperation({
     summary: 'Budget mot utfall år för år: per tjänst, förbrukare och kommun, med debiterat och slutavräknat',
     description:
-      'Budget och utfall kommer från årens modeller (delas inom samverkan). Debiterat (fakturerat och internt debiterat) ' +
+      'Budget och utfall kommer från årens modeller (delas inom samverkan): den senast godkända versionen, annars det ' +
+      'senaste utkastet (budgetModel.status och actualModel.status säger vilket; ett år vars budget inte är godkänd ' +
+      'visar utkastets siffror). Debiterat (fakturerat och internt debiterat) ' +
       'och slutavräknat följer fakturornas sekretess: värdkommunen ser allt, en samverkanspart bara sina egna förbrukare ' +
       '(övriga null, och summorna räknar bara det som syns).',
   })
