@@ -66,7 +66,7 @@ export function indexPoolAmounts(
 /** Floors each non-negative exact amount to öre and hands `total − Σfloor` öre to the largest fractions. */
 function handOutByExactAmounts(total: bigint, exact: readonly Dec[]): bigint[] {
   const inOre = exact.map((e) => e.times(100));
-  const floors = inOre.map((e) => BigInt(e.floor().toFixed(0)));
+  const floors = inOre.map((e) => BigInt(e.floor().toString()));
   const fractions = inOre.map((e, i) => e.minus(floors[i].toString()));
   const left = Number(total - floors.reduce((t, f) => t + f, 0n));
   const order = fractions
