@@ -53,9 +53,9 @@ function quantityChange(id: string, name: string, last: Dec | null, next: Dec | 
   return {
     id,
     name,
-    last: last?.toFixed() ?? null,
-    next: next?.toFixed() ?? null,
-    change: diff?.toFixed() ?? null,
+    last: last?.toString() ?? null,
+    next: next?.toString() ?? null,
+    change: diff?.toString() ?? null,
     percent: diff && last && !last.isZero() ? percentOneDecimal(diff, last) : null,
   };
 }

@@ -161,14 +161,14 @@ export function countRegister(input: RegisterCountInput): RegisterCount {
 
   const volumes = [...sums.entries()]
     .sort(([a], [b]) => modelOrder.get(a)! - modelOrder.get(b)!)
-    .map(([consumer, s]) => ({ consumer, volume: s.volume.toFixed(), rows: s.rows }));
+    .map(([consumer, s]) => ({ consumer, volume: s.volume.toString(), rows: s.rows }));
   return {
     totalRows: input.rows.length,
     countedRows: volumes.reduce((n, v) => n + v.rows, 0),
     volumes,
     consumersWithoutRows: input.consumers.filter((c) => !sums.has(c)),
     unmatched,
-    totalVolume: volumes.reduce((t, v) => t.plus(v.volume), new Dec(0)).toFixed(),
+    totalVolume: volumes.reduce((t, v) => t.plus(v.volume), new Dec(0)).toString(),
   };
 }
 
