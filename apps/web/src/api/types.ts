@@ -8,12 +8,21 @@ import type { DecisionView } from '@it-samverkan/application/decisions/decision-
 import type { InvoiceView } from '@it-samverkan/application/invoicing/invoice-view';
 
 export type { DecisionView as Decision };
+export type { AuditView as AuditEntry } from '@it-samverkan/application/audit/audit-view';
 export type {
   AuditTraceView as AuditTrace,
   TracePoolBasis,
 } from '@it-samverkan/application/audit-trace/audit-trace-view';
 export type { BudgetVersusActualReport } from '@it-samverkan/application/budget-cycle/budget-vs-actual-view';
 export type { PeriodStatus } from '@it-samverkan/application/invoicing/period-status-view';
+export type {
+  RunResult as InvoiceRunResult,
+  SettlementRunResult,
+} from '@it-samverkan/application/invoicing/invoice-run-view';
+export type {
+  DevelopmentHoursView as DevelopmentHours,
+  DevelopmentRequestView as DevelopmentRequest,
+} from '@it-samverkan/application/utveckling/development-request-view';
 export type { LedgerAccountView as TraceLedgerAccount } from '@it-samverkan/application/ledger-import/ledger-account-view';
 /** Budget, actual, charged and settled of one thing; charged and settled are null where the reader may not see them. */
 export type { Figures as BudgetFigures } from '@it-samverkan/domain';

@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import { Directory, loadDirectory } from '../api/directory';
 import { sek, sumAmounts } from '../api/format';
 import { mayActOnInvoicing, mayReopenPeriod } from '../api/permissions';
-import type { Invoice, Page as ApiPage, PeriodStatus } from '../api/types';
+import type { Invoice, InvoiceRunResult, Page as ApiPage, PeriodStatus } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FileButton } from '../components/file-button';
 import { FormProblems } from '../components/form-problems';
@@ -17,17 +17,6 @@ import { useApi } from '../components/use-api';
 import { invoiceTitle, statusLabel } from './invoice-labels';
 import { IssueForm } from './issue-form';
 import { PeriodReports } from './period-reports';
-
-interface RunResult {
-  period: string;
-  model: { id: string; name: string } | null;
-  createdInvoices: number;
-  updatedInvoices: number;
-  addedLines: number;
-  addedInternalCharges: number;
-  skippedExisting: number;
-  warnings: (string | { message: string })[];
-}
 
 /** One period for finance: run it, review and issue the drafts, the files, the reports, close it. */
 export function PeriodPage() {
@@ -89,7 +78,7 @@ export function PeriodPage() {
             type="button"
             onClick={() =>
               act.run(async () => {
-                const r = await api.post<RunResult>(
+                const r = await api.post<InvoiceRunResult>(
                   '/invoice-runs',
                   { period },
                   { idempotencyKey: crypto.randomUUID() },
@@ -99,7 +88,7 @@ export function PeriodPage() {
                     `Körningen av ${r.period} är klar: ${r.createdInvoices} nya fakturautkast, ${r.updatedInvoices} ` +
                     `kompletterade, ${r.addedLines} nya rader och ${r.addedInternalCharges} interndebiteringar` +
                     (r.model ? ` (underlag: ${r.model.name}).` : '.'),
-                  details: r.warnings.map((w) => (typeof w === 'string' ? w : w.message)),
+                  details: r.warnings,
                 };
               })
             }

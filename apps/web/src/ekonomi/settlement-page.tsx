@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { loadDirectory } from '../api/directory';
 import { sek, sumAmounts } from '../api/format';
 import { may } from '../api/permissions';
+import type { SettlementRunResult } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FormProblems } from '../components/form-problems';
 import { useForm } from '../components/use-form';
@@ -13,25 +14,7 @@ import { Page, Section } from '../components/page';
 import { useSession } from '../components/session';
 import { useApi } from '../components/use-api';
 
-/** POST /api/v1/invoice-runs/settlement's answer (libs/application/src/invoicing/settlement-run.ts). */
-interface SettlementResult {
-  year: number;
-  bookedIn: string;
-  actualModel: { id: string; name: string; status: string };
-  decision: { reference: string };
-  lines: {
-    consumerId: string;
-    fundingMode: string;
-    charged: string;
-    actual: string;
-    difference: string;
-    kind: string;
-    booked: 'invoice' | 'internal-charge' | 'report' | 'already';
-  }[];
-  invoiceIds: string[];
-}
-
-const BOOKED: Record<SettlementResult['lines'][number]['booked'], string> = {
+const BOOKED: Record<SettlementRunResult['lines'][number]['booked'], string> = {
   invoice: 'Rad på fakturautkast',
   'internal-charge': 'Interndebitering',
   report: 'Endast rapport',
@@ -48,13 +31,13 @@ const FIELD_IDS = { year: 'avrakning-ar', period: 'avrakning-period' };
 export function SettlementPage() {
   const { me } = useSession();
   const directory = useApi(loadDirectory, []);
-  const [result, setResult] = useState<SettlementResult | null>(null);
+  const [result, setResult] = useState<SettlementRunResult | null>(null);
   const mayRun =
     directory.data !== null && may(me, 'run-invoices', { type: 'invoicing' }, directory.data.hostId);
   const run = useForm({ year: '2025', period: '2026-01' }, FIELD_IDS, async ({ year, period }) => {
     setResult(null);
     setResult(
-      await api.post<SettlementResult>('/invoice-runs/settlement', {
+      await api.post<SettlementRunResult>('/invoice-runs/settlement', {
         year: Number(year.trim()),
         period: period.trim(),
       }),

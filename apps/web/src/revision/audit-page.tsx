@@ -3,7 +3,7 @@ import { FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { api, Query } from '../api/client';
 import { dateTime } from '../api/format';
-import type { Page as ApiPage } from '../api/types';
+import type { AuditEntry, Page as ApiPage } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FormProblems, problemsByField } from '../components/form-problems';
 import { LoadState } from '../components/load-state';
@@ -11,18 +11,6 @@ import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
 import { useSession } from '../components/session';
 import { may } from '../api/permissions';
-
-interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  correlationId: string | null;
-}
 
 const FILTERS = [
   {

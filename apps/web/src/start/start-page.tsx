@@ -4,12 +4,17 @@ import { Link } from 'react-router';
 import { api } from '../api/client';
 import { loadDirectory } from '../api/directory';
 import { percent } from '../api/format';
-import type { CostModelVersion, Invoice, Page as ApiPage, PeriodStatus } from '../api/types';
+import type {
+  CostModelVersion,
+  DevelopmentRequest,
+  Invoice,
+  Page as ApiPage,
+  PeriodStatus,
+} from '../api/types';
 import { LoadState } from '../components/load-state';
 import { Page } from '../components/page';
 import { ROLE_NAMES, useSession } from '../components/session';
 import { useApi } from '../components/use-api';
-import type { DevelopmentRequest } from '../utveckling/development-types';
 import { missesOf } from '../drift/drift-types';
 import { latestReportedTertial, newestYear } from '../drift/latest-tertial';
 

@@ -3,30 +3,20 @@ import { useState } from 'react';
 import { DEVELOPMENT_STATUS_LABELS } from '@it-samverkan/domain/development/development-request-status';
 import { api } from '../api/client';
 import { decimal, sek, todayInSweden } from '../api/format';
-import type { Decision, Invoice, Page as ApiPage } from '../api/types';
+import type { Decision, DevelopmentHours, DevelopmentRequest, Invoice, Page as ApiPage } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FormProblems } from '../components/form-problems';
 import { FormStatus, useForm, useSubmit } from '../components/use-form';
 import { LoadState } from '../components/load-state';
 import { Section } from '../components/page';
 import { useApi } from '../components/use-api';
-import type { DevelopmentRequest } from './development-types';
 
 /** The statuses' Swedish names (the domain's). */
 export const STATUS_LABELS: Record<string, string> = DEVELOPMENT_STATUS_LABELS;
 
-interface Hours {
-  id: string;
-  hours: string;
-  reportedOn: string;
-  month: string;
-  latePeriodFrom: string | null;
-  note: string;
-}
-
 /** Each reported hour's invoice line (sourceKey development:<hours id>) in the years its months lie in. */
 async function loadHoursWithBilling(requestId: string) {
-  const hours = await api.get<Hours[]>(`/utveckling/requests/${requestId}/hours`);
+  const hours = await api.get<DevelopmentHours[]>(`/utveckling/requests/${requestId}/hours`);
   const years = [...new Set(hours.map((h) => h.month.slice(0, 4)))];
   const invoices = (
     await Promise.all(years.map((y) => api.get<ApiPage<Invoice>>('/invoices', { period: y, pageSize: 500 })))
@@ -112,9 +102,9 @@ function StatusForm({
   onChanged: () => void;
   onDecision: () => void;
 }) {
-  const [status, setStatus] = useState(request.nextStatuses[0] ?? '');
+  const [status, setStatus] = useState<string>(request.nextStatuses[0] ?? '');
   const [decisionId, setDecisionId] = useState('');
-  const [funding, setFunding] = useState(request.funding ?? 'framework');
+  const [funding, setFunding] = useState<string>(request.funding);
   const needsDecision = status === 'decided' || status === 'rejected';
   const change = useSubmit(async () => {
     await api.post(`/utveckling/requests/${request.id}/status`, {
@@ -215,7 +205,7 @@ function HoursForm({ request, onReported }: { request: DevelopmentRequest; onRep
     { hours: '', reportedOn: todayInSweden(), note: '' },
     { hours: 'hours', reportedOn: 'reported-on', note: 'hours-note' },
     async ({ hours, reportedOn, note }) => {
-      const made = await api.post<Hours>(`/utveckling/requests/${request.id}/hours`, {
+      const made = await api.post<DevelopmentHours>(`/utveckling/requests/${request.id}/hours`, {
         hours: hours.trim(),
         reportedOn: reportedOn.trim(),
         ...(note.trim() ? { note: note.trim() } : {}),

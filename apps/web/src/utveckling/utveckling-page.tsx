@@ -4,13 +4,12 @@ import { api } from '../api/client';
 import { loadDirectory } from '../api/directory';
 import { mayOnShared } from '../api/permissions';
 import { decimal } from '../api/format';
-import type { Page as ApiPage } from '../api/types';
+import type { DevelopmentRequest, Page as ApiPage } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
 import { useSession } from '../components/session';
-import type { DevelopmentRequest } from './development-types';
 import { RequestActions } from './request-actions';
 
 const STATUS_ORDER = ['received', 'decided', 'in-progress', 'done', 'rejected'];

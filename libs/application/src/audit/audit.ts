@@ -3,6 +3,7 @@ import { AuditEntryEntity } from '@it-samverkan/persistence';
 import { Actor, viaOf } from '../common/principal';
 import { Page, PageRequest, pageOf } from '../common/pagination';
 import { auditPartiesOf, SHARED_AUDIT_PARTIES } from '../access/audit-parties';
+import type { AuditView } from './audit-view';
 
 export interface AuditRecord {
   action: string;
@@ -49,21 +50,6 @@ export interface AuditFilter {
   to?: Date;
   /** A scoped reader: only entries about its own parties, and shared ones when it is a party of the cooperation. */
   visibleTo?: { scopeId: string; cooperationParty: boolean };
-}
-
-export interface AuditView {
-  id: number;
-  at: string;
-  actor: string;
-  actorId: string | null;
-  /** How the actor was authenticated: session, token:<name>, cli; null for entries made before. */
-  via: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  correlationId: string | null;
 }
 
 /** Lists the audit trail, newest first, filtered and paged. */

@@ -30,18 +30,7 @@ import {
 } from './charge-sources';
 import { BuyerTerms, Directory } from './directory';
 import { assertOpen, ensurePeriodLocks, lockOpenPeriod } from './periods';
-
-export interface RunResult {
-  period: string;
-  model: { id: string; name: string } | null;
-  createdInvoices: number;
-  updatedInvoices: number;
-  addedLines: number;
-  addedInternalCharges: number;
-  skippedExisting: number;
-  invoiceIds: string[];
-  warnings: string[];
-}
+import type { RunResult } from './invoice-run-view';
 
 /** Recomputes an invoice's totals from its lines (VAT per rate on the sum of nets). */
 export async function refreshTotals(m: EntityManager, invoice: InvoiceEntity): Promise<InvoiceEntity> {

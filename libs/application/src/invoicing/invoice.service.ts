@@ -24,9 +24,10 @@ import { recordAudit } from '../audit/audit';
 import { approvedBudgetModel, approvingDecision, periodCostShares, yearlySharesOf } from './charge-sources';
 import { Directory } from './directory';
 import { CreditInput, creditInvoice, issueInvoice, IssueOptions } from './issuing';
-import { refreshTotals, runInvoicePeriod, RunResult } from './invoice-run';
+import { refreshTotals, runInvoicePeriod } from './invoice-run';
+import type { RunResult, SettlementRunResult } from './invoice-run-view';
 import { closePeriod, lockOpenPeriod, openPeriods, periodStatus, reopenPeriod } from './periods';
-import { runSettlement, SettlementRunResult } from './settlement-run';
+import { runSettlement } from './settlement-run';
 import { yearToDateReport, YearToDateReportView } from './year-to-date-report';
 import { internalChargeView, InternalChargeView, invoiceView, InvoiceView, longerPeriodNotes } from './views';
 

@@ -30,24 +30,7 @@ import { decisionView, DecisionView } from '../decisions/decision.service';
 import { Directory } from './directory';
 import { assertOpen, ensurePeriodLocks, lockOpenPeriod } from './periods';
 import { lockRuns, newDraft } from './invoice-run';
-
-export interface SettlementRunResult {
-  year: number;
-  bookedIn: string;
-  actualModel: { id: string; name: string; status: string };
-  /** The IT-styrgruppen decision that approved the actual model; every line cites it. */
-  decision: { id: string; forum: string; date: string; paragraph: string; reference: string };
-  lines: {
-    consumerId: string;
-    fundingMode: string;
-    charged: string;
-    actual: string;
-    difference: string;
-    kind: string;
-    booked: 'invoice' | 'internal-charge' | 'report' | 'already';
-  }[];
-  invoiceIds: string[];
-}
+import type { SettlementRunResult } from './invoice-run-view';
 
 /**
  * The year's actual (utfall) model the settlement rests on: the latest version approved by

@@ -21,7 +21,8 @@ import {
 import { Actor } from '../common/principal';
 import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
-import { DevelopmentHoursView, hoursView } from './development-request-view';
+import { DevelopmentHoursView } from './development-request-view';
+import { hoursView } from './development-request.mapper';
 import { readFilterScope } from '../access/access.service';
 import { inScope, REGISTER } from './development-request.service';
 import { DevelopmentChargeInput, developmentChargeInputs } from './development-charges';

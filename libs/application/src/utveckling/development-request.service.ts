@@ -21,11 +21,8 @@ import { Page, PageRequest, pageOf } from '../common/pagination';
 import { inTransaction } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
 import { readFilterScope } from '../access/access.service';
-import {
-  DEVELOPMENT_DECISION_FORUMS,
-  DevelopmentRequestView,
-  requestViews,
-} from './development-request-view';
+import { DEVELOPMENT_DECISION_FORUMS, DevelopmentRequestView } from './development-request-view';
+import { requestViews } from './development-request.mapper';
 
 export interface DevelopmentRequestInput {
   unitId: string;

@@ -1,4 +1,5 @@
 export * from './development-request-view';
+export * from './development-request.mapper';
 export * from './development-request.service';
 export * from './development-hours.service';
 export * from './development-charges';
