@@ -76,6 +76,33 @@ describe('finance scripts a quarter end with the CLI (demo cooperation)', () => 
     expect(closed.status).toBe(2);
     expect(closed.stderr).toContain('PERIOD_CLOSED');
 
+    // the periods of 2025, newest first: April holds the credit note; the closed quarter the 2024
+    // settlement (37 057.44, issued 2025-03-14) and the three invoices just issued
+    const ore = (amount: string) => BigInt(amount.replace('.', ''));
+    const quarterOre = issued.reduce((s: bigint, i: { gross: string }) => s + ore(i.gross), ore('37057.44'));
+    expect(json('period', 'list', '--year', '2025')).toEqual([
+      {
+        period: '2025-04',
+        drafts: 0,
+        issued: 0,
+        creditNotes: 1,
+        issuedTotal: '0.00',
+        creditedTotal: bolag.gross,
+        closed: false,
+      },
+      {
+        period: '2025-Q1',
+        drafts: 0,
+        issued: 4,
+        creditNotes: 0,
+        issuedTotal: `${quarterOre / 100n}.${String(quarterOre % 100n).padStart(2, '0')}`,
+        creditedTotal: '0.00',
+        closed: true,
+      },
+    ]);
+    expect(cli('period', 'list').text.split('\n')[2]).toMatch(/^2025-04 /);
+    expect(cli('period', 'list', '--year', 'tjugo').status).toBe(2);
+
     const appropriation = json('report', 'appropriation', '2025-Q1');
     expect(appropriation.rows.length).toBeGreaterThan(0);
     const sum = appropriation.rows.reduce(

@@ -16,6 +16,7 @@ const READ_INDEXES: Record<string, Record<string, string[]>> = {
   },
   InvoiceStatusParties1764200510000: { invoice: ['ix_invoice_status_parties'] },
   InvoiceStatusOrder1764300000000: { invoice: ['ix_invoice_status_order'] },
+  InvoicePeriodSummary1764400000000: { invoice: ['ix_invoice_issuer_period', 'ix_invoice_period_summary'] },
 };
 
 async function indexesOf(ds: DataSource, table: string): Promise<string[]> {

@@ -25,6 +25,7 @@ export * from './cost-model';
 export * from './decisions';
 export * from './invoicing/settlement-run';
 export type { YearToDateReportView } from './invoicing/year-to-date-report';
+export type { InvoicePeriodSummary } from './invoicing/invoice-period-view';
 export { lockPeriodYears } from './invoicing/periods';
 export * from './organisation/organisation.service';
 export * from './organisation/municipality-names';

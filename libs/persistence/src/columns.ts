@@ -30,6 +30,23 @@ export function moneyColumnType(): { type: string; precision?: number; scale?: n
     : { type: 'varchar', length: '24' };
 }
 
+/**
+ * An exact SUM of a money column, as SQL, read with `moneyOfSum`. MySQL sums DECIMAL exactly; SQLite
+ * would sum the text as a float, so there each amount is summed as integer öre (the canonical text
+ * without its point) and answered as text, never passing through a JS number.
+ */
+export function moneySumSql(column: string): string {
+  return DATABASE_KIND === 'mysql'
+    ? `SUM(${column})`
+    : `CAST(SUM(CAST(REPLACE(${column}, '.', '') AS INTEGER)) AS TEXT)`;
+}
+
+/** The Money of a `moneySumSql` result (null, the sum of no rows, is zero). */
+export function moneyOfSum(raw: string | number | null | undefined): Money {
+  if (raw == null) return Money.ofOre(0n);
+  return DATABASE_KIND === 'mysql' ? Money.parse(String(raw)) : Money.ofOre(BigInt(String(raw)));
+}
+
 /** UTC timestamp with millisecond precision on both databases. */
 export function timestampColumn(options: Partial<ColumnOptions> = {}): ColumnOptions {
   const type = DATABASE_KIND === 'mysql' ? { type: 'datetime', precision: 3 } : { type: 'datetime' };

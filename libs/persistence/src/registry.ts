@@ -63,6 +63,7 @@ import { CostModelBasis1764103100000 } from './migrations/1764103100000-cost-mod
 import { ReadIndexes1764200500000 } from './migrations/1764200500000-read-indexes';
 import { InvoiceStatusParties1764200510000 } from './migrations/1764200510000-invoice-status-parties';
 import { InvoiceStatusOrder1764300000000 } from './migrations/1764300000000-invoice-status-order';
+import { InvoicePeriodSummary1764400000000 } from './migrations/1764400000000-invoice-period-summary';
 import { Registers1764103000000 } from './migrations/1764103000000-registers';
 
 type EntityClass = new (...args: any[]) => unknown;
@@ -129,4 +130,5 @@ export const MIGRATIONS: EntityClass[] = [
   ReadIndexes1764200500000,
   InvoiceStatusParties1764200510000,
   InvoiceStatusOrder1764300000000,
+  InvoicePeriodSummary1764400000000,
 ];

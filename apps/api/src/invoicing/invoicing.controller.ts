@@ -18,11 +18,12 @@ import { CachedRead } from '../common/cached-read.interceptor';
 import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
 import { Idempotent, IdempotencyInterceptor } from '../common/idempotency.interceptor';
-import { pageRequest } from '../common/pagination.dto';
+import { ApiPageResponse, pageRequest } from '../common/pagination.dto';
 import { CLOCK, Clock } from '../common/tokens';
 import {
   CreditDto,
   InvoiceListQuery,
+  InvoicePeriodsQuery,
   IssueDto,
   PeriodBody,
   PeriodQuery,
@@ -83,6 +84,43 @@ export class InvoicingController {
       pageRequest(query),
       actor.principal,
     );
+  }
+
+  // before invoices/:id, whose ParseUUIDPipe would refuse "periods"
+  @Get('invoices/periods')
+  @CachedRead()
+  @Access('read', named.own)
+  @ApiOperation({
+    summary:
+      'Perioder med fakturor eller kreditfakturor, senaste först: antal utkast, utfärdade fakturor och kreditfakturor, utfärdat och krediterat belopp inklusive moms, och om perioden är stängd. En token med omfattning ser bara perioder och antal för sina egna',
+    description:
+      'Senaste först: den period som slutar senast, och av perioder som slutar samma dag den kortaste ' +
+      '(2025-12, 2025-Q4, 2025-T3, 2025, 2025-11 …). Varje dokument räknas i sin egen period, inte i ' +
+      'perioder som överlappar den (GET /periods/{period} räknar så inför stängning).',
+  })
+  @ApiPageResponse('En sida perioder', {
+    type: 'object',
+    required: ['period', 'drafts', 'issued', 'creditNotes', 'issuedTotal', 'creditedTotal', 'closed'],
+    properties: {
+      period: { type: 'string', example: '2025-Q1' },
+      drafts: { type: 'integer', description: 'Utkast' },
+      issued: { type: 'integer', description: 'Utfärdade fakturor' },
+      creditNotes: { type: 'integer', description: 'Kreditfakturor' },
+      issuedTotal: {
+        type: 'string',
+        example: '12500.00',
+        description: 'Utfärdade fakturor, kronor inklusive moms',
+      },
+      creditedTotal: {
+        type: 'string',
+        example: '125.00',
+        description: 'Kreditfakturor, kronor inklusive moms',
+      },
+      closed: { type: 'boolean', description: 'Alla periodens månader är stängda' },
+    },
+  })
+  periods(@Query() query: InvoicePeriodsQuery, @CurrentActor() actor: Actor) {
+    return this.invoices.periods({ year: query.year }, pageRequest(query), actor.principal);
   }
 
   @Get('invoices/:id')

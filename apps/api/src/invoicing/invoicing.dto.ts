@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -15,6 +16,15 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../common/pagination.dto';
 
+/** A year as a whole number 2000–2999 (from a query's text too). */
+const IsYear = () =>
+  applyDecorators(
+    Type(() => Number),
+    IsInt({ message: 'year måste vara ett heltal' }),
+    Min(2000, { message: 'year måste vara ett rimligt år' }),
+    Max(2999, { message: 'year måste vara ett rimligt år' }),
+  );
+
 const PERIOD = /^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|T[1-3]))?$/;
 const PERIOD_MESSAGE = 'period skrivs 2025-03, 2025-Q1, 2025-T1 eller 2025';
 
@@ -29,10 +39,7 @@ export class PeriodBody {
 
 export class SettlementBody {
   @ApiProperty({ example: 2025, description: 'Året som avräknas' })
-  @Type(() => Number)
-  @IsInt({ message: 'year måste vara ett heltal' })
-  @Min(2000, { message: 'year måste vara ett rimligt år' })
-  @Max(2999, { message: 'year måste vara ett rimligt år' })
+  @IsYear()
   year: number;
 
   @ApiProperty({ example: '2026-01', description: 'Öppen period efter årets slut där avräkningen bokas' })
@@ -42,10 +49,7 @@ export class SettlementBody {
 
 export class YearToDateQuery {
   @ApiProperty({ example: 2025, description: 'Året vars årsandelar följs upp' })
-  @Type(() => Number)
-  @IsInt({ message: 'year måste vara ett heltal' })
-  @Min(2000, { message: 'year måste vara ett rimligt år' })
-  @Max(2999, { message: 'year måste vara ett rimligt år' })
+  @IsYear()
   year: number;
 
   @ApiPropertyOptional({
@@ -55,6 +59,16 @@ export class YearToDateQuery {
   @IsOptional()
   @Matches(PERIOD, { message: 'through skrivs 2025-03, 2025-Q1, 2025-T1 eller 2025' })
   through?: string;
+}
+
+export class InvoicePeriodsQuery extends PageQuery {
+  @ApiPropertyOptional({
+    example: 2025,
+    description: 'Bara årets perioder (månader, kvartal, tertial och året)',
+  })
+  @IsOptional()
+  @IsYear()
+  year?: number;
 }
 
 export class InvoiceListQuery extends PageQuery {

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { InvoiceService, InvoiceView } from '@it-samverkan/application';
+import { everyItem, InvoiceService, InvoiceView } from '@it-samverkan/application';
 import { CliContext, InputError, printJson, printTable } from '../context';
 
 function invoiceRows(items: InvoiceView[]): (string | number)[][] {
@@ -129,7 +129,34 @@ export function registerInvoicingCommands(program: Command, ctx: CliContext): vo
       printTable(INVOICE_HEADERS, invoiceRows([note]), [4, 5, 6, 7]);
     });
 
-  const period = program.command('period').description('Stäng eller öppna perioder');
+  const period = program.command('period').description('Lista, stäng eller öppna perioder');
+  period
+    .command('list')
+    .description('Perioder med fakturor, senaste först: utkast, utfärdade, kreditfakturor, belopp, stängd')
+    .option('--year <year>', 'bara årets perioder')
+    .option('--json', 'skriv JSON')
+    .action(async (opts: { year?: string; json?: boolean }) => {
+      if (opts.year !== undefined && !/^\d{4}$/.test(opts.year))
+        throw new InputError(`Ogiltigt år "${opts.year}"`);
+      const invoices = await service();
+      const principal = (await ctx.actor()).principal;
+      const filter = { year: opts.year === undefined ? undefined : Number(opts.year) };
+      const rows = await everyItem((page) => invoices.periods(filter, page, principal));
+      if (opts.json) return printJson(rows);
+      printTable(
+        ['period', 'utkast', 'utfärdade', 'kreditfakturor', 'utfärdat', 'krediterat', 'stängd'],
+        rows.map((r) => [
+          r.period,
+          r.drafts,
+          r.issued,
+          r.creditNotes,
+          r.issuedTotal,
+          r.creditedTotal,
+          r.closed ? 'ja' : 'nej',
+        ]),
+        [1, 2, 3, 4, 5],
+      );
+    });
   period
     .command('close <period>')
     .description('Stäng en period')

@@ -26,6 +26,8 @@ import { Directory } from './directory';
 import { CreditInput, creditInvoice, issueInvoice, IssueOptions } from './issuing';
 import { refreshTotals, runInvoicePeriod } from './invoice-run';
 import type { RunResult, SettlementRunResult } from './invoice-run-view';
+import { invoicePeriods, InvoicePeriodSummary } from './period-summaries';
+import { whereVisibleTo } from './invoice-scope';
 import { closePeriod, lockOpenPeriod, openPeriods, periodStatus, reopenPeriod } from './periods';
 import { runSettlement } from './settlement-run';
 import { yearToDateReport, YearToDateReportView } from './year-to-date-report';
@@ -109,12 +111,7 @@ export class InvoiceService {
     if (filter.status) qb.andWhere('i.status = :status', { status: filter.status });
     if (filter.kind) qb.andWhere('i.kind = :kind', { kind: filter.kind });
     if (filter.buyerId) qb.andWhere('i.buyerId = :buyerId', { buyerId: filter.buyerId });
-    if (principal.scope)
-      // The columns of invoiceParties: issuer, buyer, buyer's municipality.
-      qb.andWhere('(i.issuerId = :scope OR i.buyerId = :scope OR i.buyerMunicipalityId = :scope)', {
-        scope: principal.scope,
-      });
-    return qb;
+    return whereVisibleTo(qb, principal);
   }
 
   private async longerInvoiceNotes(filter: InvoiceFilter, period: Period, principal: Principal) {
@@ -287,6 +284,15 @@ export class InvoiceService {
   /** The periods holding documents that are not closed yet, with their status. */
   openPeriods() {
     return openPeriods(this.db);
+  }
+
+  /** The periods holding documents the principal may see, newest first, with counts and issued totals. */
+  periods(
+    filter: { year?: number },
+    page: PageRequest,
+    principal: Principal,
+  ): Promise<Page<InvoicePeriodSummary>> {
+    return invoicePeriods(this.db, filter, page, principal);
   }
 
   periodStatus(periodKey: string) {

@@ -93,6 +93,14 @@ export function periodContaining(kind: PeriodKind, month: string): Period {
   return periodOf(kind, year, Math.floor((m - 1) / LENGTH[kind]) + 1);
 }
 
+/**
+ * Newest first: the period that ends later first, and of periods ending on the same day the shorter
+ * (2025-12, 2025-Q4, 2025-T3, 2025, then 2025-11). Two periods never share both first and last day.
+ */
+export function comparePeriodsNewestFirst(a: Period, b: Period): number {
+  return b.lastDay.localeCompare(a.lastDay) || b.firstDay.localeCompare(a.firstDay);
+}
+
 /** Adds whole days to a 'YYYY-MM-DD' date (calendar arithmetic, no time zone involved). */
 export function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number);

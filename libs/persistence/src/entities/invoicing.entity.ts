@@ -107,6 +107,17 @@ export type InvoiceKind = 'invoice' | 'credit-note';
 @Index('ix_invoice_buyer_period', ['buyerId', 'period'])
 @Index('ix_invoice_buyer_municipality_period', ['buyerMunicipalityId', 'period'])
 @Index('ix_invoice_status_parties', ['status', 'issuerId', 'buyerId', 'buyerMunicipalityId'])
+// the periods with documents, their counts and totals (migration 1764400000000-invoice-period-summary)
+@Index('ix_invoice_issuer_period', ['issuerId', 'period'])
+@Index('ix_invoice_period_summary', [
+  'period',
+  'status',
+  'kind',
+  'issuerId',
+  'buyerId',
+  'buyerMunicipalityId',
+  'gross',
+])
 export class InvoiceEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
