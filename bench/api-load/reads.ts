@@ -100,6 +100,12 @@ export async function prepareReads(base: string): Promise<Read[]> {
       headers: finance,
     },
     { name: 'utfärdade fakturor', paths: [`${API}/invoices?status=issued`], headers: finance },
+    // apps/web/src/ekonomi/ekonomi-page.tsx: the periods with invoices, newest first, twelve a page
+    {
+      name: 'perioder med fakturor',
+      paths: [`${API}/invoices/periods?page=1&pageSize=12`],
+      headers: finance,
+    },
     {
       name: 'loggen för en faktura',
       paths: [`${API}/audit?entityType=invoice&entityId=${invoices.items[0].id}`],

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { Money } from '@it-samverkan/domain';
+import { insertDrafts } from '../invoicing/support';
 import { describeInBrowser, webStory, kr, norm } from './browser';
 
 /**
@@ -11,6 +12,22 @@ import { describeInBrowser, webStory, kr, norm } from './browser';
  */
 
 const PERIOD = '2025-Q1';
+
+const PERIODS_CAPTION = 'Perioder med fakturor och kreditfakturor, senaste först';
+
+interface ApiPeriods {
+  items: {
+    period: string;
+    drafts: number;
+    issued: number;
+    creditNotes: number;
+    issuedTotal: string;
+    creditedTotal: string;
+    closed: boolean;
+  }[];
+  total: number;
+  pages: number;
+}
 
 interface ApiInvoice {
   id: string;
@@ -48,6 +65,31 @@ describeInBrowser('finance in the browser', () => {
     const path = await file.path();
     return { name: file.suggestedFilename(), body: readFileSync(path!) };
   }
+
+  /** The periods table of the finance page, cell texts row by row, as a reader sees them. */
+  async function periodRows(page: Page): Promise<string[][]> {
+    const table = page.getByRole('table', { name: PERIODS_CAPTION });
+    await table.locator('tbody tr').first().waitFor();
+    const rows = table.locator('tbody tr');
+    const cells: string[][] = [];
+    for (let i = 0; i < (await rows.count()); i++)
+      cells.push((await rows.nth(i).locator('td').allTextContents()).map((c) => plain(norm(c))));
+    return cells;
+  }
+
+  /** What the periods table must show for a page of GET /invoices/periods. */
+  const expectedRows = (list: ApiPeriods) =>
+    list.items.map((p) =>
+      [
+        p.period,
+        String(p.drafts),
+        String(p.issued),
+        String(p.creditNotes),
+        kr(p.issuedTotal),
+        kr(p.creditedTotal),
+        p.closed ? 'Stängd' : 'Öppen',
+      ].map((c) => plain(norm(c))),
+    );
 
   it('the Ulricehamn finance officer closes the quarter: run, review, correct, issue with a date, credit, files, close', async () => {
     const page = story.browser.page;
@@ -181,6 +223,19 @@ describeInBrowser('finance in the browser', () => {
     await story.heading(page, /^Kreditfaktura/);
     await story.look(page, 'ekonomi-ulricehamn-6-kreditfaktura');
 
+    // the finance page lists the periods newest first: April's credit note, then the quarter, as the API counts them
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ekonomi' }).click();
+    await story.heading(page, 'Ekonomi');
+    const periods = await story.api<ApiPeriods>('/invoices/periods', { person: 'ekonomi.ulricehamn' });
+    expect(periods.items.map((p) => `${p.period} ${p.drafts}/${p.issued}/${p.creditNotes}`)).toEqual([
+      '2025-04 0/0/1',
+      `${PERIOD} 0/${issued.length}/0`,
+    ]);
+    expect(periods.items[0].creditedTotal).toBe('125.00');
+    expect(periods.items[1].issuedTotal).toBe(Money.sum(issued.map((i) => Money.parse(i.gross))).toString());
+    expect(await periodRows(page)).toEqual(expectedRows(periods));
+    await story.look(page, 'ekonomi-ulricehamn-6b-perioder');
+
     // the start page now lists the quarter among the periods to close, with the API's count
     const before = (await story.t.http.get(`/api/v1/periods/${PERIOD}`).set(story.t.auth())).body;
     expect(before).toMatchObject({ closed: false, drafts: 0 });
@@ -211,6 +266,18 @@ describeInBrowser('finance in the browser', () => {
     const table = page.getByRole('table', { name: `Fakturor och kreditfakturor ${PERIOD}` });
     await table.locator('tbody tr').first().waitFor();
     await page.getByText('den utfärdande kommunens ekonomi').waitFor();
+
+    // the finance page: only the periods of what Tranemo received, as the API gives them to Tranemo
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ekonomi' }).click();
+    await story.heading(page, 'Ekonomi');
+    const periods = await story.api<ApiPeriods>('/invoices/periods', { person: 'ekonomi.tranemo' });
+    // its one invoice of the quarter (closed by Ulricehamn) and the credit note of April; not the bolag's
+    expect(
+      periods.items.map((p) => `${p.period} ${p.drafts}/${p.issued}/${p.creditNotes} ${p.closed}`),
+    ).toEqual(['2025-04 0/0/1 false', `${PERIOD} 0/1/0 true`]);
+    expect(await periodRows(page)).toEqual(expectedRows(periods));
+    await page.goBack();
+    await story.heading(page, `Ekonomi ${PERIOD}`);
 
     // what the page lists is what the API gives Tranemo: its own invoice, not the bolag's or the lönenämnd's
     const all = await apiInvoices(`period=${PERIOD}`);
@@ -254,5 +321,34 @@ describeInBrowser('finance in the browser', () => {
     }, invoice.id);
     expect(refused).toEqual({ run: 403, credit: 403 });
     expect(await apiInvoices('kind=credit-note')).toHaveLength(1);
+  }, 180_000);
+
+  it('the Ulricehamn finance officer pages back through the years, newest first', async () => {
+    // a year of monthly drafts to the bolag in 2022: with April and the quarter, 14 periods, 12 a page
+    for (let month = 1; month <= 12; month++)
+      await insertDrafts(story.t.dataSource, 1, `2022-${String(month).padStart(2, '0')}`);
+    const page = story.browser.page;
+    await login(page, 'ekonomi.ulricehamn', 'Anna Lind');
+    await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ekonomi' }).click();
+    await story.heading(page, 'Ekonomi');
+    const first = await story.api<ApiPeriods>('/invoices/periods?pageSize=12', {
+      person: 'ekonomi.ulricehamn',
+    });
+    expect({ total: first.total, pages: first.pages }).toEqual({ total: 14, pages: 2 });
+    expect(first.items.map((p) => p.period).slice(0, 4)).toEqual(['2025-04', PERIOD, '2022-12', '2022-11']);
+    expect(await periodRows(page)).toEqual(expectedRows(first));
+    await page.getByText('Sida 1 av 2, 14 perioder.').waitFor();
+
+    await page
+      .getByRole('navigation', { name: 'Sidor med perioder' })
+      .getByRole('button', { name: 'Sida 2' })
+      .click();
+    await page.getByText('Sida 2 av 2, 14 perioder.').waitFor();
+    const second = await story.api<ApiPeriods>('/invoices/periods?pageSize=12&page=2', {
+      person: 'ekonomi.ulricehamn',
+    });
+    expect(second.items.map((p) => `${p.period} ${p.drafts}`)).toEqual(['2022-02 1', '2022-01 1']);
+    expect(await periodRows(page)).toEqual(expectedRows(second));
+    await story.look(page, 'ekonomi-ulricehamn-8-perioder-sida-2');
   }, 180_000);
 });

@@ -23,6 +23,7 @@ export type {
   DevelopmentHoursView as DevelopmentHours,
   DevelopmentRequestView as DevelopmentRequest,
 } from '@it-samverkan/application/utveckling/development-request-view';
+export type { InvoicePeriodSummary } from '@it-samverkan/application/invoicing/invoice-period-view';
 export type { LedgerAccountView as TraceLedgerAccount } from '@it-samverkan/application/ledger-import/ledger-account-view';
 /** Budget, actual, charged and settled of one thing; charged and settled are null where the reader may not see them. */
 export type { Figures as BudgetFigures } from '@it-samverkan/domain';

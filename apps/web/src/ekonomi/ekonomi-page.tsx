@@ -2,31 +2,17 @@ import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { FormEvent, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../api/client';
-import type { Invoice, Page as ApiPage } from '../api/types';
+import { sek } from '../api/format';
+import type { InvoicePeriodSummary, Page as ApiPage } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
+import { PageNav, usePageNumber } from '../components/page-nav';
 import { useSession } from '../components/session';
 import { useApi } from '../components/use-api';
 import { PERIOD_PATTERN } from './invoice-labels';
 
-interface PeriodSummary {
-  period: string;
-  drafts: number;
-  issued: number;
-}
-
-/** Invoices grouped by period: how many drafts and issued documents each has. */
-function summarise(invoices: Invoice[]): PeriodSummary[] {
-  const byPeriod = new Map<string, PeriodSummary>();
-  for (const i of invoices) {
-    const s = byPeriod.get(i.period) ?? { period: i.period, drafts: 0, issued: 0 };
-    if (i.status === 'draft') s.drafts += 1;
-    else s.issued += 1;
-    byPeriod.set(i.period, s);
-  }
-  return [...byPeriod.values()].sort((a, b) => b.period.localeCompare(a.period));
-}
+const PERIODS_PER_PAGE = 12;
 
 /** Finance's way in: choose a period; the periods that already have invoices are listed. */
 export function EkonomiPage() {
@@ -34,7 +20,11 @@ export function EkonomiPage() {
   const navigate = useNavigate();
   const [period, setPeriod] = useState('2025-Q1');
   const [problem, setProblem] = useState<string | null>(null);
-  const invoices = useApi(() => api.get<ApiPage<Invoice>>('/invoices', { pageSize: 500 }), []);
+  const periodsPage = usePageNumber(PERIODS_PER_PAGE);
+  const periods = useApi(
+    () => api.get<ApiPage<InvoicePeriodSummary>>('/invoices/periods', periodsPage.query),
+    [periodsPage.page],
+  );
 
   function open(event: FormEvent) {
     event.preventDefault();
@@ -79,25 +69,43 @@ export function EkonomiPage() {
         </ul>
       </Section>
       <Section id="perioder" title="Perioder med fakturor">
-        <LoadState loaded={invoices} what="fakturorna">
-          {(page) => (
-            <DataTable
-              caption="Perioder med fakturor och kreditfakturor"
-              rows={summarise(page.items)}
-              rowKey={(s) => s.period}
-              empty="Inga fakturor ännu. Öppna en period och kör den."
-              columns={[
-                {
-                  header: 'Period',
-                  cell: (s) => <Link to={`/ekonomi/perioder/${s.period}`}>{s.period}</Link>,
-                },
-                { header: 'Utkast', numeric: true, cell: (s) => s.drafts },
-                { header: 'Utfärdade', numeric: true, cell: (s) => s.issued },
-              ]}
-            />
-          )}
+        <LoadState loaded={periods} what="perioderna">
+          {(list) => <PeriodTable list={list} onPage={periodsPage.setPage} />}
         </LoadState>
       </Section>
     </Page>
+  );
+}
+
+/** The periods with invoices, newest first, a page at a time. */
+function PeriodTable({
+  list,
+  onPage,
+}: {
+  list: ApiPage<InvoicePeriodSummary>;
+  onPage: (page: number) => void;
+}) {
+  return (
+    <>
+      <DataTable
+        caption="Perioder med fakturor och kreditfakturor, senaste först"
+        rows={list.items}
+        rowKey={(s) => s.period}
+        empty="Inga fakturor ännu. Öppna en period och kör den."
+        columns={[
+          {
+            header: 'Period',
+            cell: (s) => <Link to={`/ekonomi/perioder/${s.period}`}>{s.period}</Link>,
+          },
+          { header: 'Utkast', numeric: true, cell: (s) => s.drafts },
+          { header: 'Utfärdade', numeric: true, cell: (s) => s.issued },
+          { header: 'Kreditfakturor', numeric: true, cell: (s) => s.creditNotes },
+          { header: 'Utfärdat inkl. moms', numeric: true, cell: (s) => sek(s.issuedTotal) },
+          { header: 'Krediterat inkl. moms', numeric: true, cell: (s) => sek(s.creditedTotal) },
+          { header: 'Läge', cell: (s) => (s.closed ? 'Stängd' : 'Öppen') },
+        ]}
+      />
+      <PageNav list={list} label="Sidor med perioder" noun="perioder" onPage={onPage} />
+    </>
   );
 }
