@@ -1,6 +1,17 @@
-import { InternalChargeEntity, InvoiceEntity, InvoiceLineEntity } from '@it-samverkan/persistence';
+import { randomUUID } from 'node:crypto';
+import {
+  CostModelVersionEntity,
+  InternalChargeEntity,
+  InvoiceEntity,
+  InvoiceLineEntity,
+} from '@it-samverkan/persistence';
 import { startTestApp, TestApp } from '../support/test-app';
-import { INVOICING_ACTUAL, storeApprovedActual, storeApprovedModel } from '../invoicing/support';
+import {
+  INVOICING_ACTUAL,
+  INVOICING_MODEL,
+  storeApprovedActual,
+  storeApprovedModel,
+} from '../invoicing/support';
 
 const ore = (s: string) => BigInt(s.replace('-', '').replace('.', '')) * (s.startsWith('-') ? -1n : 1n);
 
@@ -85,6 +96,8 @@ describe('Budget against actual, year over year, with charged figures under the 
  * charged, for the charged consumers only): ulr-bou 420 000.00 − 400 000.00 = 20 000.00, tra-oms
  * 345 000.00 − 333 333.34 = 11 666.66, tra-utb 345 000.00 − 333 333.33 = 11 666.67; ulr-ks 0.00
  * (appropriation); total 43 333.33.
+ * 2027: the same model approved as that year's budget and no actual model yet: the budget as 2025's,
+ * actual null everywhere (not 0.00), nothing charged or settled (0.00).
  */
 describe('Budget against actual: charged and settled worked out by hand', () => {
   let t: TestApp;
@@ -109,6 +122,19 @@ describe('Budget against actual: charged and settled worked out by hand', () => 
       .send({ year: 2025, period: '2026-01' })
       .expect(201);
     await issueAll('2026-01');
+    await t.dataSource.getRepository(CostModelVersionEntity).insert({
+      id: randomUUID(),
+      name: 'Fakturatest 2027, budget',
+      year: 2027,
+      kind: 'budget',
+      status: 'approved',
+      document: { ...INVOICING_MODEL, name: 'Fakturatest 2027, budget', year: 2027 },
+      documentHash: '2'.repeat(64),
+      decisionId: null,
+      approvedAt: new Date('2026-01-18T00:00:00Z'),
+      createdAt: new Date('2026-01-17T00:00:00Z'),
+      updatedAt: new Date('2026-01-18T00:00:00Z'),
+    });
   });
   afterAll(() => t.close());
 
@@ -132,5 +158,47 @@ describe('Budget against actual: charged and settled worked out by hand', () => 
       ['tra-utb', '333333.33', '345000.00', '333333.33', '11666.67'],
       ['bolag-ue', '0.00', '0.00', '0.00', '0.00'],
     ]);
+  });
+
+  it('a year without an actual model answers actual null (not yet known), and an actual of nothing 0.00', async () => {
+    const res = await t.http
+      .get('/api/v1/reports/budget-vs-actual')
+      .set(t.auth(await t.token('tjanstefiering')));
+    expect(res.status).toBe(200);
+    const y2027 = res.body.years.find((y: { year: number }) => y.year === 2027);
+    expect([y2027.budgetModel?.name, y2027.actualModel]).toEqual(['Fakturatest 2027, budget', null]);
+    expect(y2027.total).toEqual({ budget: '1300000.01', actual: null, charged: '0.00', settled: '0.00' });
+    type Row = { id: string; budget: string; actual: string | null; charged: string; settled: string };
+    expect(y2027.consumers.map((c: Row) => [c.id, c.budget, c.actual, c.charged, c.settled])).toEqual([
+      ['ulr-ks', '233333.34', null, '0.00', '0.00'],
+      ['ulr-bou', '400000.00', null, '0.00', '0.00'],
+      ['tra-oms', '333333.34', null, '0.00', '0.00'],
+      ['tra-utb', '333333.33', null, '0.00', '0.00'],
+      ['bolag-ue', '0.00', null, '0.00', '0.00'],
+    ]);
+    expect(y2027.consumers[1].services).toEqual([
+      { id: 'arbetsplats', budget: '400000.00', actual: null, charged: '0.00', settled: null },
+      { id: 'servicedesk', budget: '0.00', actual: null, charged: '0.00', settled: null },
+    ]);
+    expect(y2027.services.map((s: Row) => [s.id, s.budget, s.actual])).toEqual([
+      ['arbetsplats', '1200000.00', null],
+      ['servicedesk', '100000.01', null],
+    ]);
+    expect(y2027.municipalities.map((m: Row) => [m.id, m.budget, m.actual])).toEqual([
+      ['ulricehamn', '633333.34', null],
+      ['tranemo', '666666.67', null],
+    ]);
+    // 2025 has its actual model: bolag-ue, with no devices or users, has an actual of 0.00, not null
+    const y2025 = res.body.years.find((y: { year: number }) => y.year === 2025);
+    expect(y2025.consumers.find((c: Row) => c.id === 'bolag-ue').actual).toBe('0.00');
+    // and the OpenAPI document says so
+    const doc = (await t.http.get('/docs-json').expect(200)).body;
+    const year =
+      doc.paths['/api/v1/reports/budget-vs-actual'].get.responses['200'].content['application/json'].schema
+        .properties.years.items;
+    expect(year.properties.total.properties.actual).toMatchObject({ type: 'string', nullable: true });
+    expect(year.properties.total.properties.actual.description).toMatch(
+      /null när året ännu saknar utfallsmodell/,
+    );
   });
 });

@@ -12,6 +12,7 @@ import { Access, named } from '../common/access.decorator';
 import { CurrentActor } from '../common/actor.decorator';
 import { CLOCK, Clock } from '../common/tokens';
 import { NextYearDto } from './budget-cycle.dto';
+import { BUDGET_VS_ACTUAL_SCHEMA } from './budget-vs-actual.schema';
 
 @ApiTags('Tjänstefiering')
 @ApiBearerAuth()
@@ -75,8 +76,9 @@ export class BudgetVersusActualController {
       'senaste utkastet (budgetModel.status och actualModel.status säger vilket; ett år vars budget inte är godkänd ' +
       'visar utkastets siffror). Debiterat (fakturerat och internt debiterat) ' +
       'och slutavräknat följer fakturornas sekretess: värdkommunen ser allt, en samverkanspart bara sina egna förbrukare ' +
-      '(övriga null, och summorna räknar bara det som syns).',
+      '(övriga null, och summorna räknar bara det som syns). Ett år utan utfallsmodell har utfall null (inte 0.00).',
   })
+  @ApiOkResponse({ description: 'Budget mot utfall per år', schema: BUDGET_VS_ACTUAL_SCHEMA })
   budgetVersusActual(@CurrentActor() actor: Actor) {
     return this.reports.report(actor.principal);
   }

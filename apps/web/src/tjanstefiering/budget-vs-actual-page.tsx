@@ -14,16 +14,18 @@ import { useApi } from '../components/use-api';
 
 type Year = BudgetVersusActualReport['years'][number];
 
-/** Actual less budget, exact ("-1234.50"). */
-export function difference(f: BudgetFigures): string {
+/** Actual less budget, exact ("-1234.50"); null while there is no actual (the year has no actual model). */
+export function difference(f: BudgetFigures): string | null {
+  if (f.actual === null) return null;
   return Money.parse(f.actual).minus(Money.parse(f.budget)).toString();
 }
 
-/** Actual less budget as a share of the budget, one decimal rounded half up ("2.5"); null without a budget. */
+/** Actual less budget as a share of the budget, one decimal rounded half up ("2.5"); null without a budget or an actual. */
 export function differenceShare(f: BudgetFigures): string | null {
   const budget = Money.parse(f.budget);
-  if (budget.isZero()) return null;
-  return Money.parse(difference(f)).toDecimal().div(budget.toDecimal()).times(100).toFixed(1);
+  const diff = difference(f);
+  if (diff === null || budget.isZero()) return null;
+  return Money.parse(diff).toDecimal().div(budget.toDecimal()).times(100).toFixed(1);
 }
 
 const HIDDEN =
@@ -32,30 +34,24 @@ const HIDDEN =
 /** The budget column's heading: a budget IT-styrgruppen has not approved is marked as a draft. */
 const budgetHeader = (draft: boolean) => (draft ? 'Budget (utkast, ej godkänd)' : 'Budget');
 
-/** What a year has: a draft budget is marked; without an actual model there is no actual to compare (–). */
-interface YearModels {
-  draftBudget: boolean;
-  hasActual: boolean;
-}
-
-function figures({
-  draftBudget,
-  hasActual,
-}: YearModels): { header: string; value: (f: BudgetFigures) => string }[] {
-  const ifActual = (text: () => string) => (hasActual ? text() : '–');
+/**
+ * The figure columns; a draft budget is marked. Without an actual model the API answers actual null,
+ * so actual and the differences show – (not 0 kr and −100 %).
+ */
+function figures(draftBudget: boolean): { header: string; value: (f: BudgetFigures) => string }[] {
   return [
     { header: budgetHeader(draftBudget), value: (f) => sek(f.budget) },
-    { header: 'Utfall', value: (f) => ifActual(() => sek(f.actual)) },
+    { header: 'Utfall', value: (f) => sek(f.actual) },
     { header: 'Debiterat', value: (f) => sek(f.charged) },
     { header: 'Avräknat', value: (f) => sek(f.settled) },
-    { header: 'Utfall − budget', value: (f) => ifActual(() => sek(difference(f))) },
-    { header: 'Utfall − budget (%)', value: (f) => ifActual(() => percent(differenceShare(f))) },
+    { header: 'Utfall − budget', value: (f) => sek(difference(f)) },
+    { header: 'Utfall − budget (%)', value: (f) => percent(differenceShare(f)) },
   ];
 }
-function figureColumns<T extends BudgetFigures>(models: YearModels): Column<T>[] {
-  return figures(models).map((c) => ({ header: c.header, numeric: true, cell: c.value }));
+function figureColumns<T extends BudgetFigures>(draftBudget: boolean): Column<T>[] {
+  return figures(draftBudget).map((c) => ({ header: c.header, numeric: true, cell: c.value }));
 }
-const figureFooter = (f: BudgetFigures, models: YearModels) => figures(models).map((c) => c.value(f));
+const figureFooter = (f: BudgetFigures, draftBudget: boolean) => figures(draftBudget).map((c) => c.value(f));
 
 /** Budget and actual per municipality as bars (the table beside it has the numbers). */
 function chartOf(year: Year, names: Directory['name'], draftBudget: boolean) {
@@ -71,7 +67,12 @@ function chartOf(year: Year, names: Directory['name'], draftBudget: boolean) {
         type: 'bar',
         data: year.municipalities.map((m) => kronorForChart(m.budget)),
       },
-      { name: 'Utfall', type: 'bar', data: year.municipalities.map((m) => kronorForChart(m.actual)) },
+      {
+        name: 'Utfall',
+        type: 'bar',
+        // no bar (not a bar at 0) while there is no actual
+        data: year.municipalities.map((m) => (m.actual === null ? null : kronorForChart(m.actual))),
+      },
     ],
   };
 }
@@ -79,7 +80,6 @@ function chartOf(year: Year, names: Directory['name'], draftBudget: boolean) {
 function YearView({ year, directory, hidden }: { year: Year; directory: Directory; hidden: boolean }) {
   const names = directory.name;
   const draftBudget = year.budgetModel?.status === 'draft';
-  const models = { draftBudget, hasActual: year.actualModel !== null };
   const option = useMemo(() => chartOf(year, names, draftBudget), [year, names, draftBudget]);
   const model = (m: Year['budgetModel'], what: string) =>
     m ? `${what}: ${m.name}${m.status === 'approved' ? '' : ' (utkast)'}.` : `${what}: saknas.`;
@@ -111,9 +111,9 @@ function YearView({ year, directory, hidden }: { year: Year; directory: Director
               empty="Ingen kommun att visa."
               columns={[
                 { header: 'Kommun', cell: (m) => names(m.id) },
-                ...figureColumns<Year['municipalities'][number]>(models),
+                ...figureColumns<Year['municipalities'][number]>(draftBudget),
               ]}
-              footer={['Summa', ...figureFooter(year.total, models)]}
+              footer={['Summa', ...figureFooter(year.total, draftBudget)]}
             />
           }
         />
@@ -129,9 +129,9 @@ function YearView({ year, directory, hidden }: { year: Year; directory: Director
           empty="Ingen tjänst att visa."
           columns={[
             { header: 'Tjänst', cell: (s) => names(s.id) },
-            ...figureColumns<Year['services'][number]>(models),
+            ...figureColumns<Year['services'][number]>(draftBudget),
           ]}
-          footer={['Summa', ...figureFooter(year.total, models)]}
+          footer={['Summa', ...figureFooter(year.total, draftBudget)]}
         />
       </Section>
       <Section id="per-forbrukare" title="Per förbrukare">
@@ -143,9 +143,9 @@ function YearView({ year, directory, hidden }: { year: Year; directory: Director
           columns={[
             { header: 'Förbrukare', cell: (c) => names(c.id) },
             { header: 'Kommun', cell: (c) => names(c.municipality) },
-            ...figureColumns<Year['consumers'][number]>(models),
+            ...figureColumns<Year['consumers'][number]>(draftBudget),
           ]}
-          footer={['Summa', '', ...figureFooter(year.total, models)]}
+          footer={['Summa', '', ...figureFooter(year.total, draftBudget)]}
         />
       </Section>
     </>

@@ -104,8 +104,34 @@ describe('budget against actual, charged and settled per year', () => {
     });
   });
 
-  it('a year without an actual model shows actual 0.00', () => {
+  it('a year without an actual model has every actual null (not yet known), unlike an actual of 0.00', () => {
     const [y] = budgetVersusActual([{ ...year, actual: null, charged: [], settled: [] }], () => true);
-    expect(y.total).toEqual({ budget: '1283333.34', actual: '0.00', charged: '0.00', settled: '0.00' });
+    expect(y.total).toEqual({ budget: '1283333.34', actual: null, charged: '0.00', settled: '0.00' });
+    expect(y.municipalities.map((m) => [m.id, m.budget, m.actual])).toEqual([
+      ['ulricehamn', '886666.67', null],
+      ['tranemo', '396666.67', null],
+    ]);
+    expect(y.services.map((s) => [s.id, s.actual])).toEqual([
+      ['arbetsplats', null],
+      ['servicedesk', null],
+    ]);
+    expect(y.consumers[0].actual).toBeNull();
+    expect(y.consumers[0].services[0]).toEqual({
+      id: 'arbetsplats',
+      budget: '560000.00',
+      actual: null,
+      charged: '0.00',
+      settled: null,
+    });
+  });
+
+  it('an actual model in which a consumer has nothing gives it an actual of 0.00, not null', () => {
+    const zero = doc([['ulr-ks', 'ulricehamn', { arbetsplats: '0.00', servicedesk: '0.00' }]]);
+    const [y] = budgetVersusActual([{ ...year, actual: zero, charged: [], settled: [] }], () => true);
+    expect(y.consumers.map((c) => [c.id, c.budget, c.actual])).toEqual([
+      ['ulr-ks', '886666.67', '0.00'],
+      ['tra-oms', '396666.67', '0.00'],
+    ]);
+    expect(y.total.actual).toBe('0.00');
   });
 });

@@ -16,10 +16,13 @@ export interface YearInputs {
   settled: readonly ChargedEntry[];
 }
 
-/** Budget, actual, charged and settled of one thing; charged and settled are null where the reader may not see them. */
+/**
+ * Budget, actual, charged and settled of one thing; actual is null while the year has no actual model
+ * (not yet known, unlike an actual of 0.00), charged and settled are null where the reader may not see them.
+ */
 export interface Figures {
   budget: string;
-  actual: string;
+  actual: string | null;
   charged: string | null;
   settled: string | null;
 }
@@ -36,6 +39,7 @@ export interface YearFigures {
  * Budget against actual for each year (pure): budget and actual from the splits of the year's
  * models (shared within the cooperation), charged and settled from the invoices and internal
  * charges — shown only for consumers whose municipality `mayRead` allows, summed only over those.
+ * A year without an actual model has every actual null.
  */
 export function budgetVersusActual(
   years: readonly YearInputs[],
@@ -83,7 +87,7 @@ export function budgetVersusActual(
     });
     const text = (r: Raw): Figures => ({
       budget: r.budget.toString(),
-      actual: r.actual.toString(),
+      actual: y.actual ? r.actual.toString() : null,
       charged: r.charged?.toString() ?? null,
       settled: r.settled?.toString() ?? null,
     });
