@@ -171,10 +171,10 @@ describe('Register imports: a dated register counted through a stored mapping in
     const path = `/api/v1/cost-models/${actualId}/register-imports`;
     await walkOneRowPages(t, path, tjf);
     const whole = (await t.http.get(path).set(t.auth(tjf)).expect(200)).body;
-    // the device register and the licence list (stored at the test clock's one instant, so their
-    // order is the ids' order; walkOneRowPages checked the pages follow it)
+    // the device register, then the licence list, both at the test clock's one instant: the licence
+    // list, stored last, first (walkOneRowPages checked the pages follow this order)
     const snapshots = whole.items.map((i: { driver: string; asOf: string }) => `${i.driver} ${i.asOf}`);
-    expect(snapshots.sort()).toEqual(['devices 2025-10-01', 'licenses 2025-09-30']);
+    expect(snapshots).toEqual(['licenses 2025-09-30', 'devices 2025-10-01']);
   });
 
   it('refuses an unreadable file whole, every problem at its row, and writes nothing', async () => {
@@ -247,5 +247,35 @@ describe('Register imports: a dated register counted through a stored mapping in
       (await t.http.post(url).set(t.auth(partner)).set('Content-Type', 'text/csv').send(DEVICES_CSV)).status,
     ).toBe(403);
     expect((await t.http.get('/api/v1/register-mappings').set(t.auth(partner))).status).toBe(200);
+  });
+
+  it('imports stored at one instant list in reverse order of storing; the first is where the volumes come from', async () => {
+    const path = `/api/v1/cost-models/${actualId}/register-imports`;
+    const before = (await t.http.get(`${path}?pageSize=500`).set(t.auth(tjf)).expect(200)).body.items;
+    // five more device registers at the test clock's one instant, the k-th with k more PCs of ulr-ks
+    const stored5: string[] = [];
+    for (let k = 1; k <= 5; k++) {
+      const extra = Array.from({ length: k }, (_, i) => `PC-1${k}${i};Dell 5440;Ulricehamn;1100`);
+      const res = await t.http
+        .post(`${path}?driver=devices&kind=devices&asOf=2025-10-0${k + 1}&mapping=${mappingId}`)
+        .set(t.auth(tjf))
+        .set('Content-Type', 'text/csv')
+        .send([DEVICES_CSV, ...extra].join('\r\n'));
+      expect([res.status, res.body.createdAt]).toEqual([200, t.now.value.toISOString()]);
+      stored5.push(res.body.id);
+    }
+    const ids = await walkOneRowPages(t, path, tjf);
+    expect(ids).toEqual([...stored5.reverse(), ...before.map((i: { id: string }) => i.id)]);
+    const first = (await t.http.get(`${path}?pageSize=1`).set(t.auth(tjf)).expect(200)).body.items[0];
+    // the last stored had 1 + 5 PCs of ulr-ks, and the draft's devices are its volumes
+    expect([first.asOf, first.volumes[0]]).toEqual([
+      '2025-10-06',
+      { consumer: 'ulr-ks', volume: '6', rows: 6 },
+    ]);
+    expect((await stored(actualId)).volumes.devices['ulr-ks']).toBe('6');
+    const rows = await t.dataSource
+      .getRepository(RegisterImportEntity)
+      .find({ where: { modelVersionId: actualId }, order: { sequence: 'ASC' } });
+    expect(rows.map((r) => r.sequence)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });

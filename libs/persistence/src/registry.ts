@@ -64,6 +64,7 @@ import { ReadIndexes1764200500000 } from './migrations/1764200500000-read-indexe
 import { InvoiceStatusParties1764200510000 } from './migrations/1764200510000-invoice-status-parties';
 import { InvoiceStatusOrder1764300000000 } from './migrations/1764300000000-invoice-status-order';
 import { InvoicePeriodSummary1764400000000 } from './migrations/1764400000000-invoice-period-summary';
+import { ImportSequence1764410000000 } from './migrations/1764410000000-import-sequence';
 import { Registers1764103000000 } from './migrations/1764103000000-registers';
 
 type EntityClass = new (...args: any[]) => unknown;
@@ -131,4 +132,5 @@ export const MIGRATIONS: EntityClass[] = [
   InvoiceStatusParties1764200510000,
   InvoiceStatusOrder1764300000000,
   InvoicePeriodSummary1764400000000,
+  ImportSequence1764410000000,
 ];

@@ -40,6 +40,9 @@ export interface LedgerImportInput {
 
 const MAX_FILE_NAME = 255;
 
+/** Newest first; imports stored at one instant in reverse order of storing (the version's sequence). */
+const LATEST_FIRST = { importedAt: 'DESC', sequence: 'DESC' } as const;
+
 /** The format a file name says, or null. */
 export function ledgerFormatOf(fileName: string): LedgerFormat | null {
   if (/\.(se|si|sie)$/i.test(fileName)) return 'sie4';
@@ -181,12 +184,12 @@ export class LedgerImportService {
     });
   }
 
-  /** The version's imports, newest first (without their sources). */
+  /** The version's imports, newest first, those of one instant in reverse order of storing (without their sources). */
   async list(modelVersionId: string, page: PageRequest): Promise<Page<LedgerImportSummary>> {
     await this.requireVersion(modelVersionId);
     return findPage(
       this.dataSource.getRepository(LedgerImportEntity),
-      { where: { modelVersionId }, order: { sequence: 'DESC' } },
+      { where: { modelVersionId }, order: LATEST_FIRST },
       page,
       ledgerImportSummary,
     );
@@ -225,7 +228,7 @@ export class LedgerImportService {
   private async latestRow(modelVersionId: string): Promise<LedgerImportEntity | null> {
     return this.dataSource.getRepository(LedgerImportEntity).findOne({
       where: { modelVersionId },
-      order: { sequence: 'DESC' },
+      order: LATEST_FIRST,
     });
   }
 

@@ -174,6 +174,9 @@ export class RegisterImportService {
         result: { ...count, previous: view.previous },
         createdAt: now,
         createdBy: actor.principal.name,
+        // under the version's row lock (SQLite: the one writer), so two imports never share a number
+        sequence:
+          ((await m.maximum(RegisterImportEntity, 'sequence', { modelVersionId: versionId })) ?? 0) + 1,
       });
       await recordAudit(
         m,
@@ -198,13 +201,16 @@ export class RegisterImportService {
     return request.dryRun ? run(this.dataSource.manager) : inTransaction(this.dataSource, run);
   }
 
-  /** The imports into a version, newest first; the first of each driver is where its volumes come from. */
+  /**
+   * The imports into a version, newest first, those stored at one instant in reverse order of storing
+   * (their sequence); the first of each driver is where its volumes come from.
+   */
   async listForVersion(versionId: string, page: PageRequest): Promise<Page<RegisterImportView>> {
     const version = await this.dataSource.getRepository(CostModelVersionEntity).findOneBy({ id: versionId });
     if (!version) throw costModelNotFound(versionId);
     return findPage(
       this.dataSource.getRepository(RegisterImportEntity),
-      { where: { modelVersionId: versionId }, order: { createdAt: 'DESC', id: 'ASC' } },
+      { where: { modelVersionId: versionId }, order: { createdAt: 'DESC', sequence: 'DESC' } },
       page,
       importView,
     );

@@ -73,6 +73,10 @@ export class RegisterImportEntity {
 
   @Column({ name: 'created_by', type: 'varchar', length: 100 })
   createdBy: string;
+
+  /** 1, 2, … per version in the order stored (under the version's row lock): the tiebreak of one instant. */
+  @Column({ type: 'integer', default: 0 })
+  sequence: number;
 }
 
 /** Where a drafted model version came from: the approved version it was drafted from and the indices per pool. */
