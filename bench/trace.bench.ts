@@ -85,6 +85,7 @@ const FILE = {
   generatedOn: '2026-11-30',
   source: { label: 'Fördelningskörning (bench)', description: null, period: null, amount: null },
   splitRun: null,
+  figures: { from: 'computed-now', engineVersion: 'bench', inputHash: '0'.repeat(64) } as const,
   model: { name: 'Bench', year: 2026, kind: 'budget', status: 'approved' },
   decision: { reference: 'IT-styrgruppen 2026-02-25 § 9', subject: 'Bench' },
 };

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { COST_ENGINE_VERSION } from '@it-samverkan/domain';
 import { SplitRunEntity } from '@it-samverkan/persistence';
 import { cloneDocument, exampleModel } from '../factories/cost-model';
 import { binaryBody } from '../support/finance-files';
@@ -31,6 +32,7 @@ function tracedModel() {
 type Trace = {
   source: { kind: string; amount: string; consumerId: string; serviceId: string };
   splitRun: { id: string; engineVersion: string; inputHash: string; resultHash: string } | null;
+  figures: { from: string; engineVersion: string; inputHash: string };
   model: { id: string; name: string; status: string };
   decision: { reference: string; date: string; paragraph: string; forum: string };
   total: string;
@@ -114,6 +116,11 @@ describe("The auditor's trace: from an invoice line or internal charge to the sp
       inputHash: runs.body.items[0].inputHash,
       resultHash: runs.body.items[0].resultHash,
       engineVersion: runs.body.items[0].engineVersion,
+    });
+    expect(trace.figures).toEqual({
+      from: 'stored-run',
+      engineVersion: runs.body.items[0].engineVersion,
+      inputHash: runs.body.items[0].inputHash,
     });
     // tra-oms's 396 666.67 per pool: arbetsplats 280 000.00 of 933 333.33 (personal 566 666.67, licenser
     // 300 000.00, lokaler 66 666.66), servicedesk 116 666.67 of 466 666.67 (personal 433 333.33, lokaler
@@ -289,5 +296,59 @@ describe("The auditor's trace: from an invoice line or internal charge to the sp
     const again = await t.http.get(`/api/v1/splits/${runId}/audit-trace`).set(t.auth());
     expect(again.status).toBe(200);
     expect(again.body.total).toBe('1400000.00');
+  });
+
+  it('a version with no stored split run: the figures computed now from the approved document, and the trace says so', async () => {
+    const repo = t.dataSource.getRepository(SplitRunEntity);
+    const runs = await repo.findBy({ modelVersionId: modelId });
+    expect(runs).toHaveLength(1);
+    // as for a version approved before split runs were stored
+    await repo.delete({ modelVersionId: modelId });
+    try {
+      const res = await t.http
+        .get(`/api/v1/invoices/${invoiceId}/lines/${lineId}/trace`)
+        .set(t.auth(tranemo));
+      expect(res.status).toBe(200);
+      const trace = res.body as Trace;
+      const version = await t.http.get(`/api/v1/cost-models/${modelId}`).set(t.auth()).expect(200);
+      expect([trace.splitRun, trace.model.id]).toEqual([null, modelId]);
+      expect(trace.figures).toEqual({
+        from: 'computed-now',
+        engineVersion: COST_ENGINE_VERSION,
+        inputHash: version.body.documentHash,
+      });
+      // the run stored at approval split this same document: its input hash was the document's
+      expect(runs[0].inputHash).toBe(version.body.documentHash);
+      expect(trace.decision.reference).toBe('IT-styrgruppen 2025-03-26 § 7');
+      // the same figures as from the run (above, by hand): tra-oms 280 000.00 + 116 666.67 =
+      // 396 666.67, its pools 278 333.34 + 90 000.00 + 28 333.33
+      expect(trace.total).toBe('396666.67');
+      expect(
+        trace.consumers.map((c) => [c.id, c.total, c.lines.map((l) => [l.unitPrice, l.amount])]),
+      ).toEqual([
+        [
+          'tra-oms',
+          '396666.67',
+          [
+            ['933.33', '280000.00'],
+            ['466.67', '116666.67'],
+          ],
+        ],
+      ]);
+      expect(
+        (trace.consumers[0] as unknown as { pools: { amount: string }[] }).pools.map((p) => p.amount),
+      ).toEqual(['278333.34', '90000.00', '28333.33']);
+      const pdf = await t.http
+        .get(`/api/v1/invoices/${invoiceId}/lines/${lineId}/trace.pdf`)
+        .set(t.auth(tranemo))
+        .buffer(true)
+        .parse(binaryBody);
+      expect(pdf.status).toBe(200);
+      const { text } = pdfText(pdf.body);
+      expect(text).toContain('Ingen sparad körning');
+      expect(text).toContain(`Beräknade nu (motor ${COST_ENGINE_VERSION})`);
+    } finally {
+      await repo.insert(runs);
+    }
   });
 });

@@ -73,7 +73,7 @@ function TracePage({ path, back }: { path: string; back?: { to: string; text: st
 }
 
 function TraceView({ trace, path }: { trace: AuditTrace; path: string }) {
-  const { source, splitRun, model, decision } = trace;
+  const { source, splitRun, figures, model, decision } = trace;
   const ledgerRows = trace.pools.flatMap((p: Pool) => ledgerRowsOf(p.id, p.name, p.ledger));
   const basisRows = basisRowsOf(trace.pools);
   const basisLedger: BasisLedgerRow[] = basisRows.flatMap((b) =>
@@ -110,6 +110,12 @@ function TraceView({ trace, path }: { trace: AuditTrace; path: string }) {
           <dd>{decision ? `${decision.reference}: ${decision.subject}` : 'Inget beslut'}</dd>
           <dt>Fördelningskörning</dt>
           <dd>{splitRun ? splitRun.id : 'Ingen sparad körning'}</dd>
+          <dt>Siffrorna</dt>
+          <dd>
+            {figures.from === 'stored-run'
+              ? 'Ur den sparade fördelningskörningen'
+              : `Beräknade nu (motor ${figures.engineVersion}) ur den godkända versionens dokument, hash ${figures.inputHash}`}
+          </dd>
           {splitRun && (
             <>
               <dt>Motorversion</dt>

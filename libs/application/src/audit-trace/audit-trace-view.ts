@@ -34,6 +34,19 @@ export interface TraceSplitRun {
   createdBy: string;
 }
 
+/**
+ * Where the trace's figures come from: the stored split run (`splitRun`, with its hashes), or — for a
+ * version with no stored run of its approved document — a split computed now by today's engine from the
+ * version's document, whose hash is given (the same hash a run of it would store as its input hash).
+ */
+export interface TraceFigures {
+  from: 'stored-run' | 'computed-now';
+  /** The engine that computed the figures: the run's, or today's. */
+  engineVersion: string;
+  /** The hash of the document split: the run's input hash, or the version's document hash. */
+  inputHash: string;
+}
+
 /** A model version as the trace names it. */
 export interface TraceModel {
   id: string;
@@ -118,6 +131,7 @@ export interface AuditTraceView {
   generatedOn: string;
   source: TraceSource;
   splitRun: TraceSplitRun | null;
+  figures: TraceFigures;
   model: TraceModel;
   decision: DecisionView | null;
   total: string;

@@ -237,13 +237,19 @@ export class AuditTraceService {
             createdBy: run.createdBy,
           }
         : null,
+      figures: run
+        ? { from: 'stored-run', engineVersion: run.engineVersion, inputHash: run.inputHash }
+        : { from: 'computed-now', engineVersion: COST_ENGINE_VERSION, inputHash: version.documentHash },
       model: modelOf(version),
       decision: decision ? decisionView(decision) : null,
       ...traceBody(computed.model, computed.split, ledger, consumerIds, await this.poolBases(version)),
     };
   }
 
-  /** A version's document (read only when there is no stored run to split). */
+  /**
+   * A version's document (read only when there is no stored run to split, e.g. one approved before runs
+   * were stored): the approved document is immutable, so its split now is the split it was approved with.
+   */
   private async document(versionId: string): Promise<object> {
     const version = await this.db
       .getRepository(CostModelVersionEntity)

@@ -40,6 +40,7 @@ export interface AuditTraceFile {
     resultHash: string;
     createdAt: string;
   } | null;
+  figures: { from: 'stored-run' | 'computed-now'; engineVersion: string; inputHash: string };
   model: { name: string; year: number; kind: string; status: string };
   decision: { reference: string; subject: string } | null;
   total: string;
@@ -88,6 +89,13 @@ const objectsText = (o: Record<string, string>) =>
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
 
+/** Where the figures come from, as the auditor reads it. */
+export function figuresText(f: AuditTraceFile['figures']): string {
+  return f.from === 'stored-run'
+    ? 'Ur den sparade fördelningskörningen'
+    : `Beräknade nu (motor ${f.engineVersion}) ur den godkända versionens dokument: ingen sparad körning`;
+}
+
 function facts(f: AuditTraceFile): [string, string][] {
   return [
     ['Spårat', `${f.source.label}${f.source.description ? `: ${f.source.description}` : ''}`],
@@ -100,7 +108,8 @@ function facts(f: AuditTraceFile): [string, string][] {
         ? `${f.splitRun.id}, ${f.splitRun.createdAt.slice(0, 10)}, motor ${f.splitRun.engineVersion}`
         : 'Ingen sparad körning',
     ],
-    ['Indatahash', f.splitRun?.inputHash ?? '–'],
+    ['Siffrorna', figuresText(f.figures)],
+    ['Indatahash', f.figures.inputHash],
     ['Resultathash', f.splitRun?.resultHash ?? '–'],
     ['Skapad', f.generatedOn],
   ];
