@@ -1,4 +1,3 @@
-import { DataSource, EntitySubscriberInterface, InsertEvent, RemoveEvent, UpdateEvent } from 'typeorm';
 import {
   ApiTokenEntity,
   CompanyEntity,
@@ -7,6 +6,7 @@ import {
   PersonEntity,
   SessionEntity,
 } from '@it-samverkan/persistence';
+import { cachePerDataSource, GenerationalCache } from './cache-invalidation';
 
 /**
  * How long this process trusts what it read about who a request is (a session or token and its
@@ -34,67 +34,34 @@ const CACHED_TABLES = new Set<unknown>([
  * tagged with a generation: a load that started before an invalidation is never stored, so a
  * lookup racing a revocation cannot put the revoked row back.
  */
-export class ReadCache {
+export class ReadCache extends GenerationalCache {
   private readonly entries = new Map<string, { value: unknown; until: number }>();
-  private generation = 0;
 
-  constructor(private readonly ttlMs = READ_CACHE_TTL_MS) {}
+  constructor(private readonly ttlMs = READ_CACHE_TTL_MS) {
+    super();
+  }
 
   /** The cached value for `key`, or `load()`'s result (stored unless it is null or the cache was emptied meanwhile). */
   async get<T>(key: string, load: () => Promise<T | null>): Promise<T | null> {
     const now = Date.now();
     const hit = this.entries.get(key);
     if (hit && hit.until > now) return hit.value as T;
-    const generation = this.generation;
+    const generation = this.currentGeneration();
     const value = await load();
-    if (value !== null && generation === this.generation && this.ttlMs > 0) {
+    if (value !== null && this.isCurrent(generation) && this.ttlMs > 0) {
       if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
       this.entries.set(key, { value, until: now + this.ttlMs });
     }
     return value;
   }
 
-  /** Forgets everything; loads under way are not stored. */
-  invalidate(): void {
-    this.generation++;
+  protected forget(): void {
     this.entries.clear();
   }
 }
 
-class ReadCacheInvalidator implements EntitySubscriberInterface {
-  constructor(private readonly cache: ReadCache) {}
-
-  private touched(event: { metadata?: { target: unknown } }): void {
-    if (!event.metadata || CACHED_TABLES.has(event.metadata.target)) this.cache.invalidate();
-  }
-
-  afterInsert(event: InsertEvent<unknown>): void {
-    this.touched(event);
-  }
-
-  afterUpdate(event: UpdateEvent<unknown>): void {
-    this.touched(event);
-  }
-
-  afterRemove(event: RemoveEvent<unknown>): void {
-    this.touched(event);
-  }
-
-  /** Raw statements inside a transaction pass no entity events; the commit still empties the cache. */
-  afterTransactionCommit(): void {
-    this.cache.invalidate();
-  }
-}
-
-const caches = new WeakMap<DataSource, ReadCache>();
-
-/** The read cache of a data source, subscribed to its writes on first use. */
-export function readCacheOf(dataSource: DataSource): ReadCache {
-  let cache = caches.get(dataSource);
-  if (!cache) {
-    cache = new ReadCache();
-    dataSource.subscribers.push(new ReadCacheInvalidator(cache));
-    caches.set(dataSource, cache);
-  }
-  return cache;
-}
+/**
+ * The read cache of a data source, subscribed on first use to entity writes of the cached tables
+ * and to every commit (raw statements inside a transaction pass no entity events).
+ */
+export const readCacheOf = cachePerDataSource(() => new ReadCache(), { entities: CACHED_TABLES });

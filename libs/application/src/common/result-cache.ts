@@ -1,5 +1,4 @@
-import { DataSource, EntitySubscriberInterface } from 'typeorm';
-import type { AfterQueryEvent } from 'typeorm/subscriber/event/QueryEvent';
+import { cachePerDataSource, GenerationalCache } from './cache-invalidation';
 
 /**
  * How long this process keeps a computed read (an invoice list, a split result, a scenario
@@ -55,15 +54,16 @@ interface Pending {
  * an entry asked for in the last quarter of its TTL is recomputed in the background while it is
  * still answered (what is answered is still never older than the TTL nor than the last write).
  */
-export class ResultCache {
+export class ResultCache extends GenerationalCache {
   private readonly entries = new Map<string, Entry>();
   private readonly pending = new Map<string, Pending>();
-  private generation = 0;
 
   constructor(
     private readonly ttlMs = RESULT_CACHE_TTL_MS,
     private readonly wallClock: () => number = Date.now,
-  ) {}
+  ) {
+    super();
+  }
 
   /**
    * The value for `key`, computed at most `ttlMs` before `at` (the application clock's now) and
@@ -79,7 +79,7 @@ export class ResultCache {
     const hit = this.entries.get(key);
     const wall = this.wallClock();
     const running = this.pending.get(key);
-    const joinable = running && running.generation === this.generation && fresh(running.at);
+    const joinable = running && this.isCurrent(running.generation) && fresh(running.at);
     if (hit && hit.until > wall && fresh(hit.at)) {
       const refreshAt = this.ttlMs * REFRESH_AFTER;
       if (!joinable && (at - hit.at >= refreshAt || wall >= hit.until - this.ttlMs + refreshAt))
@@ -98,13 +98,13 @@ export class ResultCache {
     load: () => Promise<T>,
     keep: (value: T) => boolean,
   ): Promise<T> {
-    const generation = this.generation;
+    const generation = this.currentGeneration();
     const promise = load();
     const mine: Pending = { promise, generation, at };
     this.pending.set(key, mine);
     try {
       const value = await promise;
-      if (generation === this.generation && this.ttlMs > 0 && keep(value)) {
+      if (this.isCurrent(generation) && this.ttlMs > 0 && keep(value)) {
         if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
         this.entries.delete(key);
         this.entries.set(key, { value, until: this.wallClock() + this.ttlMs, at });
@@ -115,40 +115,18 @@ export class ResultCache {
     }
   }
 
-  /** Forgets everything; loads under way are not stored and not joined. */
-  invalidate(): void {
-    this.generation++;
+  /** Loads under way are not stored (their generation is past) and not joined. */
+  protected forget(): void {
     this.entries.clear();
     this.pending.clear();
   }
 }
 
 /**
- * Empties the cache on every statement that may change data (entity writes, raw and bulk
- * statements alike, inside a transaction or not) and again after every commit, so a read that
- * ran beside a transaction and saw its data before the commit is not kept either.
+ * The result cache of a data source, subscribed on first use to every statement that may change
+ * data (entity writes, raw and bulk statements alike, inside a transaction or not) and to every
+ * commit, so a read that ran beside a transaction and saw its data before the commit is not kept either.
  */
-class ResultCacheInvalidator implements EntitySubscriberInterface {
-  constructor(private readonly cache: ResultCache) {}
-
-  afterQuery(event: AfterQueryEvent): void {
-    if (changesCachedData(event.query)) this.cache.invalidate();
-  }
-
-  afterTransactionCommit(): void {
-    this.cache.invalidate();
-  }
-}
-
-const caches = new WeakMap<DataSource, ResultCache>();
-
-/** The result cache of a data source, subscribed to its statements on first use. */
-export function resultCacheOf(dataSource: DataSource): ResultCache {
-  let cache = caches.get(dataSource);
-  if (!cache) {
-    cache = new ResultCache();
-    dataSource.subscribers.push(new ResultCacheInvalidator(cache));
-    caches.set(dataSource, cache);
-  }
-  return cache;
-}
+export const resultCacheOf = cachePerDataSource(() => new ResultCache(), {
+  statements: changesCachedData,
+});
