@@ -6,16 +6,17 @@ const REGISTER_ORDER = new TableIndex({
 });
 
 /**
- * Numbers the rows of `table` without a number (sequence 0) 1, 2, … per model version in the order
- * of `timestamp`, then id: the order they were listed in before, the best there is for rows stored
- * at one instant before they were numbered. A version's numbered rows were counted after these, so
- * they are already higher.
+ * Numbers the rows of `table` without a number (sequence 0) 1, 2, … per model version by `timestamp`
+ * and, within one instant, by id descending, so that newest first (timestamp, then sequence
+ * descending) keeps the order the register list showed them in before (timestamp descending, id
+ * ascending); which of two rows stored at one instant came first was not kept. A version's numbered
+ * rows were counted after these, so their numbers are already higher.
  */
 async function numberRows(queryRunner: QueryRunner, table: string, timestamp: string): Promise<void> {
   const q = (name: string) => queryRunner.connection.driver.escape(name);
   const rows: { id: string; version: string }[] = await queryRunner.query(
     `SELECT id, model_version_id AS version FROM ${q(table)} WHERE ${q('sequence')} = 0 ` +
-      `ORDER BY model_version_id, ${q(timestamp)}, id`,
+      `ORDER BY model_version_id, ${q(timestamp)}, id DESC`,
   );
   let version = '';
   let next = 0;
