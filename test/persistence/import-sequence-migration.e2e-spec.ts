@@ -1,13 +1,12 @@
-import { DataSource } from 'typeorm';
 import { Money } from '@it-samverkan/domain';
 import {
   CostModelVersionEntity,
   LedgerImportEntity,
   MIGRATIONS,
-  openDatabase,
   RegisterImportEntity,
 } from '@it-samverkan/persistence';
-import { freshDatabase, TEST_DATABASE_KIND } from '../support/database';
+import { TEST_DATABASE_KIND } from '../support/database';
+import { migratedDatabasePerFile } from '../support/migrated-database';
 
 const at = (iso: string) => new Date(iso);
 const ids = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
@@ -19,19 +18,10 @@ const ids = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
  * descending) keep the order the register list showed before (time descending, id ascending).
  */
 describe(`import sequence migration on rows stored before it (${TEST_DATABASE_KIND})`, () => {
-  let ds: DataSource;
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    const db = await freshDatabase();
-    drop = db.drop;
-    ds = await openDatabase(db.url);
-  });
-  afterAll(async () => {
-    await ds.destroy();
-    await drop();
-  });
+  const database = migratedDatabasePerFile();
 
   it('numbers them per version: by time, one instant by id descending; numbered ledger rows keep theirs', async () => {
+    const ds = database();
     const versions = ['a', 'b'].map((v) => `${v}0000000-0000-4000-8000-000000000000`);
     for (const id of versions)
       await ds.getRepository(CostModelVersionEntity).insert({

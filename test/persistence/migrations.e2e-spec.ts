@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
-import { MIGRATIONS, openDatabase } from '@it-samverkan/persistence';
-import { freshDatabase, TEST_DATABASE_KIND } from '../support/database';
+import { MIGRATIONS } from '@it-samverkan/persistence';
+import { TEST_DATABASE_KIND } from '../support/database';
+import { migratedDatabasePerFile } from '../support/migrated-database';
 
 async function tables(ds: DataSource): Promise<string[]> {
   const rows: Record<string, string>[] =
@@ -16,19 +17,10 @@ async function tables(ds: DataSource): Promise<string[]> {
 }
 
 describe(`every migration is reversible (${TEST_DATABASE_KIND})`, () => {
-  let ds: DataSource;
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    const db = await freshDatabase();
-    drop = db.drop;
-    ds = await openDatabase(db.url);
-  });
-  afterAll(async () => {
-    await ds.destroy();
-    await drop();
-  });
+  const database = migratedDatabasePerFile();
 
   it('reverts all migrations to an empty schema and applies them again to the same schema', async () => {
+    const ds = database();
     const before = await tables(ds);
     expect(before).toEqual(
       expect.arrayContaining(['invoice', 'invoice_line', 'audit_entry', 'cost_model_version']),

@@ -1,14 +1,9 @@
 import { DataSource, Table } from 'typeorm';
 import { Money } from '@it-samverkan/domain';
-import {
-  ApiTokenEntity,
-  bulkInsert,
-  InternalChargeEntity,
-  moneyColumn,
-  openDatabase,
-} from '@it-samverkan/persistence';
+import { ApiTokenEntity, bulkInsert, InternalChargeEntity, moneyColumn } from '@it-samverkan/persistence';
 import { col } from '../../libs/persistence/src/migrations/helpers';
-import { freshDatabase, TEST_DATABASE_KIND } from '../support/database';
+import { TEST_DATABASE_KIND } from '../support/database';
+import { migratedDatabasePerFile } from '../support/migrated-database';
 
 /** The limits the README promises: ±999 999 999 999 999.99 SEK, exact to the öre, on both databases. */
 const LIMITS = [
@@ -22,19 +17,13 @@ const LIMITS = [
 ];
 
 describe(`money columns round-trip exactly (${TEST_DATABASE_KIND})`, () => {
+  const database = migratedDatabasePerFile();
   let ds: DataSource;
-  let drop: () => Promise<void>;
   beforeAll(async () => {
-    const db = await freshDatabase();
-    drop = db.drop;
-    ds = await openDatabase(db.url);
+    ds = database();
     const qr = ds.createQueryRunner();
     await qr.createTable(new Table({ name: 'money_probe', columns: [col.autoId(), col.money('amount')] }));
     await qr.release();
-  });
-  afterAll(async () => {
-    await ds.destroy();
-    await drop();
   });
 
   it('stores and reads back every limit value to the öre', async () => {

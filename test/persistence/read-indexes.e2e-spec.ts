@@ -1,6 +1,7 @@
 import { DataSource, MigrationInterface } from 'typeorm';
-import { MIGRATIONS, openDatabase } from '@it-samverkan/persistence';
-import { freshDatabase, TEST_DATABASE_KIND } from '../support/database';
+import { MIGRATIONS } from '@it-samverkan/persistence';
+import { TEST_DATABASE_KIND } from '../support/database';
+import { migratedDatabasePerFile } from '../support/migrated-database';
 
 /** The indexes of the read-index migrations, by migration and table. */
 const READ_INDEXES: Record<string, Record<string, string[]>> = {
@@ -31,21 +32,12 @@ async function indexesOf(ds: DataSource, table: string): Promise<string[]> {
 }
 
 describe(`the read indexes migration (${TEST_DATABASE_KIND})`, () => {
-  let ds: DataSource;
-  let drop: () => Promise<void>;
-  beforeAll(async () => {
-    const db = await freshDatabase();
-    drop = db.drop;
-    ds = await openDatabase(db.url);
-  });
-  afterAll(async () => {
-    await ds.destroy();
-    await drop();
-  });
+  const database = migratedDatabasePerFile();
 
   it.each(Object.entries(READ_INDEXES))(
     '%s adds its indexes, takes exactly them away again, and adds them once more',
     async (name, indexes) => {
+      const ds = database();
       const Migration = MIGRATIONS.find((m) => m.name === name) as (new () => MigrationInterface) | undefined;
       expect(Migration).toBeDefined();
       const tables = Object.keys(indexes);
