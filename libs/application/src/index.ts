@@ -24,7 +24,12 @@ export * from './files/finance-files.service';
 export * from './cost-model';
 export * from './decisions';
 export * from './invoicing/settlement-run';
-export type { YearToDateReportView } from './invoicing/year-to-date-report';
+export type { YearToDateReportView } from './invoicing/year-to-date-report-view';
+export type {
+  AppropriationReportView,
+  AppropriationRow,
+  InternalChargeReportView,
+} from './invoicing/period-report-view';
 export type { InvoicePeriodSummary } from './invoicing/invoice-period-view';
 export { lockPeriodYears } from './invoicing/periods';
 export * from './organisation/organisation.service';

@@ -16,6 +16,14 @@ export type {
 export type { BudgetVersusActualReport } from '@it-samverkan/application/budget-cycle/budget-vs-actual-view';
 export type { PeriodStatus } from '@it-samverkan/application/invoicing/period-status-view';
 export type {
+  AppropriationReportView as AppropriationReport,
+  InternalChargeReportView as InternalChargeReport,
+} from '@it-samverkan/application/invoicing/period-report-view';
+export type {
+  YearToDateFiguresView as YearToDateFigures,
+  YearToDateReportView as YearToDate,
+} from '@it-samverkan/application/invoicing/year-to-date-report-view';
+export type {
   RunResult as InvoiceRunResult,
   SettlementRunResult,
 } from '@it-samverkan/application/invoicing/invoice-run-view';

@@ -1,37 +1,11 @@
 import { api } from '../api/client';
 import { loadDirectory } from '../api/directory';
 import { sek } from '../api/format';
+import type { AppropriationReport, InternalChargeReport } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { LoadState } from '../components/load-state';
 import { Section } from '../components/page';
 import { useApi } from '../components/use-api';
-
-interface AppropriationReport {
-  period: string;
-  model: string | null;
-  total: string;
-  rows: {
-    municipalityId: string;
-    unitId: string;
-    unitName: string;
-    responsibilityCode: string;
-    serviceId: string;
-    amount: string;
-  }[];
-}
-
-interface InternalChargeReport {
-  period: string;
-  total: string;
-  charges: {
-    id: string;
-    unitId: string;
-    serviceId: string | null;
-    source: string;
-    description: string;
-    amount: string;
-  }[];
-}
 
 /**
  * The period's appropriation report and internal charges (the municipality's own books), read again

@@ -3,6 +3,7 @@ import { FormEvent, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
 import { kronorForChart, percent, sek } from '../api/format';
+import type { YearToDate, YearToDateFigures as Figures } from '../api/types';
 import { Chart } from '../components/chart';
 import { DataTable } from '../components/data-table';
 import { FileButton } from '../components/file-button';
@@ -10,24 +11,6 @@ import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
 import { PERIOD_PATTERN } from './invoice-labels';
-
-interface Figures {
-  yearlyShare: string;
-  charged: string;
-  remaining: string;
-  percentCharged: string | null;
-}
-
-/** GET /api/v1/reports/year-to-date (libs/application/src/invoicing/year-to-date-report.ts). */
-interface YearToDate {
-  year: number;
-  through: string;
-  model: { id: string; name: string; decision: { reference: string } | null } | null;
-  consumers: (Figures & { consumerId: string; name: string; municipalityId: string; fundingMode: string })[];
-  municipalities: (Figures & { municipalityId: string; name: string })[];
-  total: Figures;
-  notes: string[];
-}
 
 const FUNDING: Record<string, string> = {
   'internal-charge': 'Interndebitering',

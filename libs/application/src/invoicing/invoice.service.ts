@@ -30,24 +30,20 @@ import { invoicePeriods, InvoicePeriodSummary } from './period-summaries';
 import { whereVisibleTo } from './invoice-scope';
 import { closePeriod, lockOpenPeriod, openPeriods, periodStatus, reopenPeriod } from './periods';
 import { runSettlement } from './settlement-run';
-import { yearToDateReport, YearToDateReportView } from './year-to-date-report';
-import { internalChargeView, InternalChargeView, invoiceView, InvoiceView, longerPeriodNotes } from './views';
+import { yearToDateReport } from './year-to-date-report';
+import type { YearToDateReportView } from './year-to-date-report-view';
+import type {
+  AppropriationReportView,
+  AppropriationRow,
+  InternalChargeReportView,
+} from './period-report-view';
+import { internalChargeView, invoiceView, InvoiceView, longerPeriodNotes } from './views';
 
 export interface InvoiceFilter {
   period?: string;
   status?: 'draft' | 'issued';
   kind?: 'invoice' | 'credit-note';
   buyerId?: string;
-}
-
-export interface AppropriationRow {
-  municipalityId: string;
-  unitId: string;
-  unitName: string;
-  responsibilityCode: string;
-  serviceId: string;
-  serviceName: string;
-  amount: string;
 }
 
 /** Invoicing use cases for the API and the CLI: runs, drafts, issuing, credit notes, periods, reports. */
@@ -300,10 +296,7 @@ export class InvoiceService {
   }
 
   /** The internal charges of the periods inside a period (transfers between units of one municipality, no VAT). */
-  async internalCharges(
-    periodKey: string,
-    principal: Principal,
-  ): Promise<{ period: string; total: string; charges: InternalChargeView[]; notes: string[] }> {
+  async internalCharges(periodKey: string, principal: Principal): Promise<InternalChargeReportView> {
     const period = parsePeriod(periodKey);
     const scope = principal.scope ? { municipalityId: principal.scope } : {};
     const repo = this.db.getRepository(InternalChargeEntity);
@@ -328,16 +321,7 @@ export class InvoiceService {
   }
 
   /** What the central appropriation must cover in a period: the shares of units funded by appropriation. */
-  async appropriationReport(
-    periodKey: string,
-    principal: Principal,
-  ): Promise<{
-    period: string;
-    model: string | null;
-    decision: string | null;
-    total: string;
-    rows: AppropriationRow[];
-  }> {
+  async appropriationReport(periodKey: string, principal: Principal): Promise<AppropriationReportView> {
     const period = parsePeriod(periodKey);
     const directory = await Directory.load(this.db, period.firstDay, period.lastDay);
     const model = await approvedBudgetModel(this.db, period.year);

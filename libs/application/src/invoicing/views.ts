@@ -1,8 +1,10 @@
 import { InternalChargeEntity, InvoiceEntity, InvoiceLineEntity } from '@it-samverkan/persistence';
 import { computeInvoiceTotals, frequencyName, parsePeriod, Period, VatRate } from '@it-samverkan/domain';
 import type { InvoiceView } from './invoice-view';
+import type { InternalChargeView } from './period-report-view';
 
 export type { InvoiceView } from './invoice-view';
+export type { InternalChargeView } from './period-report-view';
 
 /** The API and CLI shape of an invoice with its lines and VAT breakdown. */
 export function invoiceView(invoice: InvoiceEntity, lines: InvoiceLineEntity[]): InvoiceView {
@@ -51,17 +53,7 @@ export function invoiceView(invoice: InvoiceEntity, lines: InvoiceLineEntity[]):
   };
 }
 
-export interface InternalChargeView {
-  id: string;
-  period: string;
-  municipalityId: string;
-  unitId: string;
-  serviceId: string | null;
-  source: string;
-  description: string;
-  amount: string;
-}
-
+/** The API and CLI shape of an internal charge. */
 export function internalChargeView(c: InternalChargeEntity): InternalChargeView {
   return {
     id: c.id,

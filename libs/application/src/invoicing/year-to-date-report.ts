@@ -19,35 +19,9 @@ import { Principal } from '../common/principal';
 import { decisionView } from '../decisions/decision.service';
 import { approvedBudgetModel, yearlySharesOf } from './charge-sources';
 import { Directory } from './directory';
+import type { YearToDateFiguresView, YearToDateReportView } from './year-to-date-report-view';
 
-interface FiguresView {
-  yearlyShare: string;
-  charged: string;
-  remaining: string;
-  percentCharged: string | null;
-}
-
-export interface YearToDateReportView {
-  year: number;
-  through: string;
-  /** The approved budget model the yearly shares come from, and the decision that approved it. */
-  model: {
-    id: string;
-    name: string;
-    decision: { id: string; reference: string; date: string } | null;
-  } | null;
-  consumers: (FiguresView & {
-    consumerId: string;
-    name: string;
-    municipalityId: string;
-    fundingMode: string;
-  })[];
-  municipalities: (FiguresView & { municipalityId: string; name: string })[];
-  total: FiguresView;
-  notes: string[];
-}
-
-const shown = (f: YearToDateFigures): FiguresView => ({
+const shown = (f: YearToDateFigures): YearToDateFiguresView => ({
   yearlyShare: f.yearlyShare.toString(),
   charged: f.charged.toString(),
   remaining: f.remaining.toString(),
