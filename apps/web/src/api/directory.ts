@@ -1,12 +1,8 @@
 import { api } from './client';
-import type { CostModelVersion, Organisation, Page } from './types';
+import type { CostModelVersion, ModelDocument as FullDocument, Organisation, Page } from './types';
 
-interface ModelDocument {
-  services: { id: string; name: string }[];
-  pools: { id: string; name: string }[];
-  drivers: { id: string; name: string }[];
-  consumers: { id: string; name: string }[];
-}
+/** What the directory reads of a model document: the names of its parts. */
+type ModelDocument = Pick<FullDocument, 'services' | 'pools' | 'drivers' | 'consumers'>;
 
 /** Names for the ids the API answers with: organisation parties, and the services, pools and drivers of the approved models. */
 export interface Directory {

@@ -33,6 +33,8 @@ export type {
 } from '@it-samverkan/application/utveckling/development-request-view';
 export type { InvoicePeriodSummary } from '@it-samverkan/application/invoicing/invoice-period-view';
 export type { LedgerAccountView as TraceLedgerAccount } from '@it-samverkan/application/ledger-import/ledger-account-view';
+/** A cost model version's document (DOMAIN.md 5.1) as it was imported; amounts and volumes are JSON numbers or decimal text. */
+export type { CostModelDocument as ModelDocument } from '@it-samverkan/domain';
 /** Budget, actual, charged and settled of one thing; charged and settled are null where the reader may not see them. */
 export type { Figures as BudgetFigures } from '@it-samverkan/domain';
 

@@ -5,14 +5,13 @@ import { api } from '../api/client';
 import { Directory, loadDirectory } from '../api/directory';
 import { mayOnShared } from '../api/permissions';
 import { useSession } from '../components/session';
-import type { CostModelVersion, Page as ApiPage } from '../api/types';
+import type { CostModelVersion, ModelDocument, Page as ApiPage } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FormProblems } from '../components/form-problems';
 import { useForm } from '../components/use-form';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
-import type { ModelDocument } from '../tjanstefiering/model-page';
 import { Comparison, ComparisonView } from './comparison-view';
 
 /** One change of it-samverkan/scenario-changes@1, as the API takes it. */
@@ -234,7 +233,7 @@ function AddChange({
   const [switchOf, setSwitchOf] = useState(directory.organisation.municipalities[0]?.id ?? '');
   const [from, setFrom] = useState('appropriation');
   const [pool, setPool] = useState(document.pools[0]?.id ?? '');
-  const [amount, setAmount] = useState(document.pools[0]?.amount ?? '');
+  const [amount, setAmount] = useState(String(document.pools[0]?.amount ?? ''));
   const [service, setService] = useState(document.services[0]?.id ?? '');
   const [driver, setDriver] = useState(document.drivers[0]?.id ?? '');
 
@@ -350,7 +349,7 @@ function AddChange({
                 value={pool}
                 onChange={(e) => {
                   setPool(e.target.value);
-                  setAmount(document.pools.find((p) => p.id === e.target.value)?.amount ?? '');
+                  setAmount(String(document.pools.find((p) => p.id === e.target.value)?.amount ?? ''));
                 }}
               >
                 {document.pools.map((p) => (

@@ -1,4 +1,5 @@
-import type { ModelDocument } from './model-page';
+import type { AllocationMethod } from '@it-samverkan/domain';
+import type { ModelDocument } from '../api/types';
 
 /*
  * The draft editor's document work, without React: the inputs' ids, which input an API problem
@@ -81,7 +82,8 @@ export function targetsOf(doc: ModelDocument, i: number): { id: string; name: st
 function targetFieldOf(doc: ModelDocument, i: number, target: string | undefined): string {
   const targets = targetsOf(doc, i);
   if (target === undefined) return targets.length ? serviceField(i, 'to-0') : serviceField(i);
-  const to = doc.services[i].allocate.to;
+  const allocation = doc.services[i].allocate;
+  const to = allocation.method === 'driver' ? undefined : allocation.to;
   // a list's problem names its position ("services[2].allocate.to[1]"), an object's the receiver's id
   const id = /^\d+$/.test(target) && Array.isArray(to) ? to[Number(target)] : target;
   const k = targets.findIndex((t) => t.id === id);
@@ -97,13 +99,11 @@ export function renameConsumer(d: ModelDocument, from: string, to: string) {
       delete volumes[from];
     }
   }
-  for (const s of d.services) {
-    const t = s.allocate.to;
-    if (s.allocate.method === 'consumer-weights' && t && !Array.isArray(t) && from in t) {
-      t[to] = t[from];
-      delete t[from];
+  for (const { allocate: a } of d.services)
+    if (a.method === 'consumer-weights' && from in a.to) {
+      a.to[to] = a.to[from];
+      delete a.to[from];
     }
-  }
 }
 
 /** Renames a service everywhere the document names it (pools' weights, other services' receivers). */
@@ -113,13 +113,11 @@ export function renameService(d: ModelDocument, from: string, to: string) {
       p.to[to] = p.to[from];
       delete p.to[from];
     }
-  for (const s of d.services) {
-    const t = s.allocate.to;
-    if (s.allocate.method === 'consumer-weights' || !t) continue;
-    if (Array.isArray(t)) s.allocate.to = t.map((x) => (x === from ? to : x));
-    else if (from in t) {
-      t[to] = t[from];
-      delete t[from];
+  for (const { allocate: a } of d.services) {
+    if (a.method === 'proportional') a.to = a.to.map((x) => (x === from ? to : x));
+    else if ((a.method === 'weights' || a.method === 'reciprocal') && from in a.to) {
+      a.to[to] = a.to[from];
+      delete a.to[from];
     }
   }
 }
@@ -127,10 +125,7 @@ export function renameService(d: ModelDocument, from: string, to: string) {
 export function removeConsumer(d: ModelDocument, i: number) {
   const [gone] = d.consumers.splice(i, 1);
   for (const driver of Object.keys(d.volumes)) delete d.volumes[driver][gone.id];
-  for (const s of d.services) {
-    const t = s.allocate.to;
-    if (s.allocate.method === 'consumer-weights' && t && !Array.isArray(t)) delete t[gone.id];
-  }
+  for (const { allocate: a } of d.services) if (a.method === 'consumer-weights') delete a.to[gone.id];
 }
 
 /** Renames a driver everywhere the document names it (its volumes, the services it spreads). */
@@ -155,15 +150,13 @@ export function removeDriver(d: ModelDocument, i: number) {
 export function removeService(d: ModelDocument, i: number) {
   const [gone] = d.services.splice(i, 1);
   for (const p of d.pools) delete p.to[gone.id];
-  for (const s of d.services) {
-    const t = s.allocate.to;
-    if (s.allocate.method === 'consumer-weights' || !t) continue;
-    if (Array.isArray(t)) s.allocate.to = t.filter((x) => x !== gone.id);
-    else delete t[gone.id];
+  for (const { allocate: a } of d.services) {
+    if (a.method === 'proportional') a.to = a.to.filter((x) => x !== gone.id);
+    else if (a.method === 'weights' || a.method === 'reciprocal') delete a.to[gone.id];
   }
 }
 
-export function allocationFor(method: string, doc: ModelDocument): Allocation {
+export function allocationFor(method: AllocationMethod, doc: ModelDocument): Allocation {
   if (method === 'driver') return { method, driver: doc.drivers[0]?.id ?? '' };
   if (method === 'proportional') return { method, to: [] };
   return { method, to: {} };

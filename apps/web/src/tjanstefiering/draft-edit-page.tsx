@@ -2,7 +2,7 @@ import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
-import type { CostModelVersion } from '../api/types';
+import type { CostModelVersion, ModelDocument } from '../api/types';
 import { FormProblems } from '../components/form-problems';
 import { LoadState } from '../components/load-state';
 import { Page } from '../components/page';
@@ -12,7 +12,6 @@ import { Added, DraftEdits, noneAdded, Part, problemsAtFields } from './draft-do
 import { DriversSection } from './draft-drivers';
 import { ServicesSection } from './draft-services';
 import { ConsumersSection, PoolsSection, VolumesSection } from './draft-tables';
-import type { ModelDocument } from './model-page';
 
 type Version = CostModelVersion & { document: ModelDocument };
 

@@ -19,9 +19,10 @@ import {
   serviceField,
   targetsOf,
 } from './draft-document';
-import type { ModelDocument } from './model-page';
+import type { AllocationMethod } from '@it-samverkan/domain';
+import type { ModelDocument } from '../api/types';
 
-const METHODS: { method: string; label: string }[] = [
+const METHODS: { method: AllocationMethod; label: string }[] = [
   { method: 'driver', label: 'Efter en fördelningsnyckel (volymer)' },
   { method: 'consumer-weights', label: 'Med vikter per förbrukare' },
   { method: 'weights', label: 'Med vikter till senare tjänster' },
@@ -71,7 +72,12 @@ export function ServicesSection({ doc, added, at, change, add, remove }: DraftEd
                 id={serviceField(i, 'method')}
                 data-size="sm"
                 value={s.allocate.method}
-                onChange={(e) => change((d) => (d.services[i].allocate = allocationFor(e.target.value, d)))}
+                onChange={(e) =>
+                  // the options are METHODS' methods
+                  change(
+                    (d) => (d.services[i].allocate = allocationFor(e.target.value as AllocationMethod, d)),
+                  )
+                }
                 aria-invalid={at[serviceField(i, 'method')] ? true : undefined}
               >
                 {METHODS.map((m) => (
@@ -91,8 +97,10 @@ export function ServicesSection({ doc, added, at, change, add, remove }: DraftEd
               <Select
                 id={driverField(i)}
                 data-size="sm"
-                value={s.allocate.driver ?? ''}
-                onChange={(e) => change((d) => (d.services[i].allocate.driver = e.target.value))}
+                value={s.allocate.driver}
+                onChange={(e) =>
+                  change((d) => (d.services[i].allocate = { method: 'driver', driver: e.target.value }))
+                }
                 aria-invalid={at[driverField(i)] ? true : undefined}
               >
                 {doc.drivers.map((d, k) => (
@@ -148,10 +156,10 @@ function Targets({
 }) {
   const s = doc.services[i];
   const targets = targetsOf(doc, i);
-  if (targets.length === 0) return null;
-  const to = s.allocate.to;
-  if (s.allocate.method === 'proportional') {
-    const list = Array.isArray(to) ? to : [];
+  const allocation = s.allocate;
+  if (targets.length === 0 || allocation.method === 'driver') return null;
+  if (allocation.method === 'proportional') {
+    const list = allocation.to;
     return (
       <fieldset className="stack">
         <legend>Fördelas i proportion till</legend>
@@ -164,10 +172,11 @@ function Targets({
             checked={list.includes(t.id)}
             onChange={(e) =>
               change((d) => {
-                const current = (d.services[i].allocate.to as string[] | undefined) ?? [];
-                d.services[i].allocate.to = e.target.checked
-                  ? doc.services.filter((x) => x.id === t.id || current.includes(x.id)).map((x) => x.id)
-                  : current.filter((x) => x !== t.id);
+                const current = d.services[i].allocate;
+                if (current.method !== 'proportional') return;
+                current.to = e.target.checked
+                  ? doc.services.filter((x) => x.id === t.id || current.to.includes(x.id)).map((x) => x.id)
+                  : current.to.filter((x) => x !== t.id);
               })
             }
             error={at[serviceField(i, `to-${k}`)]}
@@ -176,7 +185,7 @@ function Targets({
       </fieldset>
     );
   }
-  const weights = to && !Array.isArray(to) ? to : {};
+  const weights = allocation.to;
   return (
     <DataTable
       caption={`${s.name || 'Tjänsten'}: vikter (tom ruta: ingen del)`}
@@ -195,10 +204,12 @@ function Targets({
               value={String(weights[t.id] ?? '')}
               onChange={(e) =>
                 change((d) => {
-                  const next = { ...((d.services[i].allocate.to as Record<string, string | number>) ?? {}) };
+                  const current = d.services[i].allocate;
+                  if (current.method === 'driver' || current.method === 'proportional') return;
+                  const next = { ...current.to };
                   if (e.target.value === '') delete next[t.id];
                   else next[t.id] = e.target.value;
-                  d.services[i].allocate.to = next;
+                  current.to = next;
                 })
               }
               error={at[serviceField(i, `to-${k}`)]}

@@ -9,7 +9,7 @@ import {
   renameConsumer,
   volumeField,
 } from './draft-document';
-import type { ModelDocument } from './model-page';
+import type { ModelDocument } from '../api/types';
 
 // The draft's tables: its consumers, its cost pools with their weights per service, and the volumes.
 

@@ -2,7 +2,7 @@ import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
 import { dateTime, decimal, sek, todayInSweden } from '../api/format';
-import type { CostModelVersion, Page as ApiPage } from '../api/types';
+import type { CostModelVersion, ModelDocument, Page as ApiPage } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FileButton } from '../components/file-button';
 import { FormProblems } from '../components/form-problems';
@@ -12,21 +12,6 @@ import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
 import { kindLabel, VersionStatus } from './tjanstefiering-page';
 import { useMayOnShared } from '../components/use-may';
-
-export interface ModelDocument {
-  name: string;
-  year: number;
-  consumers: { id: string; name: string; municipality: string }[];
-  drivers: { id: string; name: string; unit: string }[];
-  pools: { id: string; name: string; amount: string; to: Record<string, number | string> }[];
-  services: {
-    id: string;
-    name: string;
-    allocate: { method: string; driver?: string; to?: Record<string, number | string> | string[] };
-  }[];
-  /** driver → consumer → volume */
-  volumes: Record<string, Record<string, number | string>>;
-}
 
 interface SplitRunSummary {
   id: string;
@@ -110,7 +95,7 @@ export function ModelPage() {
               rowKey={(p) => p.id}
               columns={[
                 { header: 'Pool', cell: (p) => p.name },
-                { header: 'Belopp', numeric: true, cell: (p) => sek(p.amount) },
+                { header: 'Belopp', numeric: true, cell: (p) => sek(String(p.amount)) },
                 {
                   header: 'Fördelas till (vikt)',
                   cell: (p) =>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../api/client';
 import { decimal, percent, sek } from '../api/format';
-import type { CostModelVersion } from '../api/types';
+import type { CostModelVersion, ModelDocument } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FormProblems } from '../components/form-problems';
 import { useForm } from '../components/use-form';
@@ -11,7 +11,6 @@ import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
 import type { YearChange } from '@it-samverkan/domain';
-import type { ModelDocument } from './model-page';
 import { kindLabel, VersionStatus } from './tjanstefiering-page';
 
 type Version = CostModelVersion & { document: ModelDocument };
@@ -93,7 +92,7 @@ function NextYearForm({ version }: { version: Version }) {
           rowKey={(p) => p.id}
           columns={[
             { header: 'Pool', cell: (p) => p.name },
-            { header: `Belopp ${version.year}`, numeric: true, cell: (p) => sek(p.amount) },
+            { header: `Belopp ${version.year}`, numeric: true, cell: (p) => sek(String(p.amount)) },
             {
               header: 'Index (procent)',
               cell: (p) => (

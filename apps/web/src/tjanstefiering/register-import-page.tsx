@@ -15,7 +15,7 @@ import { RefObject, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../api/client';
 import { dateTime, decimal, sumDecimals, todayInSweden } from '../api/format';
-import type { CostModelVersion, Page as ApiPage } from '../api/types';
+import type { CostModelVersion, ModelDocument, Page as ApiPage } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { FormProblems } from '../components/form-problems';
 import { PageNav, usePageNumber } from '../components/page-nav';
@@ -24,7 +24,6 @@ import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { isRowProblem, RowProblems } from '../components/row-problems';
 import { useApi } from '../components/use-api';
-import type { ModelDocument } from './model-page';
 import { VersionFacts, XLSX_TYPE } from './tjanstefiering-page';
 import { useMayOnShared } from '../components/use-may';
 

@@ -5,14 +5,13 @@ import { api } from '../api/client';
 import { Directory, loadDirectory } from '../api/directory';
 import { dateTime, decimal, kronorForChart, sek } from '../api/format';
 import type { SplitResultDocument } from '@it-samverkan/domain';
-import type { CostModelVersion } from '../api/types';
+import type { CostModelVersion, ModelDocument } from '../api/types';
 import { Chart } from '../components/chart';
 import { DataTable } from '../components/data-table';
 import { FileButton } from '../components/file-button';
 import { LoadState } from '../components/load-state';
 import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
-import type { ModelDocument } from './model-page';
 import { Flow, flowsOf, Trace } from './money-flow';
 
 interface SplitRun {
@@ -177,9 +176,9 @@ function volumeOf(document: ModelDocument | null, consumer: string, driver: stri
 
 /** A consumer's own weight in a service shared by weights (e.g. samverkansstyrning 1 : 1). */
 function weightOf(document: ModelDocument | null, consumer: string, service: string): string | null {
-  const to = document?.services.find((s) => s.id === service)?.allocate.to;
-  if (!to || Array.isArray(to) || to[consumer] === undefined) return null;
-  return String(to[consumer]);
+  const allocation = document?.services.find((s) => s.id === service)?.allocate;
+  if (allocation?.method !== 'consumer-weights' || allocation.to[consumer] === undefined) return null;
+  return String(allocation.to[consumer]);
 }
 
 function TraceSection({
