@@ -175,6 +175,113 @@ describe('Paged lists: agreements, organisation, persons, tokens, on-call tariff
       expect(unitIds).toHaveLength(units);
     });
 
+    it("answers every column of each party in the columns' order (the demo's, by hand)", async () => {
+      // JSON.stringify keeps an object literal's key order, so comparing text compares the order too
+      const first = await t.http.get('/api/v1/organisation?pageSize=1').set(t.auth()).expect(200);
+      expect(first.text).toBe(
+        JSON.stringify({
+          municipalities: [
+            {
+              id: 'svenljunga',
+              name: 'Svenljunga kommun',
+              orgNo: '212000-1520',
+              vatNo: 'SE212000152001',
+              peppolId: '0007:2120001520',
+              street: 'Kommunhuset, Box 3',
+              postalCode: '512 80',
+              city: 'Svenljunga',
+              bankgiro: null,
+              counterpartyCode: '81-SVE',
+              invoicePrefix: null,
+              invoiceContactName: null,
+              invoiceContactPhone: null,
+              invoiceContactEmail: null,
+            },
+          ],
+          units: [
+            {
+              id: 'tra-kl',
+              municipalityId: 'tranemo',
+              parentId: null,
+              name: 'Tranemo kommunledningssektionen',
+              kind: 'sektion',
+              responsibilityCode: '1000',
+              fundingMode: 'external-invoice',
+              validTo: null,
+            },
+          ],
+          companies: [
+            {
+              id: 'bolag-ue',
+              name: 'Ulricehamns Energi AB',
+              orgNo: '556012-3456',
+              vatNo: 'SE556012345601',
+              peppolId: '0007:5560123456',
+              ownerMunicipalityId: 'ulricehamn',
+              street: 'Box 101',
+              postalCode: '523 22',
+              city: 'Ulricehamn',
+              counterpartyCode: '85-UE',
+            },
+          ],
+          jointCommittees: [
+            {
+              id: 'lonenamnd',
+              name: 'Lönenämnden Ulricehamn, Tranemo och Svenljunga',
+              hostMunicipalityId: 'svenljunga',
+              members: ['ulricehamn', 'tranemo', 'svenljunga'],
+              responsibilityCode: '1900',
+              counterpartyCode: '82-LON',
+            },
+          ],
+          page: 1,
+          pageSize: 1,
+          // the demo's 3 municipalities, 7 units (4 of Ulricehamn, 3 of Tranemo), 1 company, 1 committee
+          totals: { municipalities: 3, units: 7, companies: 1, jointCommittees: 1 },
+          pages: 7,
+          next: 2,
+        }),
+      );
+      // the host: its bankgiro and what its invoices carry; a unit inside another (ulr-it in ulr-ks)
+      const third = await t.http.get('/api/v1/organisation?page=3&pageSize=1').set(t.auth()).expect(200);
+      expect(JSON.stringify(third.body.municipalities)).toBe(
+        JSON.stringify([
+          {
+            id: 'ulricehamn',
+            name: 'Ulricehamns kommun',
+            orgNo: '212000-1561',
+            vatNo: 'SE212000156101',
+            peppolId: '0007:2120001561',
+            street: 'Stadshuset, Box 1',
+            postalCode: '523 21',
+            city: 'Ulricehamn',
+            bankgiro: '5050-1055',
+            counterpartyCode: '81-ULR',
+            invoicePrefix: 'ULR',
+            invoiceContactName: 'Ekonomienheten, kundreskontra',
+            invoiceContactPhone: '0321-100 00',
+            invoiceContactEmail: 'kundfaktura@ulricehamn.example',
+          },
+        ]),
+      );
+      // units by municipality, then id: tra-kl, tra-oms, tra-utb, ulr-bou, ulr-it
+      const fifth = await t.http.get('/api/v1/organisation?page=5&pageSize=1').set(t.auth()).expect(200);
+      expect(JSON.stringify(fifth.body.units)).toBe(
+        JSON.stringify([
+          {
+            id: 'ulr-it',
+            municipalityId: 'ulricehamn',
+            parentId: 'ulr-ks',
+            name: 'IT-avdelningen',
+            kind: 'enhet',
+            responsibilityCode: '1150',
+            fundingMode: 'appropriation',
+            validTo: null,
+          },
+        ]),
+      );
+    });
+
     it('a scoped reader counts and pages only its own units', async () => {
       const own = Number(
         (await t.dataSource.query(`SELECT COUNT(*) AS n FROM org_unit WHERE municipality_id = 'tranemo'`))[0]

@@ -33,6 +33,13 @@ export type {
 export type { InvoicePeriodSummary } from './invoicing/invoice-period-view';
 export { lockPeriodYears } from './invoicing/periods';
 export * from './organisation/organisation.service';
+export type {
+  CompanyView,
+  JointCommitteeView,
+  MunicipalityView,
+  OrganisationPageView,
+  UnitView,
+} from './organisation/organisation-view';
 export * from './organisation/municipality-names';
 export * from './drift';
 export * from './utveckling';

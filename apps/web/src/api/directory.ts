@@ -1,5 +1,11 @@
 import { api } from './client';
-import type { CostModelVersion, ModelDocument as FullDocument, Organisation, Page } from './types';
+import type {
+  CostModelVersion,
+  ModelDocument as FullDocument,
+  Organisation,
+  OrganisationPage,
+  Page,
+} from './types';
 
 /** What the directory reads of a model document: the names of its parts. */
 type ModelDocument = Pick<FullDocument, 'services' | 'pools' | 'drivers' | 'consumers'>;
@@ -75,7 +81,7 @@ export function loadDirectory(): Promise<Directory> {
 async function wholeOrganisation(): Promise<Organisation> {
   const whole: Organisation = { municipalities: [], units: [], companies: [], jointCommittees: [] };
   for (let page: number | null = 1; page !== null;) {
-    const part: Organisation & { next: number | null } = await api.get('/organisation', {
+    const part: OrganisationPage = await api.get('/organisation', {
       page,
       pageSize: 500,
     });

@@ -1,12 +1,30 @@
 import type { Me } from './client';
 import { directoryOf } from './directory';
 import { mayOnShared } from './permissions';
+import type { Organisation } from './types';
 
-const organisation = {
+/** A municipality of the demo as GET /organisation answers it (only its id and name matter here). */
+const municipality = (id: string, name: string, orgNo: string, city: string) => ({
+  id,
+  name,
+  orgNo,
+  vatNo: `SE${orgNo.replace('-', '')}01`,
+  peppolId: `0007:${orgNo.replace('-', '')}`,
+  street: 'Kommunhuset',
+  postalCode: '500 00',
+  city,
+  bankgiro: null,
+  counterpartyCode: `81-${id.slice(0, 3).toUpperCase()}`,
+  invoicePrefix: null,
+  invoiceContactName: null,
+  invoiceContactPhone: null,
+  invoiceContactEmail: null,
+});
+const organisation: Organisation = {
   municipalities: [
-    { id: 'ulricehamn', name: 'Ulricehamns kommun' },
-    { id: 'tranemo', name: 'Tranemo kommun' },
-    { id: 'svenljunga', name: 'Svenljunga kommun' },
+    municipality('ulricehamn', 'Ulricehamns kommun', '212000-1561', 'Ulricehamn'),
+    municipality('tranemo', 'Tranemo kommun', '212000-1538', 'Tranemo'),
+    municipality('svenljunga', 'Svenljunga kommun', '212000-1520', 'Svenljunga'),
   ],
   units: [],
   companies: [],

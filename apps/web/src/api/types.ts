@@ -6,6 +6,7 @@
 import type { CostModelVersionSummary } from '@it-samverkan/application/cost-model/cost-model-version-view';
 import type { DecisionView } from '@it-samverkan/application/decisions/decision-view';
 import type { InvoiceView } from '@it-samverkan/application/invoicing/invoice-view';
+import type { OrganisationPageView } from '@it-samverkan/application/organisation/organisation-view';
 
 export type { DecisionView as Decision };
 export type { AuditView as AuditEntry } from '@it-samverkan/application/audit/audit-view';
@@ -42,17 +43,11 @@ export type { Page } from '@it-samverkan/application/common/pagination';
 export type Invoice = InvoiceView;
 export type InvoiceLine = InvoiceView['lines'][number];
 
-export interface Organisation {
-  municipalities: { id: string; name: string }[];
-  units: {
-    id: string;
-    municipalityId: string;
-    name: string;
-    responsibilityCode: string;
-    fundingMode: string;
-  }[];
-  companies: { id: string; name: string; ownerMunicipalityId: string }[];
-  jointCommittees: { id: string; name: string; hostMunicipalityId: string }[];
-}
+export type { OrganisationPageView as OrganisationPage };
+/** The whole organisation: every page's lists put together. */
+export type Organisation = Pick<
+  OrganisationPageView,
+  'municipalities' | 'units' | 'companies' | 'jointCommittees'
+>;
 
 export type CostModelVersion = CostModelVersionSummary;

@@ -22,6 +22,13 @@ import { Actor } from '../common/principal';
 import { findPage, Page, pageList, PageRequest } from '../common/pagination';
 import { inTransaction, lockMode } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
+import {
+  companyView,
+  jointCommitteeView,
+  municipalityView,
+  unitView,
+} from '../organisation/organisation.mapper';
+import type { OrganisationPageView } from '../organisation/organisation-view';
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -314,11 +321,16 @@ export class AgreementService {
    * each list paged by the same page request (page n of each); `totals` counts each list, `pages`
    * and `next` follow the longest.
    */
-  async organisation(scope: string | null, request: PageRequest) {
+  async organisation(scope: string | null, request: PageRequest): Promise<OrganisationPageView> {
     const [municipalities, units, companies] = await Promise.all([
       // every municipality: a public body's name and address are public, and each party of a
       // document must be able to name the other (the host's invoice to the partner)
-      findPage(this.db.getRepository(MunicipalityEntity), { order: { id: 'ASC' } }, request, (m) => m),
+      findPage(
+        this.db.getRepository(MunicipalityEntity),
+        { order: { id: 'ASC' } },
+        request,
+        municipalityView,
+      ),
       findPage(
         this.db.getRepository(UnitEntity),
         {
@@ -326,13 +338,13 @@ export class AgreementService {
           order: { municipalityId: 'ASC', id: 'ASC' },
         },
         request,
-        (u) => u,
+        unitView,
       ),
       findPage(
         this.db.getRepository(CompanyEntity),
         { where: scope === null ? {} : { ownerMunicipalityId: scope }, order: { id: 'ASC' } },
         request,
-        (c) => c,
+        companyView,
       ),
     ]);
     // a committee is also its member municipalities' (members is a JSON list): few, chosen here
@@ -348,7 +360,7 @@ export class AgreementService {
       municipalities: municipalities.items,
       units: units.items,
       companies: companies.items,
-      jointCommittees: committees.items,
+      jointCommittees: committees.items.map(jointCommitteeView),
       page: request.page,
       pageSize: request.pageSize,
       totals: {
