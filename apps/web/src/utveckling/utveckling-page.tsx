@@ -54,14 +54,12 @@ export function UtvecklingPage() {
                     { header: 'Beställare', cell: (r) => r.unitName },
                     {
                       header: 'Finansiering',
-                      cell: (r) =>
-                        r.fundingLabel ? (
-                          <Tag data-size="sm" data-color={r.funding === 'additional' ? 'warning' : 'neutral'}>
-                            {r.fundingLabel}
-                          </Tag>
-                        ) : (
-                          'Ej beslutad'
-                        ),
+                      // every request names its funding (DOMAIN.md 8.2); until the forum decides, the one asked for
+                      cell: (r) => (
+                        <Tag data-size="sm" data-color={r.funding === 'additional' ? 'warning' : 'neutral'}>
+                          {r.fundingLabel}
+                        </Tag>
+                      ),
                     },
                     { header: 'Beslut', cell: (r) => r.decision?.reference ?? '–' },
                     { header: 'Uppskattat (h)', numeric: true, cell: (r) => decimal(r.estimateHours) },
