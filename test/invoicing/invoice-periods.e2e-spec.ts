@@ -1,22 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { Money } from '@it-samverkan/domain';
-import { InvoiceEntity, PeriodCloseEntity } from '@it-samverkan/persistence';
-import { startTestApp, TestApp } from '../support/test-app';
-
-interface Document {
-  period: string;
-  status: 'draft' | 'issued';
-  kind?: 'invoice' | 'credit-note';
-  buyer: 'tranemo' | 'bolag-ue';
-  gross: string;
-  number?: string;
-}
+import type { TestApp } from '../support/test-app';
+import { HandMadeDocument, insertDocument, startWithDocuments } from './support';
 
 /**
  * Ulricehamn's documents, by hand (gross including VAT). Tranemo is a buyer of its own; bolag-ue
  * is Ulricehamn's company (its buyer municipality Ulricehamn), which Tranemo does not see.
  */
-const DOCUMENTS: Document[] = [
+const DOCUMENTS: HandMadeDocument[] = [
   { period: '2024-Q4', status: 'issued', buyer: 'tranemo', gross: '1250.00', number: 'ULR-2024-00001' },
   { period: '2024-Q4', status: 'issued', buyer: 'bolag-ue', gross: '500.00', number: 'ULR-2024-00002' },
   // 0.10 + 0.20 summed as floats is 0.30000000000000004
@@ -59,31 +48,6 @@ const ALL = [
   row('2024-Q4', { issued: 2, issuedTotal: '1750.00', closed: true }),
 ];
 
-async function insertDocument(t: TestApp, d: Document): Promise<void> {
-  const gross = Money.parse(d.gross);
-  await t.dataSource.getRepository(InvoiceEntity).insert({
-    id: randomUUID(),
-    kind: d.kind ?? 'invoice',
-    status: d.status,
-    issuerId: 'ulricehamn',
-    buyerKind: d.buyer === 'tranemo' ? 'municipality' : 'company',
-    buyerId: d.buyer,
-    buyerMunicipalityId: d.buyer === 'tranemo' ? 'tranemo' : 'ulricehamn',
-    period: d.period,
-    number: d.number ?? null,
-    creditedInvoiceId: null,
-    buyerReference: 'REF-1',
-    paymentTermsDays: 30,
-    issueDate: null,
-    dueDate: null,
-    net: gross,
-    vat: Money.parse('0.00'),
-    gross,
-    createdAt: new Date('2025-04-01T00:00:00Z'),
-    issuedAt: d.status === 'issued' ? new Date('2025-04-01T00:00:00Z') : null,
-  });
-}
-
 /** GET /api/v1/invoices/periods: the finance page's periods, newest first, as each reader may see them. */
 describe('periods with invoices', () => {
   let t: TestApp;
@@ -93,17 +57,10 @@ describe('periods with invoices', () => {
   let svenljunga: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ demo: true });
-    for (const d of DOCUMENTS) await insertDocument(t, d);
-    await t.dataSource
-      .getRepository(PeriodCloseEntity)
-      .insert(
-        ['2024-10', '2024-11', '2024-12'].map((month) => ({ month, closedAt: new Date(), closedBy: 'test' })),
-      );
-    tranemo = await t.token('finance', 'tranemo');
-    bolag = await t.token('finance', 'bolag-ue');
-    ulricehamn = await t.token('finance', 'ulricehamn');
-    svenljunga = await t.token('finance', 'svenljunga');
+    ({
+      t,
+      finance: { ulricehamn, tranemo, svenljunga, bolag },
+    } = await startWithDocuments(DOCUMENTS, ['2024-10', '2024-11', '2024-12']));
   });
   afterAll(() => t.close());
 
@@ -179,7 +136,12 @@ describe('periods with invoices', () => {
 
   it('answers a document added after a read on the next read (the cached read is emptied by the write)', async () => {
     expect((await periods('?year=2026')).total).toBe(0);
-    await insertDocument(t, { period: '2026-01', status: 'draft', buyer: 'tranemo', gross: '1.00' });
+    await insertDocument(t.dataSource, {
+      period: '2026-01',
+      status: 'draft',
+      buyer: 'tranemo',
+      gross: '1.00',
+    });
     expect((await periods('?year=2026')).items).toEqual([row('2026-01', { drafts: 1 })]);
     expect((await periods('?year=2026', bolag)).total).toBe(0);
   });

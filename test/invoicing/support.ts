@@ -6,7 +6,9 @@ import {
   DecisionEntity,
   InvoiceEntity,
   InvoiceLineEntity,
+  PeriodCloseEntity,
 } from '@it-samverkan/persistence';
+import { startTestApp, TestApp } from '../support/test-app';
 
 /**
  * A small approved budget model for 2025 on the demo consumers, with figures checked by hand:
@@ -155,6 +157,71 @@ export async function insertDrafts(
     });
   }
   return ids;
+}
+
+/** One of Ulricehamn's documents, made by hand: gross including VAT (booked as net, no VAT). */
+export interface HandMadeDocument {
+  period: string;
+  status: 'draft' | 'issued';
+  kind?: 'invoice' | 'credit-note';
+  /** A municipality, or bolag-ue: Ulricehamn's company, whose buyer municipality is Ulricehamn. */
+  buyer: 'tranemo' | 'svenljunga' | 'bolag-ue';
+  gross: string;
+  number?: string;
+}
+
+/** Inserts a hand-made document of Ulricehamn's (no lines: for counts and totals). */
+export async function insertDocument(db: DataSource, d: HandMadeDocument): Promise<void> {
+  const gross = Money.parse(d.gross);
+  const company = d.buyer === 'bolag-ue';
+  await db.getRepository(InvoiceEntity).insert({
+    id: randomUUID(),
+    kind: d.kind ?? 'invoice',
+    status: d.status,
+    issuerId: 'ulricehamn',
+    buyerKind: company ? 'company' : 'municipality',
+    buyerId: d.buyer,
+    buyerMunicipalityId: company ? 'ulricehamn' : d.buyer,
+    period: d.period,
+    number: d.number ?? null,
+    creditedInvoiceId: null,
+    buyerReference: 'REF-1',
+    paymentTermsDays: 30,
+    issueDate: null,
+    dueDate: null,
+    net: gross,
+    vat: Money.parse('0.00'),
+    gross,
+    createdAt: new Date('2025-04-01T00:00:00Z'),
+    issuedAt: d.status === 'issued' ? new Date('2025-04-01T00:00:00Z') : null,
+  });
+}
+
+/** A finance token of the issuer (Ulricehamn), of its two buyer municipalities and of its bolag. */
+export interface FinanceReaders {
+  ulricehamn: string;
+  tranemo: string;
+  svenljunga: string;
+  bolag: string;
+}
+
+/** The demo with hand-made documents of Ulricehamn's and closed months, and a finance reader of each party. */
+export async function startWithDocuments(
+  documents: readonly HandMadeDocument[],
+  closedMonths: readonly string[],
+): Promise<{ t: TestApp; finance: FinanceReaders }> {
+  const t = await startTestApp({ demo: true });
+  for (const d of documents) await insertDocument(t.dataSource, d);
+  await t.dataSource
+    .getRepository(PeriodCloseEntity)
+    .insert(closedMonths.map((month) => ({ month, closedAt: new Date(), closedBy: 'test' })));
+  const finance = {
+    ulricehamn: await t.token('finance', 'ulricehamn'),
+    tranemo: await t.token('finance', 'tranemo'),
+    svenljunga: await t.token('finance', 'svenljunga'),
+    bolag: await t.token('finance', 'bolag-ue'),
+  };
+  return { t, finance };
 }
 
 /** Marks kommun: a municipality outside the cooperation (organisation number with a valid check digit). */

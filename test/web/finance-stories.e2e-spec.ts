@@ -266,6 +266,14 @@ describeInBrowser('finance in the browser', () => {
     const table = page.getByRole('table', { name: `Fakturor och kreditfakturor ${PERIOD}` });
     await table.locator('tbody tr').first().waitFor();
     await page.getByText('den utfärdande kommunens ekonomi').waitFor();
+    // the quarter's state: closed (by Ulricehamn, for everyone), counting only Tranemo's one invoice
+    // of it, not the bolag's or the lönenämnd's, as the API gives it to Tranemo
+    const state = await story.api<{ closed: boolean; drafts: number; issued: number }>(`/periods/${PERIOD}`, {
+      person: 'ekonomi.tranemo',
+    });
+    expect(state).toMatchObject({ closed: true, drafts: 0, issued: 1 });
+    await page.getByText('Stängd', { exact: true }).waitFor();
+    await page.getByText('0 utkast och 1 utfärdade dokument.').waitFor();
 
     // the finance page: only the periods of what Tranemo received, as the API gives them to Tranemo
     await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Ekonomi' }).click();

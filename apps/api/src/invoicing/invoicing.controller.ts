@@ -12,7 +12,7 @@ import {
   Query,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, InvoiceService } from '@it-samverkan/application';
 import { CachedRead } from '../common/cached-read.interceptor';
 import { Access, named } from '../common/access.decorator';
@@ -36,6 +36,34 @@ const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
   required: false,
   description: 'Samma nyckel ger samma svar; annan begäran med samma nyckel ger 422',
+};
+
+/** Whose documents a period's counts are: the one rule of GET /invoices (DOMAIN.md 9). */
+const SCOPED_PERIOD_STATUS =
+  'Antalen räknar dokumenten i perioderna som berör perioden (som stängningen räknar dem) som läsaren får se, ' +
+  'samma regel som GET /invoices: en token med omfattning (en kommun eller ett bolag) bara de dokument där den ' +
+  'är utfärdare, köpare eller köparens kommun, en token utan omfattning alla. Vilka månader som är stängda gäller ' +
+  'perioden, inte en parts bokföring, och visas för alla.';
+
+const PERIOD_STATUS_SCHEMA = {
+  type: 'object',
+  required: ['period', 'months', 'closedMonths', 'closed', 'drafts', 'issued'],
+  properties: {
+    period: { type: 'string', example: '2025-Q1' },
+    months: {
+      type: 'array',
+      items: { type: 'string', example: '2025-01' },
+      description: 'Periodens månader',
+    },
+    closedMonths: {
+      type: 'array',
+      items: { type: 'string', example: '2025-01' },
+      description: 'Periodens stängda månader (för alla läsare)',
+    },
+    closed: { type: 'boolean', description: 'Alla periodens månader är stängda' },
+    drafts: { type: 'integer', description: 'Utkast som läsaren får se' },
+    issued: { type: 'integer', description: 'Utfärdade fakturor och kreditfakturor som läsaren får se' },
+  },
 };
 
 @ApiTags('Fakturering')
@@ -188,27 +216,34 @@ export class InvoicingController {
   }
 
   @Get('periods')
-  @Access('read', named.invoicing)
+  @Access('read', named.own)
   @CachedRead()
   @ApiOperation({
     summary:
-      'Perioder med dokument som ännu inte är stängda, äldst först, med läge (som GET /periods/{period})',
+      'Perioder med dokument som ännu inte är stängda, äldst först, med läge (som GET /periods/{period}). En token med omfattning ser bara perioder och antal för sina egna dokument',
     description:
       'Det startsidan visar: perioder med utkast att utfärda och utfärdade perioder att stänga. ' +
-      'Stängda perioder visas inte, hur många år som än finns.',
+      'Stängda perioder visas inte, hur många år som än finns. ' +
+      SCOPED_PERIOD_STATUS,
   })
-  open() {
-    return this.invoices.openPeriods();
+  @ApiOkResponse({
+    description: 'De öppna perioderna, äldst först',
+    schema: { type: 'array', items: PERIOD_STATUS_SCHEMA },
+  })
+  open(@CurrentActor() actor: Actor) {
+    return this.invoices.openPeriods(actor.principal);
   }
 
   @Get('periods/:period')
-  @Access('read', named.invoicing)
+  @Access('read', named.own)
   @ApiOperation({
     summary:
-      'En periods läge: stängda månader, om hela perioden är stängd, och antal utkast och utfärdade dokument i den',
+      'En periods läge: stängda månader, om hela perioden är stängd, och antal utkast och utfärdade dokument i den. En token med omfattning räknar bara sina egna dokument',
+    description: SCOPED_PERIOD_STATUS,
   })
-  status(@Param() params: PeriodQuery) {
-    return this.invoices.periodStatus(params.period);
+  @ApiOkResponse({ description: 'Periodens läge', schema: PERIOD_STATUS_SCHEMA })
+  status(@Param() params: PeriodQuery, @CurrentActor() actor: Actor) {
+    return this.invoices.periodStatus(params.period, actor.principal);
   }
 
   @Post('periods/:period/close')

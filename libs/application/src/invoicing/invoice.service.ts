@@ -277,9 +277,9 @@ export class InvoiceService {
     return yearToDateReport(this.db, year, through, principal);
   }
 
-  /** The periods holding documents that are not closed yet, with their status. */
-  openPeriods() {
-    return openPeriods(this.db);
+  /** The periods holding documents the principal may see that are not closed yet, with their status. */
+  openPeriods(principal: Principal) {
+    return openPeriods(this.db, principal);
   }
 
   /** The periods holding documents the principal may see, newest first, with counts and issued totals. */
@@ -291,8 +291,9 @@ export class InvoiceService {
     return invoicePeriods(this.db, filter, page, principal);
   }
 
-  periodStatus(periodKey: string) {
-    return periodStatus(this.db, parsePeriod(periodKey));
+  /** A period's closed months, and its drafts and issued documents that the principal may see. */
+  periodStatus(periodKey: string, principal: Principal) {
+    return periodStatus(this.db, parsePeriod(periodKey), principal);
   }
 
   /** The internal charges of the periods inside a period (transfers between units of one municipality, no VAT). */

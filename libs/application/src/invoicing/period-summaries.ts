@@ -4,7 +4,7 @@ import { InvoiceEntity, moneyOfSum, moneySumSql } from '@it-samverkan/persistenc
 import type { Principal } from '../common/principal';
 import { Page, PageRequest, pageList } from '../common/pagination';
 import type { InvoicePeriodSummary } from './invoice-period-view';
-import { INVOICE_PARTY_COLUMNS, whereVisibleTo } from './invoice-scope';
+import { visiblePeriodKeys, whereVisibleTo } from './invoice-scope';
 import { closedMonths } from './periods';
 
 export type { InvoicePeriodSummary } from './invoice-period-view';
@@ -15,27 +15,6 @@ interface CountRow {
   kind: string;
   documents: string | number;
   gross: string | number | null;
-}
-
-/**
- * The distinct periods of the invoices a principal sees. A scoped one's are read per party column
- * (issuer, buyer, buyer's municipality) from that column's (party, period) index and joined here:
- * an OR of the three would read every row it matches (SQLite) and sort them for the grouping.
- */
-async function visiblePeriodKeys(
-  db: DataSource,
-  year: number | undefined,
-  principal: Principal,
-): Promise<string[]> {
-  const read = (party?: (typeof INVOICE_PARTY_COLUMNS)[number]) => {
-    const qb = db.getRepository(InvoiceEntity).createQueryBuilder('i').select('i.period', 'period');
-    if (party) qb.andWhere(`i.${party} = :scope`, { scope: principal.scope });
-    if (year !== undefined)
-      qb.andWhere('i.period >= :from AND i.period < :to', { from: String(year), to: String(year + 1) });
-    return qb.groupBy('i.period').getRawMany<{ period: string }>();
-  };
-  const found = principal.scope ? (await Promise.all(INVOICE_PARTY_COLUMNS.map(read))).flat() : await read();
-  return [...new Set(found.map((r) => r.period))];
 }
 
 /**
@@ -51,7 +30,10 @@ export async function invoicePeriods(
   page: PageRequest,
   principal: Principal,
 ): Promise<Page<InvoicePeriodSummary>> {
-  const keys = await visiblePeriodKeys(db, filter.year, principal);
+  const { year } = filter;
+  const keys = await visiblePeriodKeys(db, principal, [
+    year === undefined ? {} : { from: String(year), to: String(year + 1) },
+  ]);
   const periods = keys.map((key) => parsePeriod(key)).sort(comparePeriodsNewestFirst);
   const shown = pageList(periods, page);
   if (shown.items.length === 0) return { ...shown, items: [] };

@@ -8,9 +8,10 @@ import {
   periodsOverlappingLonger,
 } from '@it-samverkan/domain';
 import { InvoiceEntity, PeriodCloseEntity, PeriodLockEntity } from '@it-samverkan/persistence';
-import { Actor } from '../common/principal';
+import type { Actor, Principal } from '../common/principal';
 import { inTransaction, lockMode } from '../common/transaction';
 import { recordAudit } from '../audit/audit';
+import { visiblePeriodKeys, whereVisibleTo } from './invoice-scope';
 import type { PeriodStatus } from './period-status-view';
 
 export type { PeriodStatus } from './period-status-view';
@@ -72,44 +73,50 @@ export async function lockOpenPeriod(m: EntityManager, db: DataSource, period: P
 }
 
 /**
- * The periods that hold documents and are not closed yet, oldest first, each with its status: what
- * the start page lists as drafts to issue and periods to close. Every period lies in one year, so
- * the years whose twelve months are all closed hold none: the invoices' periods are read (grouped
- * in their index) only outside those years, and the cost follows the open years, not the history.
+ * The periods that hold documents the principal may see and are not closed yet, oldest first, each
+ * with its status as that principal sees it: what the start page lists as drafts to issue and
+ * periods to close. Every period lies in one year, so the years whose twelve months are all closed
+ * hold none: the invoices' periods are read (grouped in their indexes) only outside those years,
+ * and the cost follows the open years, not the history.
  */
-export async function openPeriods(db: DataSource): Promise<PeriodStatus[]> {
+export async function openPeriods(db: DataSource, principal: Principal): Promise<PeriodStatus[]> {
   const closed = new Set(
     (await db.getRepository(PeriodCloseEntity).find({ select: { month: true } })).map((r) => r.month),
   );
   const closedYears = [...new Set([...closed].map((month) => Number(month.slice(0, 4))))].filter((year) =>
     parsePeriod(String(year)).months.every((month) => closed.has(month)),
   );
-  // one query per range (SQLite reads a range of the index only when the WHERE is one range);
-  // GROUP BY, not DISTINCT: MariaDB then reads one entry per period (a loose index scan)
-  const keys: string[] = [];
-  for (const { from, to } of periodKeyRangesOutsideYears(closedYears)) {
-    const qb = db.getRepository(InvoiceEntity).createQueryBuilder('i').select('i.period', 'period');
-    if (from !== undefined) qb.andWhere('i.period >= :from', { from });
-    if (to !== undefined) qb.andWhere('i.period < :to', { to });
-    for (const row of await qb.groupBy('i.period').getRawMany<{ period: string }>()) keys.push(row.period);
-  }
+  const keys = await visiblePeriodKeys(db, principal, periodKeyRangesOutsideYears(closedYears));
   const periods = keys.map((key) => parsePeriod(key)).sort((a, b) => a.key.localeCompare(b.key));
   const open = periods.filter((p) => p.months.some((m) => !closed.has(m)));
-  return Promise.all(open.map((p) => periodStatus(db, p)));
+  return Promise.all(open.map((p) => periodStatus(db, p, principal)));
 }
 
-/** The status of a period: closed months, and the documents of the periods touching it (as closing counts them). */
-export async function periodStatus(db: DataSource, period: Period): Promise<PeriodStatus> {
+/**
+ * The status of a period: its closed months, a fact of the period that every reader sees, and the
+ * documents of the periods touching it (as closing counts them) that the principal may see: a
+ * partner counts only its own (DOMAIN.md 9), the issuer's finance and an admin every one.
+ */
+export async function periodStatus(
+  db: DataSource,
+  period: Period,
+  principal: Principal,
+): Promise<PeriodStatus> {
   const closed = await closedMonths(db, period.months);
-  const keys = In(periodKeysTouching(period));
-  const invoices = db.getRepository(InvoiceEntity);
+  const counts = await whereVisibleTo(db.getRepository(InvoiceEntity).createQueryBuilder('i'), principal)
+    .select('i.status', 'status')
+    .addSelect('COUNT(*)', 'documents')
+    .andWhere('i.period IN (:...keys)', { keys: periodKeysTouching(period) })
+    .groupBy('i.status')
+    .getRawMany<{ status: string; documents: string | number }>();
+  const count = (status: string) => Number(counts.find((r) => r.status === status)?.documents ?? 0);
   return {
     period: period.key,
     months: period.months,
     closedMonths: closed,
     closed: closed.length === period.months.length,
-    drafts: await invoices.count({ where: { period: keys, status: 'draft' } }),
-    issued: await invoices.count({ where: { period: keys, status: 'issued' } }),
+    drafts: count('draft'),
+    issued: count('issued'),
   };
 }
 

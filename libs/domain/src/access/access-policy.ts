@@ -26,7 +26,7 @@ export interface CooperationParties {
 export type Resource =
   | { type: 'shared' }
   | { type: 'invoice'; issuerId: string; buyerId: string; buyerMunicipalityId: string }
-  /** The issuer's invoicing as a whole: runs, settlement runs and periods (the host issues). */
+  /** The issuer's invoicing as a whole: runs, settlement runs, closing and reopening periods (the host issues). */
   | { type: 'invoicing' }
   /** Internal charges, the appropriation report and the ledger file of one municipality (null: the actor's own). */
   | { type: 'books'; municipalityId: string | null }
