@@ -97,7 +97,11 @@ describe('Budget against actual, year over year, with charged figures under the 
  * 345 000.00 − 333 333.34 = 11 666.66, tra-utb 345 000.00 − 333 333.33 = 11 666.67; ulr-ks 0.00
  * (appropriation); total 43 333.33.
  * 2027: the same model approved as that year's budget and no actual model yet: the budget as 2025's,
- * actual null everywhere (not 0.00), nothing charged or settled (0.00).
+ * actual null everywhere (not 0.00), nothing charged or settled yet (null, not 0.00).
+ * 2028: the actual of 2025 as a draft actual model and no budget model: budget null everywhere (no
+ * budget, not 0.00), actual as 2025's: ulr-ks 100 devices × 2 100.00 + 30 000.00 = 240 000.00, ulr-bou
+ * 200 × 2 100.00 = 420 000.00 (servicedesk 0.00), tra-oms 150 × 2 100.00 + 30 000.00 = 345 000.00, tra-utb
+ * 345 000.00, bolag-ue 0.00; Ulricehamn 660 000.00, Tranemo 690 000.00, in total 1 350 000.00.
  */
 describe('Budget against actual: charged and settled worked out by hand', () => {
   let t: TestApp;
@@ -122,28 +126,37 @@ describe('Budget against actual: charged and settled worked out by hand', () => 
       .send({ year: 2025, period: '2026-01' })
       .expect(201);
     await issueAll('2026-01');
-    await t.dataSource.getRepository(CostModelVersionEntity).insert({
-      id: randomUUID(),
-      name: 'Fakturatest 2027, budget',
-      year: 2027,
-      kind: 'budget',
-      status: 'approved',
-      document: { ...INVOICING_MODEL, name: 'Fakturatest 2027, budget', year: 2027 },
-      documentHash: '2'.repeat(64),
-      decisionId: null,
-      approvedAt: new Date('2026-01-18T00:00:00Z'),
-      createdAt: new Date('2026-01-17T00:00:00Z'),
-      updatedAt: new Date('2026-01-18T00:00:00Z'),
-    });
+    // a later year's model alone, stored as it stands (the report reads the stored versions)
+    const storeAlone = (name: string, kind: 'budget' | 'actual', document: object, year: number) =>
+      t.dataSource.getRepository(CostModelVersionEntity).insert({
+        id: randomUUID(),
+        name,
+        year,
+        kind,
+        status: kind === 'budget' ? 'approved' : 'draft',
+        document: { ...document, name, year },
+        documentHash: String(year % 10).repeat(64),
+        decisionId: null,
+        approvedAt: kind === 'budget' ? new Date('2026-01-18T00:00:00Z') : null,
+        createdAt: new Date('2026-01-17T00:00:00Z'),
+        updatedAt: new Date('2026-01-18T00:00:00Z'),
+      });
+    await storeAlone('Fakturatest 2027, budget', 'budget', INVOICING_MODEL, 2027);
+    await storeAlone('Fakturatest 2028, utfall', 'actual', INVOICING_ACTUAL, 2028);
   });
   afterAll(() => t.close());
 
-  it('per consumer and in total: budget, actual, charged and settled', async () => {
+  /** One year of the report as the tjänstefiering group reads it. */
+  const yearOf = async (year: number) => {
     const res = await t.http
       .get('/api/v1/reports/budget-vs-actual')
       .set(t.auth(await t.token('tjanstefiering')));
     expect(res.status).toBe(200);
-    const y2025 = res.body.years.find((y: { year: number }) => y.year === 2025);
+    return res.body.years.find((y: { year: number }) => y.year === year);
+  };
+
+  it('per consumer and in total: budget, actual, charged and settled', async () => {
+    const y2025 = await yearOf(2025);
     expect(y2025.total).toMatchObject({
       budget: '1300000.01',
       actual: '1350000.00',
@@ -160,25 +173,21 @@ describe('Budget against actual: charged and settled worked out by hand', () => 
     ]);
   });
 
-  it('a year without an actual model answers actual null (not yet known), and an actual of nothing 0.00', async () => {
-    const res = await t.http
-      .get('/api/v1/reports/budget-vs-actual')
-      .set(t.auth(await t.token('tjanstefiering')));
-    expect(res.status).toBe(200);
-    const y2027 = res.body.years.find((y: { year: number }) => y.year === 2027);
+  it('a year without an actual model answers actual null (not yet known), and an actual of nothing 0.00; nothing charged yet null', async () => {
+    const y2027 = await yearOf(2027);
     expect([y2027.budgetModel?.name, y2027.actualModel]).toEqual(['Fakturatest 2027, budget', null]);
-    expect(y2027.total).toEqual({ budget: '1300000.01', actual: null, charged: '0.00', settled: '0.00' });
+    expect(y2027.total).toEqual({ budget: '1300000.01', actual: null, charged: null, settled: null });
     type Row = { id: string; budget: string; actual: string | null; charged: string; settled: string };
     expect(y2027.consumers.map((c: Row) => [c.id, c.budget, c.actual, c.charged, c.settled])).toEqual([
-      ['ulr-ks', '233333.34', null, '0.00', '0.00'],
-      ['ulr-bou', '400000.00', null, '0.00', '0.00'],
-      ['tra-oms', '333333.34', null, '0.00', '0.00'],
-      ['tra-utb', '333333.33', null, '0.00', '0.00'],
-      ['bolag-ue', '0.00', null, '0.00', '0.00'],
+      ['ulr-ks', '233333.34', null, null, null],
+      ['ulr-bou', '400000.00', null, null, null],
+      ['tra-oms', '333333.34', null, null, null],
+      ['tra-utb', '333333.33', null, null, null],
+      ['bolag-ue', '0.00', null, null, null],
     ]);
     expect(y2027.consumers[1].services).toEqual([
-      { id: 'arbetsplats', budget: '400000.00', actual: null, charged: '0.00', settled: null },
-      { id: 'servicedesk', budget: '0.00', actual: null, charged: '0.00', settled: null },
+      { id: 'arbetsplats', budget: '400000.00', actual: null, charged: null, settled: null },
+      { id: 'servicedesk', budget: '0.00', actual: null, charged: null, settled: null },
     ]);
     expect(y2027.services.map((s: Row) => [s.id, s.budget, s.actual])).toEqual([
       ['arbetsplats', '1200000.00', null],
@@ -188,9 +197,11 @@ describe('Budget against actual: charged and settled worked out by hand', () => 
       ['ulricehamn', '633333.34', null],
       ['tranemo', '666666.67', null],
     ]);
-    // 2025 has its actual model: bolag-ue, with no devices or users, has an actual of 0.00, not null
-    const y2025 = res.body.years.find((y: { year: number }) => y.year === 2025);
-    expect(y2025.consumers.find((c: Row) => c.id === 'bolag-ue').actual).toBe('0.00');
+    // 2025 has its actual model: bolag-ue, with no devices or users, has an actual of 0.00, not null; and
+    // 2025 has charges and a settlement: bolag-ue, with neither of its own, has charged and settled 0.00
+    const y2025 = await yearOf(2025);
+    const bolag = y2025.consumers.find((c: Row) => c.id === 'bolag-ue');
+    expect([bolag.actual, bolag.charged, bolag.settled]).toEqual(['0.00', '0.00', '0.00']);
     // and the OpenAPI document says so
     const doc = (await t.http.get('/docs-json').expect(200)).body;
     const year =
@@ -200,5 +211,44 @@ describe('Budget against actual: charged and settled worked out by hand', () => 
     expect(year.properties.total.properties.actual.description).toMatch(
       /null när året ännu saknar utfallsmodell/,
     );
+  });
+
+  it('a year with an actual model but no budget model answers budget null (no budget), and a budget of nothing 0.00', async () => {
+    const y2028 = await yearOf(2028);
+    expect([y2028.budgetModel, y2028.actualModel]).toEqual([
+      null,
+      { id: expect.any(String), name: 'Fakturatest 2028, utfall', status: 'draft' },
+    ]);
+    expect(y2028.total).toEqual({ budget: null, actual: '1350000.00', charged: null, settled: null });
+    type Row = { id: string; budget: string | null; actual: string; charged: string; settled: string };
+    expect(y2028.consumers.map((c: Row) => [c.id, c.budget, c.actual, c.charged, c.settled])).toEqual([
+      ['ulr-ks', null, '240000.00', null, null],
+      ['ulr-bou', null, '420000.00', null, null],
+      ['tra-oms', null, '345000.00', null, null],
+      ['tra-utb', null, '345000.00', null, null],
+      ['bolag-ue', null, '0.00', null, null],
+    ]);
+    expect(y2028.consumers[1].services).toEqual([
+      { id: 'arbetsplats', budget: null, actual: '420000.00', charged: null, settled: null },
+      { id: 'servicedesk', budget: null, actual: '0.00', charged: null, settled: null },
+    ]);
+    expect(y2028.services).toEqual([
+      { id: 'arbetsplats', budget: null, actual: '1260000.00', charged: null, settled: null },
+      { id: 'servicedesk', budget: null, actual: '90000.00', charged: null, settled: null },
+    ]);
+    expect(y2028.municipalities).toEqual([
+      { id: 'ulricehamn', budget: null, actual: '660000.00', charged: null, settled: null },
+      { id: 'tranemo', budget: null, actual: '690000.00', charged: null, settled: null },
+    ]);
+    // 2027's budget model gives bolag-ue nothing: a budget of 0.00, not null (above); and the OpenAPI
+    // document says what each null means
+    const doc = (await t.http.get('/docs-json').expect(200)).body;
+    const total =
+      doc.paths['/api/v1/reports/budget-vs-actual'].get.responses['200'].content['application/json'].schema
+        .properties.years.items.properties.total.properties;
+    expect(total.budget).toMatchObject({ type: 'string', nullable: true });
+    expect(total.budget.description).toMatch(/null när året saknar budgetmodell/);
+    expect(total.charged.description).toMatch(/när inget ännu har debiterats för året/);
+    expect(total.settled.description).toMatch(/när ingen slutavräkning för året ännu är bokförd/);
   });
 });

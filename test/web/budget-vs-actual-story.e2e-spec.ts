@@ -1,17 +1,19 @@
 import Decimal from 'decimal.js';
 import type { Page } from 'playwright-core';
 import { Money } from '@it-samverkan/domain';
+import { CostModelVersionEntity } from '@it-samverkan/persistence';
 import { describeInBrowser, norm, webStory } from './browser';
 
 /**
  * Budget against actual in the browser (issues 13 and 14): the tjänstefiering group chooses 2025
  * and reads per municipality, service and consumer the figures the API answers; the Tranemo
- * finance officer sees charged and settled only for Tranemo's own units, "–" for the others.
+ * finance officer sees charged and settled only for Tranemo's own units, "–" for the others. A figure
+ * the API answers null (a year without a budget or actual model, nothing charged or settled yet) shows –.
  */
 
 interface Figures {
   id: string;
-  budget: string;
+  budget: string | null;
   actual: string | null;
   charged: string | null;
   settled: string | null;
@@ -28,12 +30,15 @@ const kr = (amount: string | null) => (amount === null ? '–' : `${Money.parse(
 
 /**
  * What a row shows after its name: budget, actual, charged, settled, actual − budget in kr and in %;
- * without an actual (null: the year has no actual model) actual and both differences show –.
+ * without a budget or an actual (null: the year has no such model) it and both differences show –.
  */
 function expectedCells(f: Omit<Figures, 'id'>): string[] {
-  const diff = f.actual === null ? null : Money.parse(f.actual).minus(Money.parse(f.budget)).toString();
+  const diff =
+    f.budget === null || f.actual === null
+      ? null
+      : Money.parse(f.actual).minus(Money.parse(f.budget)).toString();
   const share =
-    diff === null || Money.parse(f.budget).isZero()
+    diff === null || f.budget === null || Money.parse(f.budget).isZero()
       ? '–'
       : `${new Decimal(diff).div(f.budget).times(100).toFixed(1).replace('.', ',')} %`;
   return [kr(f.budget), kr(f.actual), kr(f.charged), kr(f.settled), kr(diff), share].map(norm);
@@ -66,6 +71,25 @@ describeInBrowser('budget against actual in the browser', () => {
       expect(drafts.body.items.length).toBeGreaterThan(0);
       for (const d of drafts.body.items as { id: string }[])
         await t.http.post(`/api/v1/invoices/${d.id}/issue`).set(t.auth(finance)).expect(200);
+      // and a year with an actual model but no budget model: 2025's draft actual, stored as 2027's
+      const report = await t.http
+        .get('/api/v1/reports/budget-vs-actual')
+        .set(t.auth(await t.token('tjanstefiering')))
+        .expect(200);
+      const { actualModel } = report.body.years.find((y: { year: number }) => y.year === 2025);
+      const versions = t.dataSource.getRepository(CostModelVersionEntity);
+      const actual = await versions.findOneByOrFail({ id: actualModel.id });
+      const name = 'Tjänstefiering 2027, utfall';
+      await versions.insert({
+        ...actual,
+        id: '7e57a027-0000-4000-8000-000000002027',
+        name,
+        year: 2027,
+        status: 'draft',
+        decisionId: null,
+        approvedAt: null,
+        document: { ...(actual.document as object), name, year: 2027 },
+      });
     },
   });
 
@@ -87,6 +111,18 @@ describeInBrowser('budget against actual in the browser', () => {
     const axis = (await page.locator('[data-chart-ready="true"] svg text').allTextContents()).join(' | ');
     expect(axis).toMatch(/\d{1,3}(\u00a0\d{3})+/);
     expect(axis).not.toMatch(/\d,\d{3}/);
+  }
+
+  /** The tjänstefiering group opens the page by its address and chooses the year once the report lists it. */
+  async function openByAddress(page: Page, year: string): Promise<void> {
+    await story.login(page, 'tjanstefiering');
+    await page.goto(`${story.base}/tjanstefiering/budget-mot-utfall`);
+    await page.getByRole('heading', { level: 1, name: 'Budget mot utfall' }).waitFor();
+    await page
+      .getByLabel('År', { exact: true })
+      .locator('option', { hasText: year })
+      .waitFor({ state: 'attached' });
+    await open(page, year);
   }
 
   it('the tjänstefiering group reads 2025: every figure as the API answers, totals in the sum rows', async () => {
@@ -162,14 +198,7 @@ describeInBrowser('budget against actual in the browser', () => {
       '27121000.00',
     ]);
     const page = story.browser.page;
-    await story.login(page, 'tjanstefiering');
-    await page.goto(`${story.base}/tjanstefiering/budget-mot-utfall`);
-    await page.getByRole('heading', { level: 1, name: 'Budget mot utfall' }).waitFor();
-    await page
-      .getByLabel('År', { exact: true })
-      .locator('option', { hasText: '2026' })
-      .waitFor({ state: 'attached' });
-    await open(page, '2026');
+    await openByAddress(page, '2026');
     await page
       .getByText('Budgeten för 2026 är ett utkast som IT-styrgruppen ännu inte har godkänt')
       .waitFor();
@@ -202,7 +231,9 @@ describeInBrowser('budget against actual in the browser', () => {
     const others = y.municipalities.filter((m) => m.id !== 'tranemo');
     expect(others.length).toBeGreaterThan(0);
     expect(others.every((m) => m.charged === null && m.settled === null)).toBe(true);
-    expect(Money.parse(y.municipalities.find((m) => m.id === 'tranemo')!.charged!).isPositive()).toBe(true);
+    const tranemo = y.municipalities.find((m) => m.id === 'tranemo')!;
+    // charged its first quarter; 2025 is not settled yet, so settled is null (not 0.00) even for its own
+    expect([Money.parse(tranemo.charged!).isPositive(), tranemo.settled]).toEqual([true, null]);
 
     const page = story.browser.page;
     await story.login(page, 'ekonomi.tranemo');
@@ -214,11 +245,50 @@ describeInBrowser('budget against actual in the browser', () => {
     expect(rows.map((r) => r.slice(1))).toEqual(y.municipalities.map(expectedCells));
     y.municipalities.forEach((m, i) => {
       const [charged, settled] = [rows[i][3], rows[i][4]];
-      if (m.id === 'tranemo') expect([charged, settled]).not.toContain('–');
+      if (m.id === 'tranemo') expect([charged.endsWith(' kr'), settled]).toEqual([true, '–']);
       else expect([charged, settled]).toEqual(['–', '–']);
     });
     const consumers = await tableRows(page, 'Budget mot utfall 2025 per förbrukare');
     expect(consumers.map((r) => r.slice(2))).toEqual(y.consumers.map(expectedCells));
     await story.look(page, 'ekonomi-tranemo-budget-mot-utfall');
+  });
+
+  it('the tjänstefiering group reads 2027, with an actual model but no budget: budget and differences –', async () => {
+    const body = await story.api<{ years: (ApiYear & { budgetModel: unknown; actualModel: unknown })[] }>(
+      '/reports/budget-vs-actual',
+      { person: 'tjanstefiering' },
+    );
+    const y = body.years.find((x) => x.year === 2027)!;
+    expect([y.budgetModel, y.actualModel]).toEqual([
+      null,
+      { id: '7e57a027-0000-4000-8000-000000002027', name: 'Tjänstefiering 2027, utfall', status: 'draft' },
+    ]);
+    // the API answers budget null (no budget, not 0.00), the actual as 2025's draft (26 690 935.90,
+    // demo-history.e2e-spec.ts), and nothing charged or settled for 2027 (null)
+    expect(y.total).toEqual({ budget: null, actual: '26690935.90', charged: null, settled: null });
+    expect(y.municipalities.every((m) => m.budget === null && m.actual !== null)).toBe(true);
+    const page = story.browser.page;
+    await openByAddress(page, '2027');
+    expect(
+      await page.getByText('Budget: saknas. Utfall: Tjänstefiering 2027, utfall (utkast).').count(),
+    ).toBe(1);
+    const table = page.getByRole('table', { name: 'Budget mot utfall 2027 per kommun' });
+    expect((await table.locator('thead th').allTextContents()).map(norm)[1]).toBe('Budget');
+    // budget, charged, settled and both differences –; actual as the API answers
+    const onlyActual = (f: Omit<Figures, 'id'>) => ['–', norm(kr(f.actual)), '–', '–', '–', '–'];
+    expect(y.municipalities.map(expectedCells)).toEqual(y.municipalities.map(onlyActual));
+    const municipalities = await tableRows(page, 'Budget mot utfall 2027 per kommun');
+    expect(municipalities.map((r) => r.slice(1))).toEqual(y.municipalities.map(onlyActual));
+    expect(await tableRows(page, 'Budget mot utfall 2027 per kommun', 'tfoot')).toEqual([
+      ['Summa', ...onlyActual(y.total)],
+    ]);
+    expect(municipalities.find((r) => r[0] === 'Tranemo kommun')!.slice(1)).toEqual(
+      onlyActual(y.municipalities.find((m) => m.id === 'tranemo')!),
+    );
+    const services = await tableRows(page, 'Budget mot utfall 2027 per tjänst');
+    expect(services.map((r) => r.slice(1))).toEqual(y.services.map(onlyActual));
+    const consumers = await tableRows(page, 'Budget mot utfall 2027 per förbrukare');
+    expect(consumers.map((r) => r.slice(2))).toEqual(y.consumers.map(onlyActual));
+    await story.look(page, 'tjanstefiering-budget-mot-utfall-2027-utan-budget');
   });
 });

@@ -9,18 +9,27 @@ const amount = (description: string, nullable = false): SchemaObject => ({
 
 /** Budget, actual, charged and settled of one municipality, consumer, service or the year's total. */
 const figures: Record<string, SchemaObject> = {
-  budget: amount('Budget enligt årets budgetmodell (0.00 där modellen inte har förbrukaren eller tjänsten)'),
+  budget: amount(
+    'Budget enligt årets budgetmodell; null när året saknar budgetmodell (ingen budget, till skillnad från en ' +
+      'budget på 0.00, som en förbrukare eller tjänst får när modellen inte ger den något). Då finns inte heller ' +
+      'någon skillnad mot utfallet att räkna.',
+    true,
+  ),
   actual: amount(
     'Utfall enligt årets utfallsmodell; null när året ännu saknar utfallsmodell (inget utfall ännu, till skillnad ' +
       'från ett utfall på 0.00). Då finns inte heller någon skillnad mot budget att räkna.',
     true,
   ),
   charged: amount(
-    'Debiterat (utfärdade fakturarader minus krediteringar, plus interndebiteringar); null där läsaren inte får se det',
+    'Debiterat (utfärdade fakturarader minus krediteringar, plus interndebiteringar); null där läsaren inte får ' +
+      'se det, och när inget ännu har debiterats för året bland det läsaren får se (0.00 när debiteringar finns ' +
+      'men tar ut varandra, eller för en förbrukare utan egna debiteringar ett år som har debiteringar)',
     true,
   ),
   settled: amount(
-    'Slutavräknat; null där läsaren inte får se det, och per tjänst (avräkningen görs per förbrukare)',
+    'Slutavräknat (utfärdade slutavräkningsrader och interndebiteringar); null där läsaren inte får se det, per ' +
+      'tjänst (avräkningen görs per förbrukare), och när ingen slutavräkning för året ännu är bokförd bland det ' +
+      'läsaren får se (0.00 för en förbrukare utan egen avräkningsrad ett år som har avräknats)',
     true,
   ),
 };

@@ -76,7 +76,9 @@ export class BudgetVersusActualController {
       'senaste utkastet (budgetModel.status och actualModel.status säger vilket; ett år vars budget inte är godkänd ' +
       'visar utkastets siffror). Debiterat (fakturerat och internt debiterat) ' +
       'och slutavräknat följer fakturornas sekretess: värdkommunen ser allt, en samverkanspart bara sina egna förbrukare ' +
-      '(övriga null, och summorna räknar bara det som syns). Ett år utan utfallsmodell har utfall null (inte 0.00).',
+      '(övriga null, och summorna räknar bara det som syns). null betyder att det inte finns något att visa, aldrig noll: ' +
+      'ett år utan budgetmodell har budget null och ett år utan utfallsmodell utfall null (inte 0.00); debiterat och ' +
+      'avräknat är null tills något har debiterats eller slutavräknats för året bland det läsaren får se.',
   })
   @ApiOkResponse({ description: 'Budget mot utfall per år', schema: BUDGET_VS_ACTUAL_SCHEMA })
   budgetVersusActual(@CurrentActor() actor: Actor) {

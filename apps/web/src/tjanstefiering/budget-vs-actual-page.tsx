@@ -14,29 +14,30 @@ import { useApi } from '../components/use-api';
 
 type Year = BudgetVersusActualReport['years'][number];
 
-/** Actual less budget, exact ("-1234.50"); null while there is no actual (the year has no actual model). */
+/** Actual less budget, exact ("-1234.50"); null without a budget or an actual (the year lacks that model). */
 export function difference(f: BudgetFigures): string | null {
-  if (f.actual === null) return null;
+  if (f.budget === null || f.actual === null) return null;
   return Money.parse(f.actual).minus(Money.parse(f.budget)).toString();
 }
 
 /** Actual less budget as a share of the budget, one decimal rounded half up ("2.5"); null without a budget or an actual. */
 export function differenceShare(f: BudgetFigures): string | null {
-  const budget = Money.parse(f.budget);
   const diff = difference(f);
-  if (diff === null || budget.isZero()) return null;
+  if (diff === null || f.budget === null) return null;
+  const budget = Money.parse(f.budget);
+  if (budget.isZero()) return null;
   return Money.parse(diff).toDecimal().div(budget.toDecimal()).times(100).toFixed(1);
 }
 
 const HIDDEN =
-  'Debiterat och avräknat visas bara för egna enheter: – betyder att beloppet inte visas för dig.';
+  'Debiterat och avräknat visas bara för egna enheter: – betyder också att beloppet inte visas för dig.';
 
 /** The budget column's heading: a budget IT-styrgruppen has not approved is marked as a draft. */
 const budgetHeader = (draft: boolean) => (draft ? 'Budget (utkast, ej godkänd)' : 'Budget');
 
 /**
- * The figure columns; a draft budget is marked. Without an actual model the API answers actual null,
- * so actual and the differences show – (not 0 kr and −100 %).
+ * The figure columns; a draft budget is marked. Without a budget or an actual model the API answers it
+ * null, so it and the differences show – (not 0 kr and ±100 %); likewise charged and settled before any.
  */
 function figures(draftBudget: boolean): { header: string; value: (f: BudgetFigures) => string }[] {
   return [
@@ -53,6 +54,9 @@ function figureColumns<T extends BudgetFigures>(draftBudget: boolean): Column<T>
 }
 const figureFooter = (f: BudgetFigures, draftBudget: boolean) => figures(draftBudget).map((c) => c.value(f));
 
+/** A bar's kronor; no bar (not a bar at 0) where the API answers null (the year lacks the model). */
+const bar = (amount: string | null) => (amount === null ? null : kronorForChart(amount));
+
 /** Budget and actual per municipality as bars (the table beside it has the numbers). */
 function chartOf(year: Year, names: Directory['name'], draftBudget: boolean) {
   return {
@@ -65,14 +69,9 @@ function chartOf(year: Year, names: Directory['name'], draftBudget: boolean) {
       {
         name: budgetHeader(draftBudget),
         type: 'bar',
-        data: year.municipalities.map((m) => kronorForChart(m.budget)),
+        data: year.municipalities.map((m) => bar(m.budget)),
       },
-      {
-        name: 'Utfall',
-        type: 'bar',
-        // no bar (not a bar at 0) while there is no actual
-        data: year.municipalities.map((m) => (m.actual === null ? null : kronorForChart(m.actual))),
-      },
+      { name: 'Utfall', type: 'bar', data: year.municipalities.map((m) => bar(m.actual)) },
     ],
   };
 }
@@ -95,7 +94,9 @@ function YearView({ year, directory, hidden }: { year: Year; directory: Director
       )}
       <Paragraph>
         {model(year.budgetModel, 'Budget')} {model(year.actualModel, 'Utfall')} Debiterat är utfärdade
-        fakturarader och interndebiteringar för året minus krediteringar; avräknat är årets slutavräkning.
+        fakturarader och interndebiteringar för året minus krediteringar; avräknat är årets slutavräkning. –
+        betyder att det inte finns något att visa: året saknar modellen, eller inget har ännu debiterats eller
+        avräknats för året.
       </Paragraph>
       {hidden && <Paragraph>{HIDDEN}</Paragraph>}
       <Section id="per-kommun" title="Per kommun">

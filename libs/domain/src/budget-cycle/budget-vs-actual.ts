@@ -17,11 +17,13 @@ export interface YearInputs {
 }
 
 /**
- * Budget, actual, charged and settled of one thing; actual is null while the year has no actual model
- * (not yet known, unlike an actual of 0.00), charged and settled are null where the reader may not see them.
+ * Budget, actual, charged and settled of one thing. Null says "nothing to show", never zero: budget and
+ * actual while the year has no such model (a model in which a consumer has nothing gives 0.00); charged
+ * and settled where the reader may not see them, and while nothing the reader may see has been charged
+ * (or settled) for the year yet (charges that net to nothing give 0.00); settled per service always.
  */
 export interface Figures {
-  budget: string;
+  budget: string | null;
   actual: string | null;
   charged: string | null;
   settled: string | null;
@@ -39,7 +41,8 @@ export interface YearFigures {
  * Budget against actual for each year (pure): budget and actual from the splits of the year's
  * models (shared within the cooperation), charged and settled from the invoices and internal
  * charges — shown only for consumers whose municipality `mayRead` allows, summed only over those.
- * A year without an actual model has every actual null.
+ * A year without a budget (actual) model has every budget (actual) null; a year with no charge (settlement)
+ * entry the reader may see has every charged (settled) null.
  */
 export function budgetVersusActual(
   years: readonly YearInputs[],
@@ -65,15 +68,17 @@ export function budgetVersusActual(
           .filter((e) => e.consumerId === consumer && (service === undefined || e.serviceId === service))
           .map((e) => e.amount),
       );
-    const figures = (consumer: string, service?: string) => {
-      const visible = mayRead(municipalityOf.get(consumer)!);
-      return {
-        budget: modelAmount(y.budget, consumer, service),
-        actual: modelAmount(y.actual, consumer, service),
-        charged: visible ? sumOf(y.charged, consumer, service) : null,
-        settled: visible ? (service === undefined ? sumOf(y.settled, consumer) : null) : null,
-      };
-    };
+    const visible = (consumer: string) => mayRead(municipalityOf.get(consumer)!);
+    // Whether anything of the year was charged (settled) that the reader may see: else nothing yet, not 0.00.
+    const anyVisible = (entries: readonly ChargedEntry[]) =>
+      entries.some((e) => municipalityOf.has(e.consumerId) && visible(e.consumerId));
+    const [charged, settled] = [anyVisible(y.charged), anyVisible(y.settled)];
+    const figures = (consumer: string, service?: string) => ({
+      budget: modelAmount(y.budget, consumer, service),
+      actual: modelAmount(y.actual, consumer, service),
+      charged: charged && visible(consumer) ? sumOf(y.charged, consumer, service) : null,
+      settled: settled && visible(consumer) && service === undefined ? sumOf(y.settled, consumer) : null,
+    });
     type Raw = ReturnType<typeof figures>;
     const add = (items: Raw[]): Raw => ({
       budget: Money.sum(items.map((i) => i.budget)),
@@ -86,7 +91,7 @@ export function budgetVersusActual(
         : null,
     });
     const text = (r: Raw): Figures => ({
-      budget: r.budget.toString(),
+      budget: y.budget ? r.budget.toString() : null,
       actual: y.actual ? r.actual.toString() : null,
       charged: r.charged?.toString() ?? null,
       settled: r.settled?.toString() ?? null,
