@@ -171,6 +171,53 @@ describeInBrowser('finance through the year in the browser', () => {
     await story.look(page, 'ekonomi-ulricehamn-10-slutavrakning');
   }, 180_000);
 
+  it("the Ulricehamn finance officer reads the quarter's internal charges and appropriation with its decision; a month of it points to the quarter", async () => {
+    const page = story.browser.page;
+    await story.login(page, 'ekonomi.ulricehamn');
+    const charges = (period: string) =>
+      story.api<{ charges: { amount: string }[]; total: string; notes: string[] }>(
+        `/reports/internal-charges?period=${period}`,
+      );
+    const quarter = await charges('2025-Q1');
+    // two units charged internally × four services, the skolskjuts request's two hour reports, two on-call incidents
+    expect(quarter.charges).toHaveLength(2 * 4 + 2 + 2);
+    expect(quarter.notes).toEqual([]);
+    const appropriation = await story.api<{ decision: string | null }>(
+      '/reports/appropriation?period=2025-Q1',
+    );
+    // the 2025 budget model's approval (config/demo/cost-model-2025.ts)
+    expect(appropriation.decision).toBe('IT-styrgruppen 2024-11-20 § 14');
+
+    await page.goto(`${story.base}/ekonomi/perioder/2025-Q1`);
+    await story.heading(page, 'Ekonomi 2025-Q1');
+    const table = page.getByRole('table', { name: /^Interndebiteringar 2025-Q1/ });
+    await table.locator('tbody tr').first().waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(quarter.charges.length);
+    expect(norm(await table.locator('tfoot').textContent())).toContain(norm(kr(quarter.total)));
+    expect(await page.getByText(/^Interndebiteringar i längre perioder/).count()).toBe(0);
+    const anslag = page.getByRole('region', { name: 'Anslagsrapport' });
+    await anslag.getByRole('table').waitFor();
+    expect(await anslag.locator('dl > *').allTextContents()).toEqual([
+      'Beslut',
+      'IT-styrgruppen 2024-11-20 § 14',
+    ]);
+
+    // March alone holds no internal charge: Ulricehamn is charged by quarter, and the page says where they are
+    const march = await charges('2025-03');
+    expect(march.charges).toEqual([]);
+    expect(march.notes).toEqual([
+      `Interndebiteringar för ulricehamn avser kvartal 2025-Q1, som omfattar men är längre än 2025-03 (12 st); fråga efter 2025-Q1`,
+    ]);
+    await page.goto(`${story.base}/ekonomi/perioder/2025-03`);
+    await story.heading(page, 'Ekonomi 2025-03');
+    await page.getByText('Inga interndebiteringar i perioden.').waitFor();
+    const notes = page.getByRole('list', {
+      name: 'Interndebiteringar i längre perioder som omfattar 2025-03 ingår inte ovan:',
+    });
+    expect((await notes.getByRole('listitem').allTextContents()).map(norm)).toEqual(march.notes);
+    await story.look(page, 'ekonomi-ulricehamn-11-manad-i-kvartal');
+  }, 180_000);
+
   it('the Tranemo finance officer sees its own consumers and no settlement button; the API refuses the run', async () => {
     const page = story.browser.page;
     await story.login(page, 'ekonomi.tranemo');
