@@ -130,9 +130,21 @@ describeInBrowser('the forums act in the browser', () => {
       id: string;
       title: string;
       status: string;
+      funding: string;
     }
     const requests = (await story.api<{ items: Request[] }>('/utveckling/requests?pageSize=500')).items;
     const portal = requests.find((r) => r.title === 'Ny elevportal')!;
+    // a funding tag says whether it is what the request asks for or what the forum decided (DOMAIN.md 8.2)
+    const fundingTag = async (title: string) =>
+      norm(await page.getByRole('row', { name: title }).locator('td').nth(2).textContent());
+    const funding = (title: string) => requests.find((r) => r.title === title)!;
+    expect(funding('Ny elevportal')).toMatchObject({ status: 'received', funding: 'framework' });
+    expect(await fundingTag('Ny elevportal')).toBe('Begärt: Inom ramuppdraget');
+    expect(funding('Digital signering av journalanteckningar')).toMatchObject({
+      status: 'decided',
+      funding: 'framework',
+    });
+    expect(await fundingTag('Digital signering av journalanteckningar')).toBe('Beslutat: Inom ramuppdraget');
     await page.getByLabel('Ärende', { exact: true }).selectOption(portal.id);
 
     const decisionsBefore = (await story.api<{ total: number }>('/decisions')).total;
@@ -176,6 +188,7 @@ describeInBrowser('the forums act in the browser', () => {
       funding: 'additional',
       decision: { reference: 'IT-forum utveckling 2025-03-26 § 31' },
     });
+    expect(await fundingTag('Ny elevportal')).toBe('Beslutat: Tilläggsuppdrag (debiteras beställaren)');
 
     await page.getByLabel('Timmar').fill('sex');
     await page.getByRole('button', { name: 'Rapportera tiden' }).click();

@@ -1,5 +1,9 @@
 import { Field, Label, Paragraph, Select, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
+import {
+  DEVELOPMENT_STATUSES,
+  DEVELOPMENT_STATUSES_WITH_DECIDED_FUNDING,
+} from '@it-samverkan/domain/development/development-request-status';
 import { api } from '../api/client';
 import { loadDirectory } from '../api/directory';
 import { mayOnShared } from '../api/permissions';
@@ -11,8 +15,6 @@ import { Page, Section } from '../components/page';
 import { useApi } from '../components/use-api';
 import { useSession } from '../components/session';
 import { RequestActions } from './request-actions';
-
-const STATUS_ORDER = ['received', 'decided', 'in-progress', 'done', 'rejected'];
 
 /** IT-forum utveckling: the development requests by status, their decisions and reported hours. */
 export function UtvecklingPage() {
@@ -38,7 +40,7 @@ export function UtvecklingPage() {
       <LoadState loaded={requests} what="utvecklingsärendena">
         {(page) => {
           const statuses = [...new Set(page.items.map((r) => r.status))].sort(
-            (a, b) => STATUS_ORDER.indexOf(a) - STATUS_ORDER.indexOf(b),
+            (a, b) => DEVELOPMENT_STATUSES.indexOf(a) - DEVELOPMENT_STATUSES.indexOf(b),
           );
           if (statuses.length === 0) return <Paragraph>Inga utvecklingsärenden.</Paragraph>;
           return statuses.map((status) => {
@@ -54,12 +56,20 @@ export function UtvecklingPage() {
                     { header: 'Beställare', cell: (r) => r.unitName },
                     {
                       header: 'Finansiering',
-                      // every request names its funding (DOMAIN.md 8.2); until the forum decides, the one asked for
-                      cell: (r) => (
-                        <Tag data-size="sm" data-color={r.funding === 'additional' ? 'warning' : 'neutral'}>
-                          {r.fundingLabel}
-                        </Tag>
-                      ),
+                      // every request names its funding (DOMAIN.md 8.2); until the forum grants it, the one asked
+                      // for: said in words and drawn as an outline, not told by colour alone
+                      cell: (r) => {
+                        const decided = DEVELOPMENT_STATUSES_WITH_DECIDED_FUNDING.includes(r.status);
+                        return (
+                          <Tag
+                            data-size="sm"
+                            data-color={r.funding === 'additional' ? 'warning' : 'neutral'}
+                            variant={decided ? 'default' : 'outline'}
+                          >
+                            {decided ? 'Beslutat' : 'Begärt'}: {r.fundingLabel}
+                          </Tag>
+                        );
+                      },
                     },
                     { header: 'Beslut', cell: (r) => r.decision?.reference ?? '–' },
                     { header: 'Uppskattat (h)', numeric: true, cell: (r) => decimal(r.estimateHours) },

@@ -55,6 +55,13 @@ export const DEVELOPMENT_STATUSES_WITH_OPEN_FUNDING: readonly DevelopmentStatus[
   'prioritised',
 ];
 
+/** Statuses in which the forum has granted the request, so its funding is the one decided. */
+export const DEVELOPMENT_STATUSES_WITH_DECIDED_FUNDING: readonly DevelopmentStatus[] = [
+  'decided',
+  'in-progress',
+  'done',
+];
+
 /** True when a request may move from `from` to `to`. */
 export function canMoveDevelopmentRequest(from: DevelopmentStatus, to: DevelopmentStatus): boolean {
   return DEVELOPMENT_TRANSITIONS[from].includes(to);
