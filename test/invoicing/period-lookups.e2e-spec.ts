@@ -33,7 +33,7 @@ describe('lists, reports and files by period: the year holds its quarters, a mon
     expect(march.items).toEqual([]);
     expect(march.notes).toHaveLength(q1.length);
     expect(march.notes).toContain(
-      'Fakturor för tranemo avser kvartal 2025-Q1, som omfattar men är längre än 2025-03 (1 st); fråga efter 2025-Q1',
+      'Fakturor för Tranemo kommun avser kvartal 2025-Q1, som omfattar men är längre än 2025-03 (1 st); fråga efter 2025-Q1',
     );
     // A quarter that lies in no longer billed period of these buyers is answered without notes.
     expect((await get('/api/v1/invoices?period=2025-Q1')).notes).toEqual([]);
@@ -56,7 +56,7 @@ describe('lists, reports and files by period: the year holds its quarters, a mon
     const february = await get('/api/v1/reports/internal-charges?period=2025-02');
     expect(february.charges).toEqual([]);
     expect(february.notes).toEqual([
-      `Interndebiteringar för ulricehamn avser kvartal 2025-Q1, som omfattar men är längre än 2025-02 (${quarter.charges.length} st); fråga efter 2025-Q1`,
+      `Interndebiteringar för Ulricehamns kommun avser kvartal 2025-Q1, som omfattar men är längre än 2025-02 (${quarter.charges.length} st); fråga efter 2025-Q1`,
     ]);
     // KS on appropriation: 100 devices × 2 000.00 = 200 000.00 for arbetsplats in the year.
     const appropriation = await get('/api/v1/reports/appropriation?period=2025');

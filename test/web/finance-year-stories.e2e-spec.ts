@@ -206,7 +206,7 @@ describeInBrowser('finance through the year in the browser', () => {
     const march = await charges('2025-03');
     expect(march.charges).toEqual([]);
     expect(march.notes).toEqual([
-      `Interndebiteringar för ulricehamn avser kvartal 2025-Q1, som omfattar men är längre än 2025-03 (12 st); fråga efter 2025-Q1`,
+      `Interndebiteringar för Ulricehamns kommun avser kvartal 2025-Q1, som omfattar men är längre än 2025-03 (12 st); fråga efter 2025-Q1`,
     ]);
     await page.goto(`${story.base}/ekonomi/perioder/2025-03`);
     await story.heading(page, 'Ekonomi 2025-03');

@@ -12,9 +12,12 @@ import {
   ProblemList,
 } from '@it-samverkan/domain';
 import {
+  CompanyEntity,
   InternalChargeEntity,
   InvoiceEntity,
   InvoiceLineEntity,
+  JointCommitteeEntity,
+  MunicipalityEntity,
   UnitEntity,
 } from '@it-samverkan/persistence';
 import { Actor, Principal } from '../common/principal';
@@ -121,7 +124,20 @@ export class InvoiceService {
       period,
       rows.map((r) => ({ period: r.period, party: r.buyerId })),
       'Fakturor',
+      await this.partyNames(rows.map((r) => r.buyerId)),
     );
+  }
+
+  /** The names of parties (municipalities, companies, joint committees) by id, for text a person reads. */
+  private async partyNames(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const named = await Promise.all(
+      [MunicipalityEntity, CompanyEntity, JointCommitteeEntity].map((entity) =>
+        this.db.getRepository(entity).find({ select: { id: true, name: true }, where: { id: In(unique) } }),
+      ),
+    );
+    return new Map(named.flat().map((p) => [p.id, p.name]));
   }
 
   async get(id: string, principal: Principal): Promise<InvoiceView> {
@@ -317,6 +333,7 @@ export class InvoiceService {
         period,
         longer.map((r) => ({ period: r.period, party: r.municipalityId })),
         'Interndebiteringar',
+        await this.partyNames(longer.map((r) => r.municipalityId)),
       ),
     };
   }

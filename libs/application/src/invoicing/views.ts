@@ -70,17 +70,20 @@ export function internalChargeView(c: InternalChargeEntity): InternalChargeView 
 /**
  * What a lookup for a period says about documents of longer periods that overlap it without
  * lying inside it (DOMAIN.md 7): asking for 2025-03 when a party is billed by quarter answers
- * where its documents are instead of answering with nothing.
+ * where its documents are instead of answering with nothing. Each party is named by `names`
+ * (its id → its name, e.g. "Tranemo kommun"), by its id where the map has none.
  */
 export function longerPeriodNotes(
   asked: Period,
   found: { period: string; party: string }[],
   what: string,
+  names: ReadonlyMap<string, string> = new Map(),
 ): string[] {
   const counts = new Map<string, { period: Period; party: string; count: number }>();
   for (const f of found) {
     const key = `${f.period}\u0000${f.party}`;
-    const entry = counts.get(key) ?? { period: parsePeriod(f.period), party: f.party, count: 0 };
+    const party = names.get(f.party) ?? f.party;
+    const entry = counts.get(key) ?? { period: parsePeriod(f.period), party, count: 0 };
     entry.count++;
     counts.set(key, entry);
   }
