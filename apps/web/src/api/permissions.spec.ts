@@ -1,6 +1,6 @@
 import type { Me } from './client';
 import { directoryOf } from './directory';
-import { mayOnShared } from './permissions';
+import { mayClosePeriod, mayOnShared, mayReadOwn, OUTSIDE_COOPERATION } from './permissions';
 import type { Organisation } from './types';
 
 /** A municipality of the demo as GET /organisation answers it (only its id and name matter here). */
@@ -74,5 +74,25 @@ describe('what the page offers is what the one policy allows (DOMAIN.md 9)', () 
     const noAgreement = directoryOf(organisation);
     expect(noAgreement.partyIds).toEqual(['ulricehamn', 'tranemo', 'svenljunga']);
     expect(mayOnShared(person('readonly', 'svenljunga'), 'read', noAgreement)).toBe(true);
+  });
+
+  it("the start page's boxes: closing periods only for the issuer's finance and admin", () => {
+    expect(mayClosePeriod(person('finance', 'ulricehamn'), directory.hostId)).toBe(true);
+    expect(mayClosePeriod(person('admin', null), directory.hostId)).toBe(true);
+    expect(mayClosePeriod(person('finance', 'tranemo'), directory.hostId)).toBe(false);
+    expect(mayClosePeriod(person('finance', 'bolag-ue'), directory.hostId)).toBe(false);
+    expect(mayClosePeriod(person('tjanstefiering', 'ulricehamn'), directory.hostId)).toBe(false);
+  });
+
+  it("a bolag's finance, refused the cooperation's parties, reads its own and nothing shared", () => {
+    const bolag = person('finance', 'bolag-ue');
+    expect([mayReadOwn(bolag, OUTSIDE_COOPERATION), mayOnShared(bolag, 'read', OUTSIDE_COOPERATION)]).toEqual(
+      [true, false],
+    );
+    // and were the parties known, a company is still none of them
+    expect(mayOnShared(bolag, 'read', directory)).toBe(false);
+    // an unscoped reader is never refused the cooperation's parties, but would read shared anyway
+    expect(mayOnShared(person('readonly', null), 'read', OUTSIDE_COOPERATION)).toBe(true);
+    expect(mayReadOwn(person('finance', 'tranemo'), directory)).toBe(true);
   });
 });

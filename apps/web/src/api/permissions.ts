@@ -26,14 +26,33 @@ export function may(
   return decideAccess({ actor: actorOf(me), action, resource, cooperation: { hostId, partyIds } }).allowed;
 }
 
+/** The cooperation's host and parties, as the directory reads them from the newest agreement. */
+export type Cooperation = Pick<Directory, 'hostId' | 'partyIds'>;
+
+/**
+ * The cooperation as seen by a reader the API refuses it (a bolag's grant, a municipality outside the
+ * agreement): no host and no parties, so the policy allows such a scoped reader only its own.
+ */
+export const OUTSIDE_COOPERATION: Cooperation = { hostId: null, partyIds: [] };
+
 /** Whether the policy allows `action` on what the cooperation shares (models, scenarios, decisions …). */
-export function mayOnShared(me: Me, action: AccessAction, directory: Directory): boolean {
+export function mayOnShared(me: Me, action: AccessAction, directory: Cooperation): boolean {
   return may(me, action, { type: 'shared' }, directory.hostId, directory.partyIds);
 }
 
 /** Runs, draft edits, issuing, crediting and closing: the issuer's finance or an admin. */
 export function mayActOnInvoicing(me: Me, issuerId: string | null): boolean {
   return may(me, 'run-invoices', { type: 'invoicing' }, issuerId);
+}
+
+/** Closing a period: the issuer's finance or an admin. */
+export function mayClosePeriod(me: Me, issuerId: string | null): boolean {
+  return may(me, 'close-period', { type: 'invoicing' }, issuerId);
+}
+
+/** Reading one's own documents (invoices, periods), which the API filters to the reader's parties. */
+export function mayReadOwn(me: Me, cooperation: Cooperation): boolean {
+  return may(me, 'read', { type: 'own' }, cooperation.hostId, cooperation.partyIds);
 }
 
 /** Reopening a closed period is the issuer's administrator's act. */
