@@ -257,7 +257,7 @@ export function quantityText(q: Scaled): string {
 /**
  * volume ÷ total in percent, half-up (away from zero) to four decimals, always written with four
  * ("37.5000"; "0.0000" when the total is zero), exactly in integers. The same text as Decimal's
- * volume.dividedBy(total).times(100).toFixed(4) at the engine's 60 digits: that quotient is off the
+ * quotient volume ÷ total × 100 written with four decimals at the engine's 60 digits: it is off the
  * exact one by under 10^-58 (of a share up to 100 %), and the exact share is either on a rounding
  * half-way point or at least 1 ÷ (2 × 10^4 × the total's scaled integer) from one, far more than 10^-58
  * for any total of volumes with 15 + 10 digits each.
