@@ -286,6 +286,8 @@ describeInBrowser('finance in the browser', () => {
     expect(await periodRows(page)).toEqual(expectedRows(periods));
     await page.goBack();
     await story.heading(page, `Ekonomi ${PERIOD}`);
+    // back on the period page, its table is read again: wait for its rows before counting them
+    await table.locator('tbody tr').first().waitFor();
 
     // what the page lists is what the API gives Tranemo: its own invoice, not the bolag's or the lönenämnd's
     const all = await apiInvoices(`period=${PERIOD}`);
